@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+export const DISPLAY_NAME_MAX = 100;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX)
+  .pipe(z.email({ message: 'must be an email address' }));
+
+export const registerBodySchema = z.strictObject({
+  email: emailSchema,
+  password: z
+    .string()
+    .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
+  displayName: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX),
+});
+export type RegisterBody = z.infer<typeof registerBodySchema>;
+
+export const loginBodySchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/**
+ * Returned by register and login. The browser also receives the token as an httpOnly
+ * cookie; API clients and sockets send it as `Authorization: Bearer <token>`.
+ */
+export const sessionResponseSchema = z.object({
+  user: userSchema,
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const SESSION_COOKIE = 'cutroom_session';
