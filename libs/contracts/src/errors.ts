@@ -12,6 +12,8 @@ export const apiErrorSchema = z.object({
   statusCode: z.number().int(),
   error: z.string(),
   message: z.string(),
+  /** A stable machine-readable reason, e.g. `last_owner`, where one applies. */
+  code: z.string().optional(),
   fields: z.array(fieldErrorSchema).optional(),
   requestId: z.string().optional(),
 });

@@ -1,0 +1,48 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import type { Logger } from '../common/logging/logger.js';
+import type { AppConfig } from '../config/config.js';
+import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
+import { HealthModule } from '../health/health.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+
+export interface AppContext {
+  config: AppConfig;
+  logger: Logger;
+  dataSource: DataSource;
+}
+
+/** Process-wide singletons made before Nest starts: config, logger, the migrated data source. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(context: AppContext): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: AppConfigToken, useValue: context.config },
+        { provide: LoggerToken, useValue: context.logger },
+        { provide: DataSource, useValue: context.dataSource },
+      ],
+      exports: [AppConfigToken, LoggerToken, DataSource],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(context: AppContext): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(context),
+        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: context.config.authRateLimitPerMinute }]),
+        AuthModule,
+        ProjectsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { ApiExceptionFilter } from '../common/http/api-exception.filter.js';
+import { NestPinoLogger } from '../common/logging/logger.js';
+import { type AppContext, AppModule } from './app.module.js';
+import { findWebClientDir, serveWebClient } from './web-client.js';
+
+export const JSON_BODY_LIMIT = '1mb';
+
+/** Builds the whole HTTP app (API, docs, web client) around an already-migrated data source. */
+export async function createApp(context: AppContext): Promise<NestExpressApplication> {
+  const { config, logger } = context;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(context), {
+    logger: new NestPinoLogger(logger.child({ component: 'nest' })),
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: logger.child({ component: 'http' }),
+      genReqId: (request, response) => {
+        const given = request.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (request) => request.url === '/api/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          workerSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
+  // Body-parser failures happen before Nest routes the request: send them to the same filter.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (!error) return next();
+    const filter = new ApiExceptionFilter(logger);
+    filter.catch(error, {
+      getType: () => 'http',
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => response, getNext: () => next }),
+    } as never);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cutroom API')
+      .setDescription('Frame-accurate video review: accounts, projects, media, review and approvals.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('cutroom_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  const webDir = findWebClientDir();
+  if (webDir) serveWebClient(app, webDir);
+  else logger.warn('the web client is not built (apps/web/dist): only the API is served');
+  return app;
+}

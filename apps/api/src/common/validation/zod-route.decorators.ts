@@ -1,0 +1,42 @@
+import { Body, Param, applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { apiErrorSchema, uuidParamSchema } from '@cutroom/contracts';
+import { z, type ZodType } from 'zod';
+import { ZodPipe } from './zod.pipe.js';
+
+type OpenApiSchema = Record<string, unknown>;
+
+/** The OpenAPI form of a contract schema, so /api/docs-json describes exactly what is validated. */
+export function openApiSchema(schema: ZodType, io: 'input' | 'output' = 'output'): OpenApiSchema {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as OpenApiSchema;
+}
+
+/** The request body, validated by `schema` and documented from it. */
+export function ZodBody<T>(schema: ZodType<T>): ParameterDecorator {
+  return Body(new ZodPipe(schema, 'body'));
+}
+
+/** Documents the body of a route whose handler uses `@ZodBody(schema)`. */
+export function ApiZodBody(schema: ZodType): MethodDecorator {
+  return ApiBody({ schema: openApiSchema(schema, 'input') as never });
+}
+
+/** A UUID path parameter; anything else is a 400 with a field message. */
+export function UuidParam(name: string): ParameterDecorator {
+  return Param(name, new ZodPipe(uuidParamSchema, `path parameter "${name}"`));
+}
+
+export function ApiUuidParam(name: string): MethodDecorator {
+  return ApiParam({ name, format: 'uuid', type: 'string' });
+}
+
+/** Documents a success response with its contract schema, plus the error shape for the listed statuses. */
+export function ApiZodResponse(status: number, schema: ZodType | null, errors: number[] = []): MethodDecorator {
+  const error = openApiSchema(apiErrorSchema);
+  return applyDecorators(
+    schema
+      ? ApiResponse({ status, schema: openApiSchema(schema) as never })
+      : ApiResponse({ status, description: 'No content' }),
+    ...errors.map((code) => ApiResponse({ status: code, schema: error as never })),
+  );
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0)
+  .max(65535, 'must be at most 65535');
+
+const positiveInt = (max: number) => z.coerce.number({ message: 'must be a number' }).int().min(1).max(max);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .pipe(z.url({ message: 'must be a valid URL' }))
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_POSTGRES_PORT: port.optional(),
+  PUBLIC_URL: z.url({ message: 'must be a URL such as https://review.example.com' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_DAYS: positiveInt(365).default(30),
+  AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(100000).default(20),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface AppConfig {
+  env: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  /** Undefined means: start the embedded Postgres under `dataDir/postgres`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number | undefined;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlMs: number;
+  authRateLimitPerMinute: number;
+  trustProxy: boolean;
+  /** Cookies carry `Secure` when the public URL is https. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment once; lists every bad variable in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  const withoutBlanks = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(withoutBlanks);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === 'true',
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+}

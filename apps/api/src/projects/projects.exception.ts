@@ -1,0 +1,34 @@
+import { DomainException, type ErrorKind } from '../common/http/domain.exception.js';
+
+export enum ProjectsErrorCode {
+  ProjectNotFound = 'project_not_found',
+  NotAllowed = 'not_allowed',
+  MemberNotFound = 'member_not_found',
+  NoSuchAccount = 'no_such_account',
+  AlreadyMember = 'already_member',
+  LastOwner = 'last_owner',
+}
+
+const kinds: Record<ProjectsErrorCode, ErrorKind> = {
+  [ProjectsErrorCode.ProjectNotFound]: 'not_found',
+  [ProjectsErrorCode.NotAllowed]: 'forbidden',
+  [ProjectsErrorCode.MemberNotFound]: 'not_found',
+  [ProjectsErrorCode.NoSuchAccount]: 'not_found',
+  [ProjectsErrorCode.AlreadyMember]: 'conflict',
+  [ProjectsErrorCode.LastOwner]: 'conflict',
+};
+
+const messages: Record<ProjectsErrorCode, string> = {
+  [ProjectsErrorCode.ProjectNotFound]: 'No such project, or you are not a member of it.',
+  [ProjectsErrorCode.NotAllowed]: 'Your role in this project does not allow that.',
+  [ProjectsErrorCode.MemberNotFound]: 'That person is not a member of this project.',
+  [ProjectsErrorCode.NoSuchAccount]: 'No Cutroom account uses that email. Ask them to sign up first.',
+  [ProjectsErrorCode.AlreadyMember]: 'That person is already a member of this project.',
+  [ProjectsErrorCode.LastOwner]: 'A project needs at least one owner. Make someone else an owner first.',
+};
+
+export class ProjectsException extends DomainException {
+  constructor(code: ProjectsErrorCode) {
+    super(kinds[code], code, messages[code]);
+  }
+}

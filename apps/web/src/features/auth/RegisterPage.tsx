@@ -1,0 +1,84 @@
+import { PASSWORD_MIN, registerBodySchema, type FieldError } from '@cutroom/contracts';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { FormAlert, TextField } from '../../lib/form-controls';
+import { formErrorsFor, groupFieldErrors, validateWithContract } from '../../lib/form-errors';
+import { AuthCard } from './AuthCard';
+import { signInPagePath } from './return-path';
+import { useRegister } from './session-queries';
+
+const INPUTS = ['displayName', 'email', 'password'] as const;
+
+export function RegisterPage() {
+  const [searchParams] = useSearchParams();
+  const register = useRegister();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [invalidFields, setInvalidFields] = useState<FieldError[] | null>(null);
+
+  // "Email already registered" arrives as a 409 without fields; it belongs beside the email.
+  const errors = invalidFields
+    ? groupFieldErrors(invalidFields, INPUTS)
+    : formErrorsFor(register.error, INPUTS, { 409: 'email' });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const checked = validateWithContract(registerBodySchema, { email, password, displayName });
+    if (!checked.ok) {
+      register.reset();
+      setInvalidFields(checked.fields);
+      return;
+    }
+    setInvalidFields(null);
+    register.mutate(checked.body);
+  }
+
+  return (
+    <AuthCard
+      title="Create your account"
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link to={signInPagePath('/login', searchParams.get('next') ?? '/')}>Sign in instead</Link>
+        </>
+      }
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField
+          label="Display name"
+          name="displayName"
+          autoComplete="name"
+          value={displayName}
+          onChange={setDisplayName}
+          error={errors.byField.displayName}
+          hint="Shown next to your notes and approvals."
+          autoFocus
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={errors.byField.email}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.byField.password}
+          hint={`At least ${PASSWORD_MIN} characters.`}
+        />
+        <FormAlert message={errors.form} />
+        <button type="submit" className="button button-primary" disabled={register.isPending}>
+          Create account
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,98 @@
+import type { LoginBody, RegisterBody, SessionResponse, User } from '@cutroom/contracts';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { isApiRequestError } from '../../lib/api-client';
+import { fetchCurrentUser, login, logout, register } from './auth-api';
+
+export type Session =
+  | { status: 'signed-in'; user: User }
+  /** `expired`: a request was refused mid-visit; `logged-out`: the person chose to leave. */
+  | { status: 'signed-out'; reason: 'no-session' | 'expired' | 'logged-out' };
+
+export const sessionKeys = {
+  all: ['session'] as const,
+  current: () => [...sessionKeys.all, 'current'] as const,
+  login: () => [...sessionKeys.all, 'login'] as const,
+  register: () => [...sessionKeys.all, 'register'] as const,
+  logout: () => [...sessionKeys.all, 'logout'] as const,
+};
+
+export function isSessionKey(key: readonly unknown[] | undefined): boolean {
+  return key?.[0] === sessionKeys.all[0];
+}
+
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKeys.current(),
+    queryFn: async ({ signal }): Promise<Session> => {
+      try {
+        const { user } = await fetchCurrentUser(signal);
+        return { status: 'signed-in', user };
+      } catch (error) {
+        if (isApiRequestError(error, 401)) return { status: 'signed-out', reason: 'no-session' };
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The signed-in user; only for components rendered inside RequireSession. */
+export function useCurrentUser(): User {
+  const { data } = useSession();
+  if (data?.status !== 'signed-in') throw new Error('useCurrentUser is only usable inside RequireSession');
+  return data.user;
+}
+
+/** Called when a request reveals the session has ended, so the app sends the person to sign in. */
+export function markSessionExpired(queryClient: QueryClient) {
+  const current = queryClient.getQueryData<Session>(sessionKeys.current());
+  if (current?.status === 'signed-in') {
+    queryClient.setQueryData<Session>(sessionKeys.current(), { status: 'signed-out', reason: 'expired' });
+  }
+}
+
+function forgetOtherUsersData(queryClient: QueryClient) {
+  queryClient.removeQueries({ predicate: (query) => !isSessionKey(query.queryKey) });
+}
+
+function startSession(queryClient: QueryClient, session: SessionResponse) {
+  forgetOtherUsersData(queryClient);
+  queryClient.setQueryData<Session>(sessionKeys.current(), { status: 'signed-in', user: session.user });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: sessionKeys.login(),
+    mutationFn: (body: LoginBody) => login(body),
+    onSuccess: (session) => startSession(queryClient, session),
+  });
+}
+
+export function useRegister() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: sessionKeys.register(),
+    mutationFn: (body: RegisterBody) => register(body),
+    onSuccess: (session) => startSession(queryClient, session),
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: sessionKeys.logout(),
+    mutationFn: async () => {
+      try {
+        await logout();
+      } catch (error) {
+        // A session that already ended is as good as logged out.
+        if (!isApiRequestError(error, 401)) throw error;
+      }
+    },
+    onSuccess: () => {
+      queryClient.setQueryData<Session>(sessionKeys.current(), { status: 'signed-out', reason: 'logged-out' });
+      forgetOtherUsersData(queryClient);
+    },
+  });
+}

@@ -1,0 +1,5 @@
+export * from './timecode-error';
+export * from './frame-rate';
+export * from './frame-time';
+export * from './timecode';
+export * from './display';

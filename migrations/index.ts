@@ -1,0 +1,5 @@
+import { CreateUsersAndSessions1764050000000 } from './1764050000000-create-users-and-sessions.js';
+import { CreateProjectsAndMembers1764050000001 } from './1764050000001-create-projects-and-members.js';
+
+/** Every migration, oldest first. A new migration is added here as well as in its own file. */
+export const migrations = [CreateUsersAndSessions1764050000000, CreateProjectsAndMembers1764050000001];
