@@ -1,3 +1,4 @@
+import { floor, isSafeInteger, max } from './builtins';
 import { TimecodeError } from './timecode-error';
 
 /** An exact frame rate: `fpsNum / fpsDen` frames per second (29.97 is 30000/1001). */
@@ -10,7 +11,7 @@ const FRAME_RATE_PATTERN = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/;
 
 export function assertFrameRate(rate: FrameRate): void {
   const { fpsNum, fpsDen } = rate;
-  if (!Number.isSafeInteger(fpsNum) || !Number.isSafeInteger(fpsDen) || fpsNum <= 0 || fpsDen <= 0) {
+  if (!isSafeInteger(fpsNum) || !isSafeInteger(fpsDen) || fpsNum <= 0 || fpsDen <= 0) {
     throw new TimecodeError(
       'INVALID_FRAME_RATE',
       `${fpsNum}/${fpsDen} is not a frame rate: numerator and denominator must be whole numbers above 0`,
@@ -40,7 +41,7 @@ export function parseFrameRate(text: string): FrameRate {
   const match = FRAME_RATE_PATTERN.exec(text);
   const fpsNum = match ? Number(match[1]) : NaN;
   const fpsDen = match ? Number(match[2] ?? '1') : NaN;
-  if (!Number.isSafeInteger(fpsNum) || !Number.isSafeInteger(fpsDen) || fpsNum <= 0 || fpsDen <= 0) {
+  if (!isSafeInteger(fpsNum) || !isSafeInteger(fpsDen) || fpsNum <= 0 || fpsDen <= 0) {
     throw new TimecodeError(
       'INVALID_FRAME_RATE',
       `"${text}" is not a frame rate: expected a positive fraction such as "24000/1001" or "25"`,
@@ -58,8 +59,8 @@ export function frameRateToFps(rate: FrameRate): number {
 /** The whole-number timebase timecode counts in: 24 for 23.976, 30 for 29.97, 60 for 59.94. */
 export function nominalFps(rate: FrameRate): number {
   assertFrameRate(rate);
-  // round(fpsNum / fpsDen) in integers, so no float can land on the wrong side of .5; at least 1 to count in.
-  return Math.max(1, Math.floor((2 * rate.fpsNum + rate.fpsDen) / (2 * rate.fpsDen)));
+  // round(fpsNum / fpsDen) in integers, so no float lands on the wrong side of .5; at least 1 to count in.
+  return max(1, floor((2 * rate.fpsNum + rate.fpsDen) / (2 * rate.fpsDen)));
 }
 
 /** Drop-frame exists only for the NTSC 1000/1001 rates that count in multiples of 30 (29.97, 59.94, 119.88). */

@@ -1,3 +1,4 @@
+import { floor, isFiniteNumber, isSafeInteger } from './builtins';
 import { assertFrameRate, type FrameRate } from './frame-rate';
 import { TimecodeError } from './timecode-error';
 
@@ -9,7 +10,7 @@ import { TimecodeError } from './timecode-error';
 export const FRAME_START_TOLERANCE = 1e-3;
 
 export function assertFrameIndex(frame: number): void {
-  if (!Number.isSafeInteger(frame) || frame < 0) {
+  if (!isSafeInteger(frame) || frame < 0) {
     throw new TimecodeError('INVALID_FRAME', `${frame} is not a frame index: frames are whole numbers from 0`);
   }
 }
@@ -21,7 +22,7 @@ export function frameToSeconds(frame: number, rate: FrameRate): number {
   return (frame * rate.fpsDen) / rate.fpsNum;
 }
 
-/** The middle of the frame, in seconds: where the player seeks so decoders never land on a neighbour. */
+/** The middle of the frame, in seconds: where the player seeks so the decoder never lands on a neighbour. */
 export function frameMidpointSeconds(frame: number, rate: FrameRate): number {
   assertFrameIndex(frame);
   assertFrameRate(rate);
@@ -31,10 +32,10 @@ export function frameMidpointSeconds(frame: number, rate: FrameRate): number {
 /** The frame on screen at `seconds` (for example a `requestVideoFrameCallback` `mediaTime`). */
 export function secondsToFrame(seconds: number, rate: FrameRate): number {
   assertFrameRate(rate);
-  if (!Number.isFinite(seconds)) {
+  if (!isFiniteNumber(seconds)) {
     throw new TimecodeError('INVALID_SECONDS', `${seconds} is not a time in seconds`);
   }
-  const frame = Math.floor((seconds * rate.fpsNum) / rate.fpsDen + FRAME_START_TOLERANCE);
+  const frame = floor((seconds * rate.fpsNum) / rate.fpsDen + FRAME_START_TOLERANCE);
   if (frame < 0) {
     throw new TimecodeError('INVALID_SECONDS', `${seconds} s is before the first frame`);
   }

@@ -165,7 +165,9 @@ export async function apiRequest<T>(
   }
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`,
+    );
     throw new UnexpectedResponseError(method, path, issues.join('; '));
   }
   return parsed.data;

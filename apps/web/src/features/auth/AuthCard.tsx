@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function AuthCard({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
+export function AuthCard({
+  title,
+  children,
+  footer,
+}: {
+  title: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   return (
     <main className="page page-centered">
       <title>{`${title} · Cutroom`}</title>

@@ -1,5 +1,5 @@
 import type { LoginBody, RegisterBody, SessionResponse, User } from '@cutroom/contracts';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiRequestError } from '../../lib/api-client';
 import { fetchCurrentUser, login, logout, register } from './auth-api';
 
@@ -20,20 +20,26 @@ export function isSessionKey(key: readonly unknown[] | undefined): boolean {
   return key?.[0] === sessionKeys.all[0];
 }
 
+const currentSessionQuery = queryOptions({
+  queryKey: sessionKeys.current(),
+  queryFn: async ({ signal }): Promise<Session> => {
+    try {
+      const { user } = await fetchCurrentUser(signal);
+      return { status: 'signed-in', user };
+    } catch (error) {
+      if (isApiRequestError(error, 401)) return { status: 'signed-out', reason: 'no-session' };
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+function setSession(queryClient: QueryClient, session: Session) {
+  queryClient.setQueryData(currentSessionQuery.queryKey, session);
+}
+
 export function useSession() {
-  return useQuery({
-    queryKey: sessionKeys.current(),
-    queryFn: async ({ signal }): Promise<Session> => {
-      try {
-        const { user } = await fetchCurrentUser(signal);
-        return { status: 'signed-in', user };
-      } catch (error) {
-        if (isApiRequestError(error, 401)) return { status: 'signed-out', reason: 'no-session' };
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(currentSessionQuery);
 }
 
 /** The signed-in user; only for components rendered inside RequireSession. */
@@ -45,10 +51,8 @@ export function useCurrentUser(): User {
 
 /** Called when a request reveals the session has ended, so the app sends the person to sign in. */
 export function markSessionExpired(queryClient: QueryClient) {
-  const current = queryClient.getQueryData<Session>(sessionKeys.current());
-  if (current?.status === 'signed-in') {
-    queryClient.setQueryData<Session>(sessionKeys.current(), { status: 'signed-out', reason: 'expired' });
-  }
+  const current = queryClient.getQueryData(currentSessionQuery.queryKey);
+  if (current?.status === 'signed-in') setSession(queryClient, { status: 'signed-out', reason: 'expired' });
 }
 
 function forgetOtherUsersData(queryClient: QueryClient) {
@@ -57,7 +61,7 @@ function forgetOtherUsersData(queryClient: QueryClient) {
 
 function startSession(queryClient: QueryClient, session: SessionResponse) {
   forgetOtherUsersData(queryClient);
-  queryClient.setQueryData<Session>(sessionKeys.current(), { status: 'signed-in', user: session.user });
+  setSession(queryClient, { status: 'signed-in', user: session.user });
 }
 
 export function useLogin() {
@@ -91,7 +95,7 @@ export function useLogout() {
       }
     },
     onSuccess: () => {
-      queryClient.setQueryData<Session>(sessionKeys.current(), { status: 'signed-out', reason: 'logged-out' });
+      setSession(queryClient, { status: 'signed-out', reason: 'logged-out' });
       forgetOtherUsersData(queryClient);
     },
   });

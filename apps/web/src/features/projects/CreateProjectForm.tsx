@@ -12,7 +12,9 @@ export function CreateProjectForm() {
   const createProject = useCreateProject();
   const [name, setName] = useState('');
   const [invalidFields, setInvalidFields] = useState<FieldError[] | null>(null);
-  const errors = invalidFields ? groupFieldErrors(invalidFields, INPUTS) : formErrorsFor(createProject.error, INPUTS);
+  const errors = invalidFields
+    ? groupFieldErrors(invalidFields, INPUTS)
+    : formErrorsFor(createProject.error, INPUTS);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +31,7 @@ export function CreateProjectForm() {
   }
 
   return (
-    <form className="form form-inline" onSubmit={submit} noValidate aria-label="New project">
+    <form className="form form-inline" onSubmit={submit} noValidate>
       <TextField
         label="Project name"
         name="name"

@@ -1,7 +1,8 @@
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
 import { CreateProjectForm } from './CreateProjectForm';
 import { RoleBadge } from './RoleBadge';
+import { departureNotice } from './departure-notice';
 import { useProjects } from './project-queries';
 
 function ProjectList() {
@@ -47,12 +48,19 @@ function ProjectList() {
 }
 
 export function ProjectListPage() {
+  const location = useLocation();
+  const notice = departureNotice(location.state);
   return (
     <>
       <title>Projects · Cutroom</title>
       <div className="page-heading">
         <h1>Projects</h1>
       </div>
+      {notice && (
+        <p className="form-notice" role="status">
+          {notice}
+        </p>
+      )}
       <section className="panel" aria-labelledby="new-project-heading">
         <h2 id="new-project-heading">New project</h2>
         <CreateProjectForm />

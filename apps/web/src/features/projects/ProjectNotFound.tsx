@@ -6,7 +6,10 @@ export function ProjectNotFound() {
     <section className="page-message">
       <title>Project not found · Cutroom</title>
       <h1>Project not found</h1>
-      <p>This project does not exist, or you are not a member of it. If someone shared it with you, ask one of its owners to add you.</p>
+      <p>
+        This project does not exist, or you are not a member of it. If someone shared it with you, ask one of
+        its owners to add you.
+      </p>
       <Link className="button" to="/">
         Back to your projects
       </Link>

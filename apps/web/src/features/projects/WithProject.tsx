@@ -5,7 +5,13 @@ import { describeError, isApiRequestError } from '../../lib/api-client';
 import { ProjectNotFound } from './ProjectNotFound';
 import { useProject } from './project-queries';
 
-function LoadedProject({ projectId, children }: { projectId: string; children: (project: Project) => ReactNode }) {
+function LoadedProject({
+  projectId,
+  children,
+}: {
+  projectId: string;
+  children: (project: Project) => ReactNode;
+}) {
   const project = useProject(projectId);
   if (project.data) return children(project.data);
   if (project.isError) {
@@ -30,7 +36,7 @@ function LoadedProject({ projectId, children }: { projectId: string; children: (
 export function WithProject({ children }: { children: (project: Project) => ReactNode }) {
   const { projectId } = useParams();
   // A malformed id can never name a project: no need to ask the server.
-  if (!uuidParamSchema.safeParse(projectId).success || projectId === undefined) return <ProjectNotFound />;
+  if (projectId === undefined || !uuidParamSchema.safeParse(projectId).success) return <ProjectNotFound />;
   return (
     <LoadedProject key={projectId} projectId={projectId}>
       {children}

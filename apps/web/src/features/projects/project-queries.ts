@@ -1,4 +1,10 @@
-import type { AddMemberBody, CreateProjectBody, Project, ProjectRole, RenameProjectBody } from '@cutroom/contracts';
+import type {
+  AddMemberBody,
+  CreateProjectBody,
+  Project,
+  ProjectRole,
+  RenameProjectBody,
+} from '@cutroom/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   addMember,

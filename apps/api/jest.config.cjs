@@ -1,6 +1,6 @@
 // Unit tests: pure logic beside the code, no database.
 module.exports = {
-  ...require('../../jest.preset.js'),
+  ...require('../../jest.preset.cjs'),
   displayName: 'api',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],

@@ -1,7 +1,7 @@
 // Integration tests: the real app on a random port against a real Postgres
 // (DATABASE_URL, provided by scripts/test-integration.mjs). Each file gets its own database.
 module.exports = {
-  ...require('../../jest.preset.js'),
+  ...require('../../jest.preset.cjs'),
   displayName: 'api-integration',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.int-spec.ts'],

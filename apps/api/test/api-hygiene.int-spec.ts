@@ -1,0 +1,98 @@
+import { type ApiProcess, startApi } from './support/api-process';
+import { Caller, signUp } from './support/http-client';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+describe('API hygiene', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi({ DATABASE_URL: db.url });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('reports health with the database status', async () => {
+    const reply = await new Caller(api.baseUrl).get('/api/health');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ status: 'ok', database: { status: 'up' }, version: expect.any(String) });
+  });
+
+  it('publishes an OpenAPI document describing every route, with its body schema', async () => {
+    const reply = await new Caller(api.baseUrl).get('/api/docs-json');
+    expect(reply.status).toBe(200);
+    const routes = Object.entries(reply.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'GET /api/health',
+        'POST /api/auth/register',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'GET /api/auth/me',
+        'GET /api/projects',
+        'POST /api/projects',
+        'GET /api/projects/{projectId}',
+        'PATCH /api/projects/{projectId}',
+        'DELETE /api/projects/{projectId}',
+        'GET /api/projects/{projectId}/members',
+        'POST /api/projects/{projectId}/members',
+        'PATCH /api/projects/{projectId}/members/{userId}',
+        'DELETE /api/projects/{projectId}/members/{userId}',
+      ].sort(),
+    );
+    const register = reply.body.paths['/api/auth/register'].post;
+    const schema = register.requestBody.content['application/json'].schema;
+    expect(schema.required.sort()).toEqual(['displayName', 'email', 'password']);
+    expect(schema.properties.password.minLength).toBe(8);
+    expect((await new Caller(api.baseUrl).get('/api/docs')).status).toBe(200);
+  });
+
+  it('answers bad JSON, oversized bodies and unknown routes with the one error shape', async () => {
+    const person = await signUp(api.baseUrl, 'Tester');
+    const broken = await person.caller.request('POST', '/api/projects', '{"name":');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+
+    const huge = await person.caller.post('/api/projects', { name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, message: expect.any(String) });
+
+    const unknown = await person.caller.get('/api/no-such-thing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+
+    const wrongType = await person.caller.post('/api/projects', [1, 2, 3]);
+    expect(wrongType.status).toBe(400);
+  });
+
+  it('sends security headers and a request id on every response', async () => {
+    const reply = await new Caller(api.baseUrl).get('/api/health');
+    expect(reply.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(reply.headers.get('x-powered-by')).toBeNull();
+    expect(reply.headers.get('x-request-id')).toMatch(/[\w-]+/);
+  });
+
+  it('writes structured JSON request logs without secrets', async () => {
+    const person = await signUp(api.baseUrl, 'Logger');
+    await person.caller.get('/api/projects/00000000-0000-4000-8000-000000000000');
+    const findLine = () =>
+      api
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line))
+        .find((line) => line.req?.url === '/api/projects/00000000-0000-4000-8000-000000000000');
+    // The line crosses a pipe from the server process: give it a moment to arrive.
+    for (let i = 0; i < 50 && !findLine(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const logged = findLine();
+    expect(logged).toMatchObject({ level: 40, res: { statusCode: 404 }, req: { method: 'GET' } });
+    expect(api.output()).not.toContain(person.token);
+  });
+});

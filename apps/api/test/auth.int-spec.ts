@@ -1,0 +1,136 @@
+import { type ApiProcess, startApi } from './support/api-process';
+import { Caller, signUp } from './support/http-client';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+describe('accounts and sessions', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let anonymous: Caller;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi({ DATABASE_URL: db.url });
+    anonymous = new Caller(api.baseUrl);
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('registering signs the person in with an httpOnly, SameSite cookie and a bearer token', async () => {
+    const reply = await anonymous.post('/api/auth/register', {
+      email: '  Director@Example.COM ',
+      password: 'a long password',
+      displayName: 'Dee Rector',
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.user).toMatchObject({ email: 'director@example.com', displayName: 'Dee Rector' });
+    const setCookie = reply.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^cutroom_session=[\w-]+;/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+
+    const cookie = setCookie.split(';')[0];
+    const viaCookie = await new Caller(api.baseUrl, { cookie }).get('/api/auth/me');
+    expect(viaCookie.status).toBe(200);
+    expect(viaCookie.body.user.email).toBe('director@example.com');
+    const viaBearer = await new Caller(api.baseUrl, { token: reply.body.token }).get('/api/auth/me');
+    expect(viaBearer.body.user.id).toBe(reply.body.user.id);
+  });
+
+  it('stores passwords as argon2id hashes, never as given', async () => {
+    const [row] = await db.query<{ password_hash: string }>(
+      `SELECT password_hash FROM users WHERE email = 'director@example.com'`,
+    );
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain('a long password');
+  });
+
+  it('refuses a second account with the same email, whatever its case', async () => {
+    const reply = await anonymous.post('/api/auth/register', {
+      email: 'DIRECTOR@example.com',
+      password: 'another password',
+      displayName: 'Copy',
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ statusCode: 409, code: 'email_taken' });
+  });
+
+  it('logs in with the right password only, with the same answer for an unknown email', async () => {
+    const good = await anonymous.post('/api/auth/login', { email: 'director@example.com', password: 'a long password' });
+    expect(good.status).toBe(200);
+    expect(good.body.token).toEqual(expect.any(String));
+    const wrong = await anonymous.post('/api/auth/login', { email: 'director@example.com', password: 'nope nope' });
+    const unknown = await anonymous.post('/api/auth/login', { email: 'nobody@example.com', password: 'nope nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.message).toBe(unknown.body.message);
+  });
+
+  it('logging out ends the session for good, and leaves other sessions alone', async () => {
+    const first = await signUp(api.baseUrl, 'Editor');
+    const second = await new Caller(api.baseUrl).post('/api/auth/login', {
+      email: first.user.email,
+      password: 'correct horse battery',
+    });
+    const out = await first.caller.post('/api/auth/logout');
+    expect(out.status).toBe(204);
+    expect((await first.caller.get('/api/auth/me')).status).toBe(401);
+    expect((await first.caller.get('/api/projects')).status).toBe(401);
+    const other = new Caller(api.baseUrl, { token: second.body.token });
+    expect((await other.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('rejects a missing, malformed or invented token with 401 and the error shape', async () => {
+    for (const caller of [anonymous, new Caller(api.baseUrl, { token: 'x'.repeat(43) })]) {
+      const reply = await caller.get('/api/projects');
+      expect(reply.status).toBe(401);
+      expect(reply.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: expect.any(String),
+        code: 'not_signed_in',
+        requestId: expect.any(String),
+      });
+    }
+  });
+
+  it('an expired session no longer works', async () => {
+    const person = await signUp(api.baseUrl, 'Producer');
+    await db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [person.user.id]);
+    expect((await person.caller.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('says which fields are wrong when registering', async () => {
+    const reply = await anonymous.post('/api/auth/register', { email: 'not-an-email', password: 'short', extra: 1 });
+    expect(reply.status).toBe(400);
+    const paths = reply.body.fields.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(['displayName', 'email', 'extra', 'password']);
+  });
+});
+
+describe('sign-in rate limiting', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi({ DATABASE_URL: db.url, AUTH_RATE_LIMIT_PER_MINUTE: '5' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('answers 429 after too many attempts, while other routes keep working', async () => {
+    const caller = new Caller(api.baseUrl);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await caller.post('/api/auth/login', { email: 'x@example.com', password: 'guess' + i })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const health = await caller.get('/api/health');
+    expect(health.status).toBe(200);
+  });
+});

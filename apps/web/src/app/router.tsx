@@ -1,0 +1,39 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { RedirectIfSignedIn, RequireSession } from '../features/auth/SessionGates';
+import { ProjectListPage } from '../features/projects/ProjectListPage';
+import { ProjectPage } from '../features/projects/ProjectPage';
+import { ProjectSettingsPage } from '../features/projects/ProjectSettingsPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <RedirectIfSignedIn />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          { path: '/register', element: <RegisterPage /> },
+        ],
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { path: '/', element: <ProjectListPage /> },
+              { path: '/projects/:projectId', element: <ProjectPage /> },
+              { path: '/projects/:projectId/settings', element: <ProjectSettingsPage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

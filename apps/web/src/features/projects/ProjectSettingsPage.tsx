@@ -1,0 +1,44 @@
+import type { Project } from '@cutroom/contracts';
+import { Link } from 'react-router-dom';
+import { DeleteProjectSection } from './DeleteProjectSection';
+import { LeaveProjectSection } from './LeaveProjectSection';
+import { MembersSection } from './MembersSection';
+import { RenameProjectForm } from './RenameProjectForm';
+import { RoleBadge } from './RoleBadge';
+import { WithProject } from './WithProject';
+import { permissionsFor } from './permissions';
+
+function ProjectSettings({ project }: { project: Project }) {
+  const permissions = permissionsFor(project.role);
+  return (
+    <>
+      <title>{`Settings · ${project.name} · Cutroom`}</title>
+      <div className="page-heading">
+        <div>
+          <p className="breadcrumb">
+            <Link to="/">Projects</Link> / <Link to={`/projects/${project.id}`}>{project.name}</Link>
+          </p>
+          <h1>Project settings</h1>
+          <p className="page-subtitle">
+            Your role: <RoleBadge role={project.role} />
+          </p>
+        </div>
+      </div>
+      <section className="panel" aria-labelledby="general-heading">
+        <h2 id="general-heading">General</h2>
+        {permissions.canRename ? (
+          <RenameProjectForm project={project} />
+        ) : (
+          <p className="muted">Only owners and editors can rename this project.</p>
+        )}
+      </section>
+      <MembersSection project={project} />
+      <LeaveProjectSection project={project} />
+      {permissions.canDelete && <DeleteProjectSection project={project} />}
+    </>
+  );
+}
+
+export function ProjectSettingsPage() {
+  return <WithProject>{(project) => <ProjectSettings project={project} />}</WithProject>;
+}

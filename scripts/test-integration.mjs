@@ -1,0 +1,42 @@
+// Runs the api integration suite against a real Postgres: DATABASE_URL when set (any server the
+// tests may create databases on), otherwise a throwaway embedded Postgres. Needs `npm run build`.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const built = path.join(root, 'apps/api/dist/apps/api/src');
+if (!existsSync(path.join(built, 'main.js'))) {
+  console.error('The api is not built: run `npm run build` first.');
+  process.exit(1);
+}
+
+let databaseUrl = process.env.DATABASE_URL;
+let stopEmbedded = async () => {};
+let scratch;
+if (!databaseUrl) {
+  const { startEmbeddedPostgres } = await import(path.join(built, 'database/embedded-postgres.js'));
+  const { createLogger } = await import(path.join(built, 'common/logging/logger.js'));
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'cutroom-test-pg-'));
+  chmodSync(scratch, 0o755); // reachable by the postgres user when run as root
+  const handle = await startEmbeddedPostgres({
+    clusterDir: path.join(scratch, 'postgres'),
+    logger: createLogger({ logLevel: 'warn' }),
+  });
+  databaseUrl = handle.url;
+  stopEmbedded = handle.stop;
+  console.log('integration tests: embedded Postgres');
+} else {
+  console.log(`integration tests: Postgres at ${new URL(databaseUrl).host}`);
+}
+
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/jest/bin/jest.js'), '-c', 'apps/api/jest.integration.config.cjs', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } },
+);
+await stopEmbedded();
+if (scratch) rmSync(scratch, { recursive: true, force: true });
+process.exit(result.status ?? 1);
