@@ -34,7 +34,12 @@ if (!databaseUrl) {
 
 const result = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules/jest/bin/jest.js'), '-c', 'apps/api/jest.integration.config.cjs', ...process.argv.slice(2)],
+  [
+    path.join(root, 'node_modules/jest/bin/jest.js'),
+    '-c',
+    'apps/api/jest.integration.config.cjs',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } },
 );
 await stopEmbedded();

@@ -1,5 +1,5 @@
 module.exports = {
-  ...require('../../jest.preset.js'),
+  ...require('../../jest.preset.cjs'),
   displayName: 'web',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const dataSource = await connectAndMigrate(server.url);
   const app = await createApp({ config, logger, dataSource });
   await app.listen(config.port, config.host);
-  logger.info({ url: config.publicUrl, port: config.port, embeddedDatabase: server.embedded }, 'Cutroom is listening');
+  logger.info(
+    { url: config.publicUrl, port: config.port, embeddedDatabase: server.embedded },
+    'Cutroom is listening',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Cutroom could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Cutroom could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   if (error instanceof Error && error.cause) process.stderr.write(`Cause: ${String(error.cause)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
-import { type ApiProcess, startApi } from './support/api-process';
-import { Caller, signUp } from './support/http-client';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { Caller, signUp } from './support/http-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('API hygiene', () => {
   let db: TestDatabase;
@@ -18,7 +18,11 @@ describe('API hygiene', () => {
   it('reports health with the database status', async () => {
     const reply = await new Caller(api.baseUrl).get('/api/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ status: 'ok', database: { status: 'up' }, version: expect.any(String) });
+    expect(reply.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      version: expect.any(String),
+    });
   });
 
   it('publishes an OpenAPI document describing every route, with its body schema', async () => {
@@ -87,7 +91,7 @@ describe('API hygiene', () => {
         .output()
         .split('\n')
         .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line))
+        .map((line): any => JSON.parse(line))
         .find((line) => line.req?.url === '/api/projects/00000000-0000-4000-8000-000000000000');
     // The line crosses a pipe from the server process: give it a moment to arrive.
     for (let i = 0; i < 50 && !findLine(); i++) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,6 +1,6 @@
-import { type ApiProcess, startApi } from './support/api-process';
-import { Caller, signUp } from './support/http-client';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { Caller, signUp } from './support/http-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('accounts and sessions', () => {
   let db: TestDatabase;
@@ -57,11 +57,20 @@ describe('accounts and sessions', () => {
   });
 
   it('logs in with the right password only, with the same answer for an unknown email', async () => {
-    const good = await anonymous.post('/api/auth/login', { email: 'director@example.com', password: 'a long password' });
+    const good = await anonymous.post('/api/auth/login', {
+      email: 'director@example.com',
+      password: 'a long password',
+    });
     expect(good.status).toBe(200);
     expect(good.body.token).toEqual(expect.any(String));
-    const wrong = await anonymous.post('/api/auth/login', { email: 'director@example.com', password: 'nope nope' });
-    const unknown = await anonymous.post('/api/auth/login', { email: 'nobody@example.com', password: 'nope nope' });
+    const wrong = await anonymous.post('/api/auth/login', {
+      email: 'director@example.com',
+      password: 'nope nope',
+    });
+    const unknown = await anonymous.post('/api/auth/login', {
+      email: 'nobody@example.com',
+      password: 'nope nope',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.message).toBe(unknown.body.message);
@@ -97,12 +106,18 @@ describe('accounts and sessions', () => {
 
   it('an expired session no longer works', async () => {
     const person = await signUp(api.baseUrl, 'Producer');
-    await db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [person.user.id]);
+    await db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      person.user.id,
+    ]);
     expect((await person.caller.get('/api/auth/me')).status).toBe(401);
   });
 
   it('says which fields are wrong when registering', async () => {
-    const reply = await anonymous.post('/api/auth/register', { email: 'not-an-email', password: 'short', extra: 1 });
+    const reply = await anonymous.post('/api/auth/register', {
+      email: 'not-an-email',
+      password: 'short',
+      extra: 1,
+    });
     expect(reply.status).toBe(400);
     const paths = reply.body.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(['displayName', 'email', 'extra', 'password']);
@@ -126,7 +141,9 @@ describe('sign-in rate limiting', () => {
     const caller = new Caller(api.baseUrl);
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await caller.post('/api/auth/login', { email: 'x@example.com', password: 'guess' + i })).status);
+      statuses.push(
+        (await caller.post('/api/auth/login', { email: 'x@example.com', password: 'guess' + i })).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);

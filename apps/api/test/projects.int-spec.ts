@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type ApiProcess, startApi } from './support/api-process';
-import { type SignedIn, signUp } from './support/http-client';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { type SignedIn, signUp } from './support/http-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 type Role = 'owner' | 'editor' | 'reviewer' | 'viewer' | 'outsider';
 const everyone: Role[] = ['owner', 'editor', 'reviewer', 'viewer', 'outsider'];
@@ -16,7 +16,9 @@ describe('projects and members', () => {
     db = await createTestDatabase();
     api = await startApi({ DATABASE_URL: db.url });
     const [owner, editor, reviewer, viewer, outsider, extra] = await Promise.all(
-      ['Owner', 'Editor', 'Reviewer', 'Viewer', 'Outsider', 'Bystander'].map((name) => signUp(api.baseUrl, name)),
+      ['Owner', 'Editor', 'Reviewer', 'Viewer', 'Outsider', 'Bystander'].map((name) =>
+        signUp(api.baseUrl, name),
+      ),
     );
     people = { owner, editor, reviewer, viewer, outsider };
     bystander = extra;
@@ -32,14 +34,24 @@ describe('projects and members', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     for (const role of ['editor', 'reviewer', 'viewer'] as const) {
-      const added = await people.owner.caller.post(`/api/projects/${id}/members`, { email: people[role].user.email, role });
+      const added = await people.owner.caller.post(`/api/projects/${id}/members`, {
+        email: people[role].user.email,
+        role,
+      });
       expect(added.status).toBe(201);
     }
-    await people.owner.caller.post(`/api/projects/${id}/members`, { email: bystander.user.email, role: 'viewer' });
+    await people.owner.caller.post(`/api/projects/${id}/members`, {
+      email: bystander.user.email,
+      role: 'viewer',
+    });
     return id;
   }
 
-  const matrix: { route: string; expected: Record<Role, number>; call: (who: SignedIn, projectId: string) => Promise<{ status: number; body: any }> }[] = [
+  const matrix: {
+    route: string;
+    expected: Record<Role, number>;
+    call: (who: SignedIn, projectId: string) => Promise<{ status: number; body: any }>;
+  }[] = [
     {
       route: 'GET /projects/:id',
       expected: { owner: 200, editor: 200, reviewer: 200, viewer: 200, outsider: 404 },
@@ -65,13 +77,17 @@ describe('projects and members', () => {
       expected: { owner: 201, editor: 403, reviewer: 403, viewer: 403, outsider: 404 },
       call: async (who, id) => {
         const newcomer = await signUp(api.baseUrl, 'Newcomer');
-        return who.caller.post(`/api/projects/${id}/members`, { email: newcomer.user.email, role: 'reviewer' });
+        return who.caller.post(`/api/projects/${id}/members`, {
+          email: newcomer.user.email,
+          role: 'reviewer',
+        });
       },
     },
     {
       route: 'PATCH /projects/:id/members/:userId',
       expected: { owner: 200, editor: 403, reviewer: 403, viewer: 403, outsider: 404 },
-      call: (who, id) => who.caller.patch(`/api/projects/${id}/members/${bystander.user.id}`, { role: 'editor' }),
+      call: (who, id) =>
+        who.caller.patch(`/api/projects/${id}/members/${bystander.user.id}`, { role: 'editor' }),
     },
     {
       route: 'DELETE /projects/:id/members/:userId',
@@ -121,13 +137,17 @@ describe('projects and members', () => {
   it('a project never loses its last owner', async () => {
     const projectId = await projectWithTeam();
     const owner = people.owner;
-    const demote = await owner.caller.patch(`/api/projects/${projectId}/members/${owner.user.id}`, { role: 'editor' });
+    const demote = await owner.caller.patch(`/api/projects/${projectId}/members/${owner.user.id}`, {
+      role: 'editor',
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('last_owner');
     const leave = await owner.caller.delete(`/api/projects/${projectId}/members/${owner.user.id}`);
     expect(leave.status).toBe(409);
 
-    await owner.caller.patch(`/api/projects/${projectId}/members/${people.editor.user.id}`, { role: 'owner' });
+    await owner.caller.patch(`/api/projects/${projectId}/members/${people.editor.user.id}`, {
+      role: 'owner',
+    });
     const leaveNow = await owner.caller.delete(`/api/projects/${projectId}/members/${owner.user.id}`);
     expect(leaveNow.status).toBe(204);
     expect((await owner.caller.get(`/api/projects/${projectId}`)).status).toBe(404);
@@ -135,7 +155,9 @@ describe('projects and members', () => {
 
   it('anyone can leave a project, and then no longer sees it', async () => {
     const projectId = await projectWithTeam();
-    const leave = await people.viewer.caller.delete(`/api/projects/${projectId}/members/${people.viewer.user.id}`);
+    const leave = await people.viewer.caller.delete(
+      `/api/projects/${projectId}/members/${people.viewer.user.id}`,
+    );
     expect(leave.status).toBe(204);
     expect((await people.viewer.caller.get(`/api/projects/${projectId}`)).status).toBe(404);
   });
@@ -167,9 +189,10 @@ describe('projects and members', () => {
     for (const role of ['owner', 'editor', 'reviewer', 'viewer'] as const) {
       expect((await people[role].caller.get(`/api/projects/${projectId}`)).status).toBe(404);
     }
-    const [{ count }] = await db.query<{ count: string }>('SELECT count(*) FROM project_members WHERE project_id = $1', [
-      projectId,
-    ]);
+    const [{ count }] = await db.query<{ count: string }>(
+      'SELECT count(*) FROM project_members WHERE project_id = $1',
+      [projectId],
+    );
     expect(count).toBe('0');
   });
 

@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ApiProcess, runBuilt, startApi } from './support/api-process';
-import { Caller, signUp } from './support/http-client';
-import { createTestDatabase } from './support/test-database';
+import { type ApiProcess, runBuilt, startApi } from './support/api-process.js';
+import { Caller, signUp } from './support/http-client.js';
+import { createTestDatabase } from './support/test-database.js';
 
 describe('the embedded database across crashes and restarts', () => {
   let dataDir: string;
@@ -54,7 +54,7 @@ describe('migrations', () => {
           await db.query<{ table_name: string }>(
             `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
           )
-        ).map((row) => row.table_name);
+        ).map((row: { table_name: string }) => row.table_name);
       expect(await tables()).toEqual(['project_members', 'projects', 'sessions', 'users']);
       const [{ count }] = await db.query<{ count: string }>('SELECT count(*) FROM migrations');
       for (let i = 0; i < Number(count); i++) {

@@ -11,7 +11,10 @@ export const FRAME_START_TOLERANCE = 1e-3;
 
 export function assertFrameIndex(frame: number): void {
   if (!isSafeInteger(frame) || frame < 0) {
-    throw new TimecodeError('INVALID_FRAME', `${frame} is not a frame index: frames are whole numbers from 0`);
+    throw new TimecodeError(
+      'INVALID_FRAME',
+      `${frame} is not a frame index: frames are whole numbers from 0`,
+    );
   }
 }
 

@@ -38,7 +38,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(context),
-        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: context.config.authRateLimitPerMinute }]),
+        ThrottlerModule.forRoot([
+          { name: 'auth', ttl: 60_000, limit: context.config.authRateLimitPerMinute },
+        ]),
         AuthModule,
         ProjectsModule,
         HealthModule,

@@ -77,7 +77,10 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
       .addCookieAuth('cutroom_session')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
 
   const webDir = findWebClientDir();
   if (webDir) serveWebClient(app, webDir);

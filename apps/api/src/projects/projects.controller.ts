@@ -43,7 +43,10 @@ export class ProjectsController {
   @Post()
   @ApiZodBody(createProjectBodySchema)
   @ApiZodResponse(201, projectSchema, [400, 401])
-  create(@CurrentUser() user: AuthenticatedUser, @ZodBody(createProjectBodySchema) body: CreateProjectBody): Promise<Project> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @ZodBody(createProjectBodySchema) body: CreateProjectBody,
+  ): Promise<Project> {
     return this.projects.create(user.id, body.name);
   }
 
@@ -77,7 +80,10 @@ export class ProjectsController {
   @Get(':projectId/members')
   @ApiUuidParam('projectId')
   @ApiZodResponse(200, memberListSchema, [400, 401, 404])
-  async members(@CurrentUser() user: AuthenticatedUser, @UuidParam('projectId') projectId: string): Promise<MemberList> {
+  async members(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('projectId') projectId: string,
+  ): Promise<MemberList> {
     return { members: await this.projects.members(user.id, projectId) };
   }
 

@@ -30,14 +30,18 @@ export class ProjectsService {
   ) {}
 
   async list(userId: string): Promise<Project[]> {
-    const rows: ProjectRow[] = await this.dataSource.query(`${PROJECT_SELECT} ORDER BY p.updated_at DESC, p.id`, [
-      userId,
-    ]);
+    const rows: ProjectRow[] = await this.dataSource.query(
+      `${PROJECT_SELECT} ORDER BY p.updated_at DESC, p.id`,
+      [userId],
+    );
     return rows.map(toProject);
   }
 
   async get(userId: string, projectId: string): Promise<Project> {
-    const rows: ProjectRow[] = await this.dataSource.query(`${PROJECT_SELECT} WHERE p.id = $2`, [userId, projectId]);
+    const rows: ProjectRow[] = await this.dataSource.query(`${PROJECT_SELECT} WHERE p.id = $2`, [
+      userId,
+      projectId,
+    ]);
     if (rows.length === 0) throw new ProjectsException(ProjectsErrorCode.ProjectNotFound);
     return toProject(rows[0]);
   }
@@ -46,8 +50,16 @@ export class ProjectsService {
    * The caller's role, if it allows `action`. Someone outside the project gets "not found",
    * so a project's existence never leaks; a member without the right gets "not allowed".
    */
-  async requireRole(userId: string, projectId: string, action: ProjectAction, manager?: EntityManager): Promise<ProjectRole> {
-    const membership = await (manager ?? this.dataSource.manager).findOneBy(ProjectMemberEntity, { projectId, userId });
+  async requireRole(
+    userId: string,
+    projectId: string,
+    action: ProjectAction,
+    manager?: EntityManager,
+  ): Promise<ProjectRole> {
+    const membership = await (manager ?? this.dataSource.manager).findOneBy(ProjectMemberEntity, {
+      projectId,
+      userId,
+    });
     if (!membership) throw new ProjectsException(ProjectsErrorCode.ProjectNotFound);
     if (!can(membership.role, action)) throw new ProjectsException(ProjectsErrorCode.NotAllowed);
     return membership.role;
@@ -64,7 +76,9 @@ export class ProjectsService {
 
   async rename(userId: string, projectId: string, name: string): Promise<Project> {
     await this.requireRole(userId, projectId, 'project.rename');
-    await this.dataSource.getRepository(ProjectEntity).update({ id: projectId }, { name, updatedAt: new Date() });
+    await this.dataSource
+      .getRepository(ProjectEntity)
+      .update({ id: projectId }, { name, updatedAt: new Date() });
     return this.get(userId, projectId);
   }
 
@@ -91,7 +105,12 @@ export class ProjectsService {
     return this.member(this.dataSource.manager, projectId, user.id);
   }
 
-  async changeRole(userId: string, projectId: string, targetUserId: string, role: ProjectRole): Promise<Member> {
+  async changeRole(
+    userId: string,
+    projectId: string,
+    targetUserId: string,
+    role: ProjectRole,
+  ): Promise<Member> {
     return this.dataSource.transaction(async (manager) => {
       await this.checkChange(manager, userId, projectId, targetUserId, role);
       await manager.update(ProjectMemberEntity, { projectId, userId: targetUserId }, { role });

@@ -3,7 +3,18 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+// Tests run from the workspace root (npm scripts and Nx both start there).
+const repoRoot = findRoot(process.cwd());
+
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`run the tests inside the Cutroom workspace (no nx.json above ${from})`);
+    dir = parent;
+  }
+  return dir;
+}
 const builtEntry = (name: string) => path.join(repoRoot, 'apps/api/dist/apps/api/src', `${name}.js`);
 
 export interface ApiProcess {
@@ -36,11 +47,19 @@ export async function startApi(env: Record<string, string | undefined>): Promise
   const entry = builtEntry('main');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build the api first (npm run build).`);
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '100000' };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  };
   delete childEnv.DATABASE_URL;
   Object.assign(childEnv, env, { PORT: String(port), HOST: '127.0.0.1' });
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, [entry], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    cwd: repoRoot,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -49,7 +68,8 @@ export async function startApi(env: Record<string, string | undefined>): Promise
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The api exited with ${child.exitCode} while starting:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`The api exited with ${child.exitCode} while starting:\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) break;
@@ -82,7 +102,11 @@ export async function startApi(env: Record<string, string | undefined>): Promise
 }
 
 /** Runs another built entry point (`migrate`, …) to completion. */
-export function runBuilt(name: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function runBuilt(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [builtEntry(name), ...args], {
       cwd: repoRoot,

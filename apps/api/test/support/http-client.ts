@@ -13,7 +13,12 @@ export class Caller {
     readonly auth: { token?: string; cookie?: string } = {},
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const allHeaders: Record<string, string> = { ...headers };
     if (this.auth.token) allHeaders.authorization = `Bearer ${this.auth.token}`;
     if (this.auth.cookie) allHeaders.cookie = this.auth.cookie;
@@ -56,7 +61,15 @@ export interface SignedIn {
 /** Registers a new person with a unique email and returns a caller signed in as them. */
 export async function signUp(baseUrl: string, displayName = 'Person'): Promise<SignedIn> {
   const email = `${displayName.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(4).toString('hex')}@example.com`;
-  const reply = await new Caller(baseUrl).post('/api/auth/register', { email, password: 'correct horse battery', displayName });
+  const reply = await new Caller(baseUrl).post('/api/auth/register', {
+    email,
+    password: 'correct horse battery',
+    displayName,
+  });
   if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return { caller: new Caller(baseUrl, { token: reply.body.token }), user: reply.body.user, token: reply.body.token };
+  return {
+    caller: new Caller(baseUrl, { token: reply.body.token }),
+    user: reply.body.user,
+    token: reply.body.token,
+  };
 }

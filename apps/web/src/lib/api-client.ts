@@ -13,6 +13,8 @@ export class ApiRequestError extends Error {
   readonly status: number;
   /** HTTP reason phrase from the body, e.g. "Conflict"; "Network Error" when status is 0. */
   readonly error: string;
+  /** The API's stable reason, e.g. `last_owner` or `email_taken`, where it gives one. */
+  readonly code: string | undefined;
   readonly fields: readonly FieldError[];
   readonly retryAfterSeconds: number | undefined;
   readonly requestId: string | undefined;
@@ -21,6 +23,7 @@ export class ApiRequestError extends Error {
     status: number;
     error: string;
     message: string;
+    code?: string;
     fields?: readonly FieldError[];
     retryAfterSeconds?: number;
     requestId?: string;
@@ -29,6 +32,7 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
     this.status = init.status;
     this.error = init.error;
+    this.code = init.code;
     this.fields = init.fields ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.requestId = init.requestId;
@@ -94,6 +98,7 @@ export function parseErrorResponse(response: {
       status: response.status,
       error: parsed.data.error,
       message: parsed.data.message || fallbackMessage(response.status, response.statusText),
+      code: parsed.data.code,
       fields: parsed.data.fields,
       requestId: parsed.data.requestId,
       retryAfterSeconds,

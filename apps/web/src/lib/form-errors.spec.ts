@@ -55,13 +55,15 @@ describe('showing what the server refused', () => {
     expect(formErrorsFor(error, inputs)).toEqual({ byField: {}, form: 'nickname: is not allowed' });
   });
 
-  it('shows "no account has that email" beside the email input', () => {
+  it('shows "no account uses that email" beside the email input', () => {
     const error = new ApiRequestError({
       status: 404,
       error: 'Not Found',
+      code: 'no_such_account',
       message: 'No account uses that email',
     });
-    expect(formErrorsFor(error, inputs, { 404: 'email', 409: 'email' })).toEqual({
+    const inputFor = (refused: ApiRequestError) => (refused.code === 'no_such_account' ? 'email' : undefined);
+    expect(formErrorsFor(error, inputs, inputFor)).toEqual({
       byField: { email: 'No account uses that email' },
       form: null,
     });

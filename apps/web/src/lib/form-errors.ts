@@ -49,13 +49,13 @@ export function groupFieldErrors<Path extends string>(
 }
 
 /**
- * The errors to show for a failed submission. `statusFields` sends a whole-request error to one
- * input, e.g. a 404 "no account has that email" belongs beside the email input.
+ * The errors to show for a failed submission. `inputFor` may send a whole-request error to one
+ * input, e.g. "no account uses that email" belongs beside the email input.
  */
 export function formErrorsFor<Path extends string>(
   error: unknown,
   inputPaths: readonly Path[],
-  statusFields: Partial<Record<number, Path>> = {},
+  inputFor: (error: ApiRequestError) => Path | undefined = () => undefined,
 ): FormErrors<Path> {
   if (error === null || error === undefined) return { byField: {}, form: null };
   if (!(error instanceof ApiRequestError)) return { byField: {}, form: describeError(error) };
@@ -64,10 +64,10 @@ export function formErrorsFor<Path extends string>(
     const placedAny = Object.keys(grouped.byField).length > 0;
     return { byField: grouped.byField, form: grouped.form ?? (placedAny ? null : error.message) };
   }
-  const statusField = statusFields[error.status];
-  if (statusField !== undefined) {
+  const input = inputFor(error);
+  if (input !== undefined) {
     const byField: Partial<Record<Path, string>> = {};
-    byField[statusField] = describeError(error);
+    byField[input] = describeError(error);
     return { byField, form: null };
   }
   return { byField: {}, form: describeError(error) };

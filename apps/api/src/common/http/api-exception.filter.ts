@@ -34,7 +34,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = request.id === undefined ? undefined : String(request.id);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId, url: request.originalUrl }, 'request failed');
+      this.logger.error(
+        { err: exception, requestId: body.requestId, url: request.originalUrl },
+        'request failed',
+      );
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
@@ -48,7 +51,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { ...base(statusForKind[exception.kind]), message: exception.message, code: exception.code };
     }
     if (exception instanceof ThrottlerException) {
-      return { ...base(429), message: 'Too many attempts. Wait a minute and try again.', code: 'rate_limited' };
+      return {
+        ...base(429),
+        message: 'Too many attempts. Wait a minute and try again.',
+        code: 'rate_limited',
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

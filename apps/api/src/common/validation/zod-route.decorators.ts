@@ -31,7 +31,11 @@ export function ApiUuidParam(name: string): MethodDecorator {
 }
 
 /** Documents a success response with its contract schema, plus the error shape for the listed statuses. */
-export function ApiZodResponse(status: number, schema: ZodType | null, errors: number[] = []): MethodDecorator {
+export function ApiZodResponse(
+  status: number,
+  schema: ZodType | null,
+  errors: number[] = [],
+): MethodDecorator {
   const error = openApiSchema(apiErrorSchema);
   return applyDecorators(
     schema

@@ -17,10 +17,10 @@ export function RegisterPage() {
   const [password, setPassword] = useState('');
   const [invalidFields, setInvalidFields] = useState<FieldError[] | null>(null);
 
-  // "Email already registered" arrives as a 409 without fields; it belongs beside the email.
+  // "An account with that email already exists" belongs beside the email.
   const errors = invalidFields
     ? groupFieldErrors(invalidFields, INPUTS)
-    : formErrorsFor(register.error, INPUTS, { 409: 'email' });
+    : formErrorsFor(register.error, INPUTS, (error) => (error.status === 409 ? 'email' : undefined));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,5 +1,6 @@
 import { addMemberBodySchema, type FieldError, type ProjectRole } from '@cutroom/contracts';
 import { useState, type FormEvent } from 'react';
+import type { ApiRequestError } from '../../lib/api-client';
 import { FormAlert, FormStatus, SelectField, TextField } from '../../lib/form-controls';
 import { formErrorsFor, groupFieldErrors, validateWithContract } from '../../lib/form-errors';
 import { useAddMember } from './project-queries';
@@ -7,15 +8,22 @@ import { roleDescriptions, roleLabels, roleOptions } from './roles';
 
 const INPUTS = ['email', 'role'] as const;
 
+/** "No account uses that email" and "already a member" are about the email typed. */
+function inputForRefusal(error: ApiRequestError): 'email' | undefined {
+  if (error.code !== undefined) {
+    return error.code === 'no_such_account' || error.code === 'already_member' ? 'email' : undefined;
+  }
+  return error.status === 404 || error.status === 409 ? 'email' : undefined;
+}
+
 export function AddMemberForm({ projectId }: { projectId: string }) {
   const addMember = useAddMember(projectId);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ProjectRole>('reviewer');
   const [invalidFields, setInvalidFields] = useState<FieldError[] | null>(null);
-  // 404 (no account with that email) and 409 (already a member) are about the email typed.
   const errors = invalidFields
     ? groupFieldErrors(invalidFields, INPUTS)
-    : formErrorsFor(addMember.error, INPUTS, { 404: 'email', 409: 'email' });
+    : formErrorsFor(addMember.error, INPUTS, inputForRefusal);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -68,6 +68,8 @@ export function useRenameProject(projectId: string) {
       queryClient.setQueryData<Project>(projectKeys.detail(projectId), project);
       return queryClient.invalidateQueries({ queryKey: projectKeys.list() });
     },
+    // A refusal (say, the caller's role changed meanwhile) should update what the page offers.
+    onError: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId), exact: true }),
   });
 }
 
@@ -91,7 +93,10 @@ export function useLeaveProject(projectId: string, userId: string) {
   return useMutation({ mutationFn: () => removeMember(projectId, userId) });
 }
 
-/** Membership changes can alter the caller's own role and the member count, so the project refetches too. */
+/**
+ * Membership changes can alter the caller's own role and the member count, so the project refetches
+ * too. Refused changes refetch as well: the refusal may mean someone else changed things first.
+ */
 function useRefreshProjectAfterMembershipChange(projectId: string) {
   const queryClient = useQueryClient();
   return () =>
@@ -105,7 +110,7 @@ export function useAddMember(projectId: string) {
   const refresh = useRefreshProjectAfterMembershipChange(projectId);
   return useMutation({
     mutationFn: (body: AddMemberBody) => addMember(projectId, body),
-    onSuccess: refresh,
+    onSettled: refresh,
   });
 }
 
@@ -113,7 +118,7 @@ export function useChangeMemberRole(projectId: string, userId: string) {
   const refresh = useRefreshProjectAfterMembershipChange(projectId);
   return useMutation({
     mutationFn: (role: ProjectRole) => changeMemberRole(projectId, userId, { role }),
-    onSuccess: refresh,
+    onSettled: refresh,
   });
 }
 
@@ -121,6 +126,6 @@ export function useRemoveMember(projectId: string, userId: string) {
   const refresh = useRefreshProjectAfterMembershipChange(projectId);
   return useMutation({
     mutationFn: () => removeMember(projectId, userId),
-    onSuccess: refresh,
+    onSettled: refresh,
   });
 }
