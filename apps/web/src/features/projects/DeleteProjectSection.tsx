@@ -38,8 +38,9 @@ export function DeleteProjectSection({ project }: { project: Project }) {
       >
         <h2 id="delete-dialog-heading">Delete “{project.name}”?</h2>
         <p>
-          The project and its member list are removed for all {project.memberCount}{' '}
-          {project.memberCount === 1 ? 'member' : 'members'}. This cannot be undone.
+          {project.memberCount === 1
+            ? 'The project is removed. This cannot be undone.'
+            : `The project is removed for all ${project.memberCount} members. This cannot be undone.`}
         </p>
         <FormAlert message={deleteProject.error ? describeError(deleteProject.error) : null} />
         <div className="dialog-actions">
