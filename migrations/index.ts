@@ -1,5 +1,10 @@
 import { CreateUsersAndSessions1764050000000 } from './1764050000000-create-users-and-sessions.js';
 import { CreateProjectsAndMembers1764050000001 } from './1764050000001-create-projects-and-members.js';
+import { CreateAssetsAndVersions1764050000002 } from './1764050000002-create-assets-and-versions.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const migrations = [CreateUsersAndSessions1764050000000, CreateProjectsAndMembers1764050000001];
+export const migrations = [
+  CreateUsersAndSessions1764050000000,
+  CreateProjectsAndMembers1764050000001,
+  CreateAssetsAndVersions1764050000002,
+];

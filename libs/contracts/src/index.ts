@@ -2,3 +2,5 @@ export * from './errors';
 export * from './auth';
 export * from './projects';
 export * from './health';
+export * from './assets';
+export * from './realtime';

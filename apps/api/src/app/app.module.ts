@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { AssetsModule } from '../assets/assets.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import type { Logger } from '../common/logging/logger.js';
 import type { AppConfig } from '../config/config.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ]),
         AuthModule,
         ProjectsModule,
+        AssetsModule,
         HealthModule,
       ],
     };

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import type { Asset, ProjectRole, Version } from '@cutroom/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { can, type ProjectAction } from '../projects/project-policy.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { appendEvent, notify } from '../realtime/event-log.js';
+import { AssetsErrorCode, AssetsException } from './assets.exception.js';
+import { MediaStorage } from '../media/media-storage.js';
+import { toVersion, VERSION_COLUMNS, VERSION_FROM, type VersionRow } from './version-view.js';
+
+export interface AssetAccess {
+  assetId: string;
+  projectId: string;
+  role: ProjectRole;
+}
+
+interface AssetRow {
+  id: string;
+  project_id: string;
+  name: string;
+  version_count: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+@Injectable()
+export class AssetsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly storage: MediaStorage,
+  ) {}
+
+  /** The caller's access to an asset; "not found" for anyone outside its project. */
+  async requireAsset(
+    userId: string,
+    assetId: string,
+    action: ProjectAction,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AssetAccess> {
+    const rows: { project_id: string; role: ProjectRole }[] = await manager.query(
+      `SELECT a.project_id, m.role FROM assets a
+       JOIN project_members m ON m.project_id = a.project_id AND m.user_id = $2
+       WHERE a.id = $1`,
+      [assetId, userId],
+    );
+    if (rows.length === 0) throw new AssetsException(AssetsErrorCode.AssetNotFound);
+    if (!can(rows[0].role, action)) throw new AssetsException(AssetsErrorCode.NotAllowed);
+    return { assetId, projectId: rows[0].project_id, role: rows[0].role };
+  }
+
+  /** The caller's access to a version's asset; "not found" for anyone outside its project. */
+  async requireVersion(userId: string, versionId: string, action: ProjectAction): Promise<AssetAccess> {
+    const rows: { asset_id: string }[] = await this.dataSource.query(`SELECT asset_id FROM versions WHERE id = $1`, [
+      versionId,
+    ]);
+    if (rows.length === 0) throw new AssetsException(AssetsErrorCode.VersionNotFound);
+    try {
+      return await this.requireAsset(userId, rows[0].asset_id, action);
+    } catch (error) {
+      if (error instanceof AssetsException && error.code === AssetsErrorCode.AssetNotFound) {
+        throw new AssetsException(AssetsErrorCode.VersionNotFound);
+      }
+      throw error;
+    }
+  }
+
+  async list(userId: string, projectId: string): Promise<Asset[]> {
+    await this.projects.requireRole(userId, projectId, 'project.view');
+    const rows: AssetRow[] = await this.dataSource.query(
+      `${ASSET_SELECT} WHERE a.project_id = $1 ORDER BY a.updated_at DESC, a.id`,
+      [projectId],
+    );
+    return this.withLatestVersions(rows);
+  }
+
+  async get(userId: string, assetId: string): Promise<Asset> {
+    await this.requireAsset(userId, assetId, 'project.view');
+    return this.load(assetId);
+  }
+
+  async create(userId: string, projectId: string, name: string): Promise<Asset> {
+    await this.projects.requireRole(userId, projectId, 'assets.upload');
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO assets (project_id, name, created_by) VALUES ($1, $2, $3) RETURNING id`,
+      [projectId, name, userId],
+    );
+    return this.load(row.id);
+  }
+
+  async rename(userId: string, assetId: string, name: string): Promise<Asset> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.requireAsset(userId, assetId, 'assets.manage', manager);
+      await manager.query(`UPDATE assets SET name = $2 WHERE id = $1`, [assetId, name]);
+      await appendEvent(manager, { assetId, type: 'asset.renamed', actorId: userId, payload: { name } });
+    });
+    return this.load(assetId);
+  }
+
+  /** Deletes the asset, its versions and their media files. */
+  async delete(userId: string, assetId: string): Promise<void> {
+    const versionIds = await this.dataSource.transaction(async (manager) => {
+      await this.requireAsset(userId, assetId, 'assets.manage', manager);
+      const [row]: { last_seq: string }[] = await manager.query(`SELECT last_seq FROM assets WHERE id = $1 FOR UPDATE`, [
+        assetId,
+      ]);
+      const versions: { id: string }[] = await manager.query(`SELECT id FROM versions WHERE asset_id = $1`, [assetId]);
+      await manager.query(`DELETE FROM assets WHERE id = $1`, [assetId]);
+      await notify(manager, {
+        assetId,
+        seq: Number(row.last_seq) + 1,
+        type: 'asset.deleted',
+        actorId: userId,
+        createdAt: new Date().toISOString(),
+        payload: {},
+      });
+      return versions.map((v) => v.id);
+    });
+    await Promise.all(versionIds.map((id) => this.storage.removeVersion(id)));
+  }
+
+  async versions(userId: string, assetId: string): Promise<Version[]> {
+    await this.requireAsset(userId, assetId, 'project.view');
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.asset_id = $1 ORDER BY v.number DESC`,
+      [assetId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async version(userId: string, versionId: string): Promise<Version> {
+    await this.requireVersion(userId, versionId, 'project.view');
+    return this.loadVersion(this.dataSource.manager, versionId);
+  }
+
+  async loadVersion(manager: EntityManager, versionId: string): Promise<Version> {
+    const rows: VersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1`, [
+      versionId,
+    ]);
+    if (rows.length === 0) throw new AssetsException(AssetsErrorCode.VersionNotFound);
+    return toVersion(rows[0]);
+  }
+
+  private async load(assetId: string): Promise<Asset> {
+    const rows: AssetRow[] = await this.dataSource.query(`${ASSET_SELECT} WHERE a.id = $1`, [assetId]);
+    if (rows.length === 0) throw new AssetsException(AssetsErrorCode.AssetNotFound);
+    const [asset] = await this.withLatestVersions(rows);
+    return asset;
+  }
+
+  private async withLatestVersions(rows: AssetRow[]): Promise<Asset[]> {
+    if (rows.length === 0) return [];
+    const latest: VersionRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (v.asset_id) ${VERSION_COLUMNS} FROM ${VERSION_FROM}
+       WHERE v.asset_id = ANY($1::uuid[]) ORDER BY v.asset_id, v.number DESC`,
+      [rows.map((r) => r.id)],
+    );
+    const byAsset = new Map(latest.map((row) => [row.asset_id, toVersion(row)]));
+    return rows.map((row) => ({
+      id: row.id,
+      projectId: row.project_id,
+      name: row.name,
+      versionCount: Number(row.version_count),
+      latestVersion: byAsset.get(row.id) ?? null,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    }));
+  }
+}
+
+const ASSET_SELECT = `
+  SELECT a.id, a.project_id, a.name, a.created_at, a.updated_at,
+         (SELECT count(*) FROM versions v WHERE v.asset_id = a.id) AS version_count
+  FROM assets a`;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const ASSET_NAME_MAX = 300;
+
+const assetNameSchema = z.string().trim().min(1, 'must not be empty').max(ASSET_NAME_MAX);
+
+export const createAssetBodySchema = z.strictObject({ name: assetNameSchema });
+export type CreateAssetBody = z.infer<typeof createAssetBodySchema>;
+
+export const renameAssetBodySchema = z.strictObject({ name: assetNameSchema });
+export type RenameAssetBody = z.infer<typeof renameAssetBodySchema>;
+
+export const versionStatuses = ['uploading', 'queued', 'processing', 'ready', 'failed'] as const;
+export const versionStatusSchema = z.enum(versionStatuses);
+export type VersionStatus = z.infer<typeof versionStatusSchema>;
+
+export const mediaKinds = ['video', 'audio', 'still'] as const;
+export const mediaKindSchema = z.enum(mediaKinds);
+export type MediaKind = z.infer<typeof mediaKindSchema>;
+
+export const processingStages = ['probe', 'transcode', 'thumbnails', 'waveform', 'publish'] as const;
+export const processingStageSchema = z.enum(processingStages);
+export type ProcessingStage = z.infer<typeof processingStageSchema>;
+
+/** The picture and sound of a version as ffprobe read it. Frame numbers are the truth; seconds derive. */
+export const versionMediaSchema = z.object({
+  kind: mediaKindSchema,
+  fpsNum: z.number().int().positive().nullable(),
+  fpsDen: z.number().int().positive().nullable(),
+  frameCount: z.number().int().nonnegative().nullable(),
+  durationSeconds: z.number().nonnegative().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  startTimecode: z.string().nullable(),
+  dropFrame: z.boolean(),
+  /** The source had a variable frame rate and the renditions were made constant at its average rate. */
+  variableFrameRate: z.boolean(),
+});
+export type VersionMedia = z.infer<typeof versionMediaSchema>;
+
+export const renditionSchema = z.object({
+  name: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bandwidth: z.number().int(),
+});
+export type Rendition = z.infer<typeof renditionSchema>;
+
+export const versionSchema = z.object({
+  id: z.uuid(),
+  assetId: z.uuid(),
+  number: z.number().int().positive(),
+  status: versionStatusSchema,
+  /** Set when status is `failed`: a sentence a person can act on. */
+  failureReason: z.string().nullable(),
+  stage: processingStageSchema.nullable(),
+  /** 0–100 within the current stage. */
+  progress: z.number().min(0).max(100),
+  /** The lowest rendition can already be played, though processing continues. */
+  playable: z.boolean(),
+  originalFilename: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: z.string().nullable(),
+  uploadedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+  readyAt: z.iso.datetime().nullable(),
+  media: versionMediaSchema.nullable(),
+  renditions: z.array(renditionSchema),
+  /** Where to fetch media for this version; absent until it exists. */
+  urls: z.object({
+    master: z.string().nullable(),
+    poster: z.string().nullable(),
+    storyboard: z.string().nullable(),
+    waveform: z.string().nullable(),
+    original: z.string(),
+  }),
+});
+export type Version = z.infer<typeof versionSchema>;
+
+export const assetSchema = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  name: z.string(),
+  versionCount: z.number().int().nonnegative(),
+  latestVersion: versionSchema.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Asset = z.infer<typeof assetSchema>;
+
+export const assetListSchema = z.object({ assets: z.array(assetSchema) });
+export type AssetList = z.infer<typeof assetListSchema>;
+
+export const versionListSchema = z.object({ versions: z.array(versionSchema) });
+export type VersionList = z.infer<typeof versionListSchema>;
+
+/**
+ * tus upload metadata (the `Upload-Metadata` header): `filename` always; then either
+ * `assetId` (a new version of that asset) or `projectId` + optional `assetName` (a new asset).
+ */
+export const uploadMetadataSchema = z
+  .object({
+    filename: z.string().trim().min(1).max(500),
+    filetype: z.string().max(200).optional(),
+    assetId: z.uuid().optional(),
+    projectId: z.uuid().optional(),
+    assetName: z.string().trim().min(1).max(ASSET_NAME_MAX).optional(),
+  })
+  .refine((m) => Boolean(m.assetId) !== Boolean(m.projectId), {
+    message: 'name either assetId (a new version) or projectId (a new asset), not both',
+  });
+export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;

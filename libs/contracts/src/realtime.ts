@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { versionSchema } from './assets';
+
+/** Socket.io event names, client → server. */
+export const clientEvents = {
+  joinAsset: 'asset:join',
+  leaveAsset: 'asset:leave',
+  resync: 'asset:resync',
+} as const;
+
+/** Socket.io event names, server → client. */
+export const serverEvents = {
+  /** A persisted change, with its per-asset `seq`. */
+  assetEvent: 'asset:event',
+  /** Ephemeral: processing progress of a version (not stored as an event). */
+  versionProgress: 'version:progress',
+} as const;
+
+export const joinAssetSchema = z.strictObject({
+  assetId: z.uuid(),
+  /** The last seq this client applied; events after it are returned in the ack. */
+  afterSeq: z.number().int().nonnegative().optional(),
+});
+export type JoinAsset = z.infer<typeof joinAssetSchema>;
+
+export const assetEventTypes = ['version.created', 'version.updated', 'asset.renamed', 'asset.deleted'] as const;
+export const assetEventTypeSchema = z.enum(assetEventTypes);
+export type AssetEventType = z.infer<typeof assetEventTypeSchema>;
+
+export const assetEventSchema = z.object({
+  assetId: z.uuid(),
+  seq: z.number().int().positive(),
+  type: assetEventTypeSchema,
+  actorId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  payload: z.unknown(),
+});
+export type AssetEvent = z.infer<typeof assetEventSchema>;
+
+export const versionEventPayloadSchema = z.object({ version: versionSchema });
+
+export const joinAssetAckSchema = z.union([
+  z.object({ ok: z.literal(true), lastSeq: z.number().int().nonnegative(), events: z.array(assetEventSchema) }),
+  z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
+]);
+export type JoinAssetAck = z.infer<typeof joinAssetAckSchema>;
+
+export const versionProgressSchema = z.object({
+  assetId: z.uuid(),
+  versionId: z.uuid(),
+  stage: z.string(),
+  progress: z.number().min(0).max(100),
+  playable: z.boolean(),
+});
+export type VersionProgress = z.infer<typeof versionProgressSchema>;
