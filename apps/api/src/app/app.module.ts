@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { HealthModule } from '../health/health.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 
 export interface AppContext {
   config: AppConfig;
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         ProjectsModule,
         AssetsModule,
+        RealtimeModule,
         HealthModule,
       ],
     };

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AssetsModule } from '../assets/assets.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { EventRelay } from './event-relay.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+
+@Module({
+  imports: [AuthModule, AssetsModule],
+  providers: [RealtimeGateway, EventRelay],
+})
+export class RealtimeModule {}

@@ -1,0 +1,41 @@
+import { SESSION_COOKIE } from '@cutroom/contracts';
+import type { Socket } from 'socket.io';
+import type { AuthService } from '../auth/auth.service.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { readSessionToken } from '../auth/session-token.js';
+
+export interface SocketData {
+  user: AuthenticatedUser;
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+/**
+ * Handshake middleware: the same session as REST — `auth: { token }` from API clients, or the
+ * browser's session cookie. Refused connections get `connect_error` with message "unauthorized".
+ */
+export function socketAuthMiddleware(auth: AuthService) {
+  return (socket: Socket, next: (error?: Error) => void) => {
+    const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const token =
+      typeof given === 'string'
+        ? readSessionToken(`Bearer ${given}`, undefined, SESSION_COOKIE)
+        : readSessionToken(undefined, parseCookies(socket.handshake.headers.cookie), SESSION_COOKIE);
+    if (!token) return next(new Error('unauthorized'));
+    auth.authenticate(token).then(
+      (user) => {
+        if (!user) return next(new Error('unauthorized'));
+        (socket.data as SocketData).user = user;
+        next();
+      },
+      (error: unknown) => next(new Error('unavailable', { cause: error })),
+    );
+  };
+}
