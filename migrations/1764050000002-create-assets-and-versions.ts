@@ -38,7 +38,9 @@ export class CreateAssetsAndVersions1764050000002 implements MigrationInterface 
         renditions jsonb NOT NULL DEFAULT '[]',
         UNIQUE (asset_id, number)
       )`);
-    await q.query(`CREATE UNIQUE INDEX versions_upload_id_key ON versions (upload_id) WHERE upload_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX versions_upload_id_key ON versions (upload_id) WHERE upload_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE events (
         asset_id uuid NOT NULL REFERENCES assets (id) ON DELETE CASCADE,

@@ -1,10 +1,12 @@
 import { CreateUsersAndSessions1764050000000 } from './1764050000000-create-users-and-sessions.js';
 import { CreateProjectsAndMembers1764050000001 } from './1764050000001-create-projects-and-members.js';
 import { CreateAssetsAndVersions1764050000002 } from './1764050000002-create-assets-and-versions.js';
+import { CreateMediaJobs1764050000003 } from './1764050000003-create-media-jobs.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
   CreateUsersAndSessions1764050000000,
   CreateProjectsAndMembers1764050000001,
   CreateAssetsAndVersions1764050000002,
+  CreateMediaJobs1764050000003,
 ];

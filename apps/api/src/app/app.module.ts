@@ -9,6 +9,7 @@ import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { HealthModule } from '../health/health.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
+import { UploadsModule } from '../uploads/uploads.module.js';
 
 export interface AppContext {
   config: AppConfig;
@@ -47,6 +48,7 @@ export class AppModule {
         ProjectsModule,
         AssetsModule,
         RealtimeModule,
+        UploadsModule,
         HealthModule,
       ],
     };

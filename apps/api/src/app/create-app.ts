@@ -9,6 +9,8 @@ import { pinoHttp } from 'pino-http';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter.js';
 import { NestPinoLogger } from '../common/logging/logger.js';
 import { type AppContext, AppModule } from './app.module.js';
+import { tusOpenApiPaths } from '../uploads/tus-openapi.js';
+import { TusUploadServer, UPLOADS_PATH } from '../uploads/tus-server.js';
 import { findWebClientDir, serveWebClient } from './web-client.js';
 
 export const JSON_BODY_LIMIT = '1mb';
@@ -54,6 +56,11 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
     }),
   );
   app.use(cookieParser());
+  const tus = app.get(TusUploadServer);
+  app.use(UPLOADS_PATH, (request: Request, response: Response) => {
+    request.url = request.originalUrl; // tus matches the full path
+    void tus.handle(request, response);
+  });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter(logger));
@@ -77,6 +84,7 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
       .addCookieAuth('cutroom_session')
       .build(),
   );
+  Object.assign(document.paths, tusOpenApiPaths());
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,

@@ -33,7 +33,10 @@ export class AssetsController {
   @Get('projects/:projectId/assets')
   @ApiUuidParam('projectId')
   @ApiZodResponse(200, assetListSchema, [400, 401, 404])
-  async list(@CurrentUser() user: AuthenticatedUser, @UuidParam('projectId') projectId: string): Promise<AssetList> {
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('projectId') projectId: string,
+  ): Promise<AssetList> {
     return { assets: await this.assets.list(user.id, projectId) };
   }
 
@@ -79,14 +82,20 @@ export class AssetsController {
   @Get('assets/:assetId/versions')
   @ApiUuidParam('assetId')
   @ApiZodResponse(200, versionListSchema, [400, 401, 404])
-  async versions(@CurrentUser() user: AuthenticatedUser, @UuidParam('assetId') assetId: string): Promise<VersionList> {
+  async versions(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('assetId') assetId: string,
+  ): Promise<VersionList> {
     return { versions: await this.assets.versions(user.id, assetId) };
   }
 
   @Get('versions/:versionId')
   @ApiUuidParam('versionId')
   @ApiZodResponse(200, versionSchema, [400, 401, 404])
-  version(@CurrentUser() user: AuthenticatedUser, @UuidParam('versionId') versionId: string): Promise<Version> {
+  version(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('versionId') versionId: string,
+  ): Promise<Version> {
     return this.assets.version(user.id, versionId);
   }
 }

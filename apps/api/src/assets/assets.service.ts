@@ -51,9 +51,10 @@ export class AssetsService {
 
   /** The caller's access to a version's asset; "not found" for anyone outside its project. */
   async requireVersion(userId: string, versionId: string, action: ProjectAction): Promise<AssetAccess> {
-    const rows: { asset_id: string }[] = await this.dataSource.query(`SELECT asset_id FROM versions WHERE id = $1`, [
-      versionId,
-    ]);
+    const rows: { asset_id: string }[] = await this.dataSource.query(
+      `SELECT asset_id FROM versions WHERE id = $1`,
+      [versionId],
+    );
     if (rows.length === 0) throw new AssetsException(AssetsErrorCode.VersionNotFound);
     try {
       return await this.requireAsset(userId, rows[0].asset_id, action);
@@ -101,10 +102,13 @@ export class AssetsService {
   async delete(userId: string, assetId: string): Promise<void> {
     const versionIds = await this.dataSource.transaction(async (manager) => {
       await this.requireAsset(userId, assetId, 'assets.manage', manager);
-      const [row]: { last_seq: string }[] = await manager.query(`SELECT last_seq FROM assets WHERE id = $1 FOR UPDATE`, [
+      const [row]: { last_seq: string }[] = await manager.query(
+        `SELECT last_seq FROM assets WHERE id = $1 FOR UPDATE`,
+        [assetId],
+      );
+      const versions: { id: string }[] = await manager.query(`SELECT id FROM versions WHERE asset_id = $1`, [
         assetId,
       ]);
-      const versions: { id: string }[] = await manager.query(`SELECT id FROM versions WHERE asset_id = $1`, [assetId]);
       await manager.query(`DELETE FROM assets WHERE id = $1`, [assetId]);
       await notify(manager, {
         assetId,
@@ -134,9 +138,10 @@ export class AssetsService {
   }
 
   async loadVersion(manager: EntityManager, versionId: string): Promise<Version> {
-    const rows: VersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1`, [
-      versionId,
-    ]);
+    const rows: VersionRow[] = await manager.query(
+      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1`,
+      [versionId],
+    );
     if (rows.length === 0) throw new AssetsException(AssetsErrorCode.VersionNotFound);
     return toVersion(rows[0]);
   }

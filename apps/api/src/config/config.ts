@@ -25,6 +25,18 @@ const envSchema = z.object({
   SESSION_TTL_DAYS: positiveInt(365).default(30),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(100000).default(20),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .positive()
+    .default(20 * 1024 ** 3),
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
+  MEDIA_WORKER: z.enum(['true', 'false']).default('true'),
+  MEDIA_CONCURRENCY: positiveInt(16).default(1),
+  MEDIA_PRESET: z
+    .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
+    .default('veryfast'),
 });
 
 export interface AppConfig {
@@ -42,6 +54,14 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
+  maxUploadBytes: number;
+  ffmpegPath: string | undefined;
+  ffprobePath: string | undefined;
+  /** Run a media worker inside the api process (`npm start`); `npm run worker` runs one alone. */
+  inProcessWorker: boolean;
+  mediaConcurrency: number;
+  /** x264 preset for renditions: slower presets give smaller files for the same quality. */
+  mediaPreset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
 }
 
 export class ConfigError extends Error {
@@ -78,5 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    ffmpegPath: e.FFMPEG_PATH,
+    ffprobePath: e.FFPROBE_PATH,
+    inProcessWorker: e.MEDIA_WORKER === 'true',
+    mediaConcurrency: e.MEDIA_CONCURRENCY,
+    mediaPreset: e.MEDIA_PRESET,
   };
 }

@@ -1,5 +1,6 @@
 import type { AssetEvent, AssetEventType } from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 
 /** Postgres channels: delivered to every api node only when the writing transaction commits. */
 export const EVENTS_CHANNEL = 'cutroom_events';
@@ -23,7 +24,8 @@ export type EventNotice = { event: AssetEvent } | { assetId: string; seq: number
  * so nobody hears of a change that was rolled back.
  */
 export async function appendEvent(manager: EntityManager, event: NewAssetEvent): Promise<AssetEvent> {
-  const bumped: { last_seq: string }[] = await manager.query(
+  const bumped = await queryRows<{ last_seq: string }>(
+    manager,
     `UPDATE assets SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
     [event.assetId],
   );
@@ -48,7 +50,8 @@ export async function appendEvent(manager: EntityManager, event: NewAssetEvent):
 /** Tells every node about an event that is not kept (the asset itself is being deleted). */
 export async function notify(manager: EntityManager, event: AssetEvent): Promise<void> {
   const inline = JSON.stringify({ event } satisfies EventNotice);
-  const notice = inline.length <= INLINE_LIMIT ? inline : JSON.stringify({ assetId: event.assetId, seq: event.seq });
+  const notice =
+    inline.length <= INLINE_LIMIT ? inline : JSON.stringify({ assetId: event.assetId, seq: event.seq });
   await manager.query(`SELECT pg_notify($1, $2)`, [EVENTS_CHANNEL, notice]);
 }
 

@@ -66,7 +66,9 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       if (channel === PROGRESS_CHANNEL) {
         const progress = versionProgressSchema.parse(JSON.parse(payload));
-        this.gateway.server.local.to(assetRoom(progress.assetId)).emit(serverEvents.versionProgress, progress);
+        this.gateway.server.local
+          .to(assetRoom(progress.assetId))
+          .emit(serverEvents.versionProgress, progress);
         return;
       }
       const notice = JSON.parse(payload) as EventNotice;

@@ -44,17 +44,22 @@ export class RealtimeGateway implements OnGatewayInit {
   async joinAsset(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAssetAck> {
     const parsed = joinAssetSchema.safeParse(body);
     if (!parsed.success) {
-      return { ok: false, error: { statusCode: 400, message: 'asset:join needs { assetId: uuid, afterSeq?: integer }' } };
+      return {
+        ok: false,
+        error: { statusCode: 400, message: 'asset:join needs { assetId: uuid, afterSeq?: integer }' },
+      };
     }
     const { user } = socket.data as SocketData;
     const { assetId, afterSeq } = parsed.data;
     try {
       await this.assets.requireAsset(user.id, assetId, 'project.view');
       await socket.join(assetRoom(assetId));
-      const [row]: { last_seq: string }[] = await this.dataSource.query(`SELECT last_seq FROM assets WHERE id = $1`, [
-        assetId,
-      ]);
-      const events = afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
+      const [row]: { last_seq: string }[] = await this.dataSource.query(
+        `SELECT last_seq FROM assets WHERE id = $1`,
+        [assetId],
+      );
+      const events =
+        afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
       const lastSeq = Math.max(Number(row?.last_seq ?? 0), events.at(-1)?.seq ?? 0);
       return { ok: true, lastSeq, events };
     } catch (error) {
@@ -67,7 +72,10 @@ export class RealtimeGateway implements OnGatewayInit {
   }
 
   @SubscribeMessage(clientEvents.leaveAsset)
-  async leaveAsset(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+  async leaveAsset(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: boolean }> {
     const parsed = joinAssetSchema.pick({ assetId: true }).safeParse(body);
     if (!parsed.success) return { ok: false };
     await socket.leave(assetRoom(parsed.data.assetId));

@@ -10,7 +10,8 @@ function findRoot(from: string): string {
   let dir = from;
   while (!existsSync(path.join(dir, 'nx.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`run the tests inside the Cutroom workspace (no nx.json above ${from})`);
+    if (parent === dir)
+      throw new Error(`run the tests inside the Cutroom workspace (no nx.json above ${from})`);
     dir = parent;
   }
   return dir;

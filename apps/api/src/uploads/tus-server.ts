@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { SESSION_COOKIE, type ApiError } from '@cutroom/contracts';
+import { FileStore } from '@tus/file-store';
+import { EVENTS, Server } from '@tus/server';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
+import { readSessionToken } from '../auth/session-token.js';
+import { DomainException, statusForKind } from '../common/http/domain.exception.js';
+import type { Logger } from '../common/logging/logger.js';
+import { ValidationException } from '../common/validation/validation.exception.js';
+import type { AppConfig } from '../config/config.js';
+import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
+import { MediaStorage } from '../media/media-storage.js';
+import { UploadsService } from './uploads.service.js';
+
+export const UPLOADS_PATH = '/api/uploads';
+
+type HookRequest = { headers: Headers };
+
+/**
+ * The tus endpoint (resumable uploads) at /api/uploads. Its hooks only translate: the rules
+ * live in UploadsService. Refusals reach the client as our usual JSON error body.
+ */
+@Injectable()
+export class TusUploadServer {
+  private readonly server: Server;
+
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly auth: AuthService,
+    storage: MediaStorage,
+    @Inject(AppConfigToken) config: AppConfig,
+    @Inject(LoggerToken) private readonly logger: Logger,
+  ) {
+    const directory = storage.uploadsDir;
+    this.server = new Server({
+      path: UPLOADS_PATH,
+      datastore: new FileStore({ directory }),
+      relativeLocation: true,
+      allowedOrigins: [new URL(config.publicUrl).origin],
+      respectForwardedHeaders: config.trustProxy,
+      maxSize: config.maxUploadBytes,
+      onUploadCreate: async (request, upload) => {
+        const user = await this.signedIn(request);
+        const metadata = this.uploads.parseMetadata(upload.metadata);
+        const accepted = await this.refuseAsJson(() =>
+          this.uploads.accept(user, upload.id, metadata, upload.size),
+        );
+        return { metadata: { ...upload.metadata, versionId: accepted.versionId, assetId: accepted.assetId } };
+      },
+      onIncomingRequest: async (request, uploadId) => {
+        if (request.method === 'POST' || request.method === 'OPTIONS') return;
+        const user = await this.signedIn(request);
+        await this.refuseAsJson(() => this.uploads.requireOwnUpload(user, uploadId));
+      },
+      onUploadFinish: async (_request, upload) => {
+        await this.uploads.complete(upload.id, path.join(directory, upload.id));
+        return {};
+      },
+      onResponseError: (_request, error) => {
+        if ('status_code' in error) return undefined;
+        const body = this.errorBody(error);
+        return { status_code: body.statusCode, body: JSON.stringify(body) };
+      },
+    });
+    this.server.on(EVENTS.POST_TERMINATE, (_request, _response, id) => {
+      this.uploads
+        .cancel(id)
+        .catch((error) => this.logger.error({ err: error, uploadId: id }, 'cancel failed'));
+    });
+  }
+
+  handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    return this.server.handle(request, response);
+  }
+
+  private async signedIn(request: HookRequest): Promise<AuthenticatedUser> {
+    const cookies = Object.fromEntries(
+      (request.headers.get('cookie') ?? '').split(';').map((part) => {
+        const eq = part.indexOf('=');
+        return [part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim())];
+      }),
+    );
+    const token = readSessionToken(
+      request.headers.get('authorization') ?? undefined,
+      cookies,
+      SESSION_COOKIE,
+    );
+    const user = token ? await this.auth.authenticate(token) : undefined;
+    if (!user) throw this.toTusError(new AuthException(AuthErrorCode.NotSignedIn));
+    return user;
+  }
+
+  private async refuseAsJson<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw this.toTusError(error);
+    }
+  }
+
+  /** tus-node sends `{ status_code, body }` errors as they are. */
+  private toTusError(error: unknown): { status_code: number; body: string } {
+    const body = this.errorBody(error);
+    return { status_code: body.statusCode, body: JSON.stringify(body) };
+  }
+
+  private errorBody(error: unknown): ApiError {
+    if (error instanceof ValidationException) {
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: error.message,
+        code: error.code,
+        fields: error.fields,
+      };
+    }
+    if (error instanceof DomainException) {
+      const statusCode = statusForKind[error.kind];
+      return { statusCode, error: 'Upload refused', message: error.message, code: error.code };
+    }
+    this.logger.error({ err: error }, 'upload request failed');
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' };
+  }
+}

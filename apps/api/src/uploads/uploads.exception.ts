@@ -1,0 +1,21 @@
+import { DomainException, type ErrorKind } from '../common/http/domain.exception.js';
+
+export enum UploadsErrorCode {
+  BadMetadata = 'bad_upload_metadata',
+  TooLarge = 'upload_too_large',
+  DiskFull = 'disk_full',
+  UploadNotFound = 'upload_not_found',
+}
+
+const kinds: Record<UploadsErrorCode, ErrorKind> = {
+  [UploadsErrorCode.BadMetadata]: 'invalid',
+  [UploadsErrorCode.TooLarge]: 'too_large',
+  [UploadsErrorCode.DiskFull]: 'unavailable',
+  [UploadsErrorCode.UploadNotFound]: 'not_found',
+};
+
+export class UploadsException extends DomainException {
+  constructor(code: UploadsErrorCode, message: string) {
+    super(kinds[code], code, message);
+  }
+}

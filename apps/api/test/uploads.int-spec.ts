@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { type SignedIn, signUp } from './support/http-client.js';
+import { tusCreate, tusHead, tusPatch, tusUpload } from './support/tus.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+describe('resumable uploads and version stacks', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let dataDir: string;
+  let owner: SignedIn;
+  let editor: SignedIn;
+  let viewer: SignedIn;
+  let outsider: SignedIn;
+  let projectId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-uploads-'));
+    chmodSync(dataDir, 0o755);
+    // No worker here: these tests stop at "queued"; processing has its own suite.
+    api = await startApi({
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      MEDIA_WORKER: 'false',
+      MAX_UPLOAD_BYTES: String(8 * 1024 ** 2),
+    });
+    [owner, editor, viewer, outsider] = await Promise.all(
+      ['Owner', 'Editor', 'Viewer', 'Outsider'].map((name) => signUp(api.baseUrl, name)),
+    );
+    projectId = (await owner.caller.post('/api/projects', { name: 'Feature' })).body.id;
+    await owner.caller.post(`/api/projects/${projectId}/members`, {
+      email: editor.user.email,
+      role: 'editor',
+    });
+    await owner.caller.post(`/api/projects/${projectId}/members`, {
+      email: viewer.user.email,
+      role: 'viewer',
+    });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a cut connection resumes from the last stored byte and the file arrives intact', async () => {
+    const file = randomBytes(3 * 1024 * 1024 + 123);
+    const created = await tusCreate(editor.caller, file.length, {
+      filename: 'reel.mov',
+      projectId,
+      assetName: 'Reel',
+    });
+    expect(created.status).toBe(201);
+    const first = await tusPatch(editor.caller, created.url!, 0, file.subarray(0, 1024 * 1024));
+    expect(first.status).toBe(204);
+    // The connection drops here; later the client asks where to resume.
+    const head = await tusHead(editor.caller, created.url!);
+    expect(head.offset).toBe(1024 * 1024);
+    const rest = await tusPatch(editor.caller, created.url!, head.offset, file.subarray(head.offset));
+    expect(rest.status).toBe(204);
+    expect(rest.offset).toBe(file.length);
+
+    const assets = (await editor.caller.get(`/api/projects/${projectId}/assets`)).body.assets;
+    const reel = assets.find((a: { name: string }) => a.name === 'Reel');
+    expect(reel.versionCount).toBe(1);
+    expect(reel.latestVersion).toMatchObject({
+      number: 1,
+      status: 'queued',
+      originalFilename: 'reel.mov',
+      sizeBytes: file.length,
+      sha256: createHash('sha256').update(file).digest('hex'),
+      uploadedBy: { id: editor.user.id, displayName: 'Editor' },
+    });
+    expect(existsSync(path.join(dataDir, 'media/versions', reel.latestVersion.id, 'original'))).toBe(true);
+  });
+
+  it('each upload onto an asset becomes its next version', async () => {
+    const asset = (await owner.caller.post(`/api/projects/${projectId}/assets`, { name: 'Trailer' })).body;
+    await tusUpload(editor.caller, randomBytes(1000), { filename: 'trailer_v1.mp4', assetId: asset.id });
+    await tusUpload(owner.caller, randomBytes(2000), { filename: 'trailer_v2.mp4', assetId: asset.id });
+    const versions = (await viewer.caller.get(`/api/assets/${asset.id}/versions`)).body.versions;
+    expect(
+      versions.map((v: { number: number; originalFilename: string }) => [v.number, v.originalFilename]),
+    ).toEqual([
+      [2, 'trailer_v2.mp4'],
+      [1, 'trailer_v1.mp4'],
+    ]);
+  });
+
+  it('several files upload at once, each to its own version', async () => {
+    const asset = (await owner.caller.post(`/api/projects/${projectId}/assets`, { name: 'Dailies' })).body;
+    await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        tusUpload(editor.caller, randomBytes(50_000 + n), { filename: `take${n}.mov`, assetId: asset.id }),
+      ),
+    );
+    const versions = (await editor.caller.get(`/api/assets/${asset.id}/versions`)).body.versions;
+    expect(versions.map((v: { number: number }) => v.number).sort()).toEqual([1, 2, 3, 4]);
+    expect(new Set(versions.map((v: { sizeBytes: number }) => v.sizeBytes)).size).toBe(4);
+  });
+
+  it('only editors and owners may upload; outsiders learn nothing', async () => {
+    const asViewer = await tusCreate(viewer.caller, 10, { filename: 'x.mov', projectId });
+    expect(asViewer.status).toBe(403);
+    expect(asViewer.body).toMatchObject({ statusCode: 403, code: 'not_allowed' });
+    const asOutsider = await tusCreate(outsider.caller, 10, { filename: 'x.mov', projectId });
+    expect(asOutsider.status).toBe(404);
+    const anonymous = await tusCreate({ baseUrl: api.baseUrl, auth: {} } as never, 10, {
+      filename: 'x.mov',
+      projectId,
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('someone else cannot resume or read my upload', async () => {
+    const created = await tusCreate(editor.caller, 100, { filename: 'mine.mov', projectId });
+    expect((await tusHead(owner.caller, created.url!)).status).toBe(404);
+    expect((await tusPatch(outsider.caller, created.url!, 0, randomBytes(100))).status).toBe(404);
+    expect((await tusHead(editor.caller, created.url!)).status).toBe(200);
+  });
+
+  it('refuses bad metadata and files over the size limit with a clear reason', async () => {
+    const both = await tusCreate(editor.caller, 10, { filename: 'x.mov', projectId, assetId: projectId });
+    expect(both.status).toBe(400);
+    expect(both.body.message).toContain('assetId');
+    const noName = await tusCreate(editor.caller, 10, { projectId });
+    expect(noName.status).toBe(400);
+    const tooBig = await tusCreate(editor.caller, 9 * 1024 ** 2, { filename: 'huge.mov', projectId });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('deleting an asset removes its versions and their files', async () => {
+    const asset = (await owner.caller.post(`/api/projects/${projectId}/assets`, { name: 'Doomed' })).body;
+    await tusUpload(editor.caller, randomBytes(5000), { filename: 'doomed.mov', assetId: asset.id });
+    const [version] = (await editor.caller.get(`/api/assets/${asset.id}/versions`)).body.versions;
+    const dir = path.join(dataDir, 'media/versions', version.id);
+    expect(existsSync(dir)).toBe(true);
+    expect((await viewer.caller.delete(`/api/assets/${asset.id}`)).status).toBe(403);
+    expect((await editor.caller.delete(`/api/assets/${asset.id}`)).status).toBe(204);
+    expect(existsSync(dir)).toBe(false);
+    expect((await editor.caller.get(`/api/assets/${asset.id}`)).status).toBe(404);
+  });
+});
