@@ -1,0 +1,102 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { type SignedIn, signUp } from './support/http-client.js';
+import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { tusUpload } from './support/tus.js';
+
+describe('the realtime channel', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let dataDir: string;
+  let editor: SignedIn;
+  let reviewer: SignedIn;
+  let outsider: SignedIn;
+  let assetId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-realtime-'));
+    chmodSync(dataDir, 0o755);
+    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
+    [editor, reviewer, outsider] = await Promise.all(
+      ['Editor', 'Reviewer', 'Outsider'].map((n) => signUp(api.baseUrl, n)),
+    );
+    const projectId = (await editor.caller.post('/api/projects', { name: 'Live' })).body.id;
+    await editor.caller.post(`/api/projects/${projectId}/members`, {
+      email: reviewer.user.email,
+      role: 'reviewer',
+    });
+    assetId = (await editor.caller.post(`/api/projects/${projectId}/assets`, { name: 'Cut' })).body.id;
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a connection without a valid session', async () => {
+    await expect(connectSocket(api.baseUrl)).rejects.toThrow('unauthorized');
+    await expect(connectSocket(api.baseUrl, 'x'.repeat(43))).rejects.toThrow('unauthorized');
+  });
+
+  it('a non-member cannot join an asset room, and hears nothing from it', async () => {
+    const spy = await connectSocket(api.baseUrl, outsider.token);
+    const ack = await emitWithAck(spy.socket, 'asset:join', { assetId, afterSeq: 0 });
+    expect(ack).toEqual({ ok: false, error: { statusCode: 404, message: expect.any(String) } });
+    const missing = await emitWithAck(spy.socket, 'asset:join', { assetId: randomUUID() });
+    expect(missing.error.statusCode).toBe(404);
+    const garbage = await emitWithAck(spy.socket, 'asset:join', { assetId: 'nope' });
+    expect(garbage.error.statusCode).toBe(400);
+    await editor.caller.patch(`/api/assets/${assetId}`, { name: 'Secret rename' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(spy.events).toEqual([]);
+    spy.socket.disconnect();
+  });
+
+  it('everyone in the room sees a new version appear and change status, in seq order', async () => {
+    const watcher = await connectSocket(api.baseUrl, reviewer.token);
+    const joined = await emitWithAck(watcher.socket, 'asset:join', { assetId });
+    expect(joined.ok).toBe(true);
+    const before = joined.lastSeq;
+    await tusUpload(editor.caller, randomBytes(2048), { filename: 'v1.mov', assetId });
+    await waitFor(() => watcher.events.length >= 2);
+    expect(watcher.events.map((e) => [e.seq, e.type])).toEqual([
+      [before + 1, 'version.created'],
+      [before + 2, 'version.updated'],
+    ]);
+    expect(watcher.events[0].payload.version).toMatchObject({ number: 1, status: 'uploading' });
+    expect(watcher.events[1].payload.version).toMatchObject({ number: 1, status: 'queued', sizeBytes: 2048 });
+    watcher.socket.disconnect();
+  });
+
+  it('a client that was away gets exactly what it missed, by seq', async () => {
+    const first = await connectSocket(api.baseUrl, reviewer.token);
+    const { lastSeq } = await emitWithAck(first.socket, 'asset:join', { assetId });
+    first.socket.disconnect();
+    await editor.caller.patch(`/api/assets/${assetId}`, { name: 'Rename 1' });
+    await editor.caller.patch(`/api/assets/${assetId}`, { name: 'Rename 2' });
+    await tusUpload(editor.caller, randomBytes(100), { filename: 'v2.mov', assetId });
+
+    const back = await connectSocket(api.baseUrl, reviewer.token);
+    const replay = await emitWithAck(back.socket, 'asset:join', { assetId, afterSeq: lastSeq });
+    expect(replay.ok).toBe(true);
+    expect(replay.events.map((e: { seq: number }) => e.seq)).toEqual([
+      lastSeq + 1,
+      lastSeq + 2,
+      lastSeq + 3,
+      lastSeq + 4,
+    ]);
+    expect(replay.events.map((e: { type: string }) => e.type)).toEqual([
+      'asset.renamed',
+      'asset.renamed',
+      'version.created',
+      'version.updated',
+    ]);
+    expect(replay.lastSeq).toBe(lastSeq + 4);
+    back.socket.disconnect();
+  });
+});
