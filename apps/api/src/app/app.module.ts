@@ -7,6 +7,7 @@ import type { Logger } from '../common/logging/logger.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { HealthModule } from '../health/health.module.js';
+import { MediaModule } from '../media/media.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { UploadsModule } from '../uploads/uploads.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         AssetsModule,
         RealtimeModule,
         UploadsModule,
+        MediaModule,
         HealthModule,
       ],
     };

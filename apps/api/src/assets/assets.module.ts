@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { MediaModule } from '../media/media.module.js';
+import { MediaStorageModule } from '../media/media-storage.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { AssetsController } from './assets.controller.js';
 import { AssetsService } from './assets.service.js';
 
 @Module({
-  imports: [ProjectsModule, MediaModule],
+  imports: [ProjectsModule, MediaStorageModule],
   controllers: [AssetsController],
   providers: [AssetsService],
   exports: [AssetsService],

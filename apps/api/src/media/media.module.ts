@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MediaStorage } from './media-storage.js';
+import { AssetsModule } from '../assets/assets.module.js';
+import { MediaController } from './media.controller.js';
+import { MediaStorageModule } from './media-storage.module.js';
 
 @Module({
-  providers: [MediaStorage],
-  exports: [MediaStorage],
+  imports: [AssetsModule, MediaStorageModule],
+  controllers: [MediaController],
 })
 export class MediaModule {}
