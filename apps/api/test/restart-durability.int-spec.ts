@@ -55,7 +55,17 @@ describe('migrations', () => {
             `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
           )
         ).map((row: { table_name: string }) => row.table_name);
-      expect(await tables()).toEqual(['project_members', 'projects', 'sessions', 'users']);
+      const allTables = [
+        'assets',
+        'events',
+        'media_jobs',
+        'project_members',
+        'projects',
+        'sessions',
+        'users',
+        'versions',
+      ];
+      expect(await tables()).toEqual(allTables);
       const [{ count }] = await db.query<{ count: string }>('SELECT count(*) FROM migrations');
       for (let i = 0; i < Number(count); i++) {
         const reverted = await runBuilt('migrate', ['--revert'], env);
@@ -63,7 +73,7 @@ describe('migrations', () => {
       }
       expect(await tables()).toEqual([]);
       expect((await runBuilt('migrate', [], env)).code).toBe(0);
-      expect(await tables()).toEqual(['project_members', 'projects', 'sessions', 'users']);
+      expect(await tables()).toEqual(allTables);
     } finally {
       await db.drop();
     }
