@@ -100,3 +100,50 @@ describe('the realtime channel', () => {
     back.socket.disconnect();
   });
 });
+
+describe('the project room', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-project-room-'));
+    chmodSync(dataDir, 0o755);
+    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('hears every asset of the project, including ones created after joining, and their deletion', async () => {
+    const [editor, viewer, outsider] = await Promise.all(
+      ['Ed', 'Vi', 'Out'].map((n) => signUp(api.baseUrl, n)),
+    );
+    const projectId = (await editor.caller.post('/api/projects', { name: 'Grid' })).body.id;
+    await editor.caller.post(`/api/projects/${projectId}/members`, {
+      email: viewer.user.email,
+      role: 'viewer',
+    });
+    const grid = await connectSocket(api.baseUrl, viewer.token);
+    expect(await emitWithAck(grid.socket, 'project:join', { projectId })).toEqual({ ok: true });
+    const spy = await connectSocket(api.baseUrl, outsider.token);
+    expect((await emitWithAck(spy.socket, 'project:join', { projectId })).error.statusCode).toBe(404);
+
+    await tusUpload(editor.caller, randomBytes(500), {
+      filename: 'new.mov',
+      projectId,
+      assetName: 'Brand new',
+    });
+    const created = await waitFor(() => grid.events.find((e) => e.type === 'version.created'));
+    const assetId = created.assetId;
+    expect(created.payload.version.originalFilename).toBe('new.mov');
+    expect((await editor.caller.delete(`/api/assets/${assetId}`)).status).toBe(204);
+    await waitFor(() => grid.events.find((e) => e.type === 'asset.deleted' && e.assetId === assetId));
+    expect(spy.events).toEqual([]);
+    grid.socket.disconnect();
+    spy.socket.disconnect();
+  });
+});

@@ -5,13 +5,19 @@ import { joinAssetSchema } from './realtime';
 
 describe('shared contracts', () => {
   it('normalise emails so one person has one account', () => {
-    const parsed = registerBodySchema.parse({ email: '  Ana@Studio.COM ', password: 'long enough', displayName: ' Ana ' });
+    const parsed = registerBodySchema.parse({
+      email: '  Ana@Studio.COM ',
+      password: 'long enough',
+      displayName: ' Ana ',
+    });
     expect(parsed).toEqual({ email: 'ana@studio.com', password: 'long enough', displayName: 'Ana' });
   });
 
   it('refuse unknown roles and unknown fields', () => {
     expect(addMemberBodySchema.safeParse({ email: 'a@b.co', role: 'admin' }).success).toBe(false);
-    expect(addMemberBodySchema.safeParse({ email: 'a@b.co', role: 'viewer', isAdmin: true }).success).toBe(false);
+    expect(addMemberBodySchema.safeParse({ email: 'a@b.co', role: 'viewer', isAdmin: true }).success).toBe(
+      false,
+    );
     expect(addMemberBodySchema.safeParse({ email: 'a@b.co', role: 'viewer' }).success).toBe(true);
   });
 
@@ -19,7 +25,9 @@ describe('shared contracts', () => {
     const assetId = randomUUID();
     const projectId = randomUUID();
     expect(uploadMetadataSchema.safeParse({ filename: 'cut.mov', assetId }).success).toBe(true);
-    expect(uploadMetadataSchema.safeParse({ filename: 'cut.mov', projectId, assetName: 'Cut' }).success).toBe(true);
+    expect(uploadMetadataSchema.safeParse({ filename: 'cut.mov', projectId, assetName: 'Cut' }).success).toBe(
+      true,
+    );
     expect(uploadMetadataSchema.safeParse({ filename: 'cut.mov', assetId, projectId }).success).toBe(false);
     expect(uploadMetadataSchema.safeParse({ filename: 'cut.mov' }).success).toBe(false);
     expect(uploadMetadataSchema.safeParse({ filename: '', assetId }).success).toBe(false);

@@ -4,6 +4,8 @@ import { versionSchema } from './assets';
 /** Socket.io event names, client → server. */
 export const clientEvents = {
   joinAsset: 'asset:join',
+  /** Every asset event of a project's assets, for the asset grid. */
+  joinProject: 'project:join',
   leaveAsset: 'asset:leave',
   resync: 'asset:resync',
 } as const;
@@ -23,7 +25,15 @@ export const joinAssetSchema = z.strictObject({
 });
 export type JoinAsset = z.infer<typeof joinAssetSchema>;
 
-export const assetEventTypes = ['version.created', 'version.updated', 'asset.renamed', 'asset.deleted'] as const;
+export const joinProjectSchema = z.strictObject({ projectId: z.uuid() });
+export type JoinProject = z.infer<typeof joinProjectSchema>;
+
+export const assetEventTypes = [
+  'version.created',
+  'version.updated',
+  'asset.renamed',
+  'asset.deleted',
+] as const;
 export const assetEventTypeSchema = z.enum(assetEventTypes);
 export type AssetEventType = z.infer<typeof assetEventTypeSchema>;
 
@@ -40,7 +50,11 @@ export type AssetEvent = z.infer<typeof assetEventSchema>;
 export const versionEventPayloadSchema = z.object({ version: versionSchema });
 
 export const joinAssetAckSchema = z.union([
-  z.object({ ok: z.literal(true), lastSeq: z.number().int().nonnegative(), events: z.array(assetEventSchema) }),
+  z.object({
+    ok: z.literal(true),
+    lastSeq: z.number().int().nonnegative(),
+    events: z.array(assetEventSchema),
+  }),
   z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
 ]);
 export type JoinAssetAck = z.infer<typeof joinAssetAckSchema>;

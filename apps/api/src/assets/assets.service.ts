@@ -102,8 +102,8 @@ export class AssetsService {
   async delete(userId: string, assetId: string): Promise<void> {
     const versionIds = await this.dataSource.transaction(async (manager) => {
       await this.requireAsset(userId, assetId, 'assets.manage', manager);
-      const [row]: { last_seq: string }[] = await manager.query(
-        `SELECT last_seq FROM assets WHERE id = $1 FOR UPDATE`,
+      const [row]: { last_seq: string; project_id: string }[] = await manager.query(
+        `SELECT last_seq, project_id FROM assets WHERE id = $1 FOR UPDATE`,
         [assetId],
       );
       const versions: { id: string }[] = await manager.query(`SELECT id FROM versions WHERE asset_id = $1`, [
@@ -116,7 +116,7 @@ export class AssetsService {
         type: 'asset.deleted',
         actorId: userId,
         createdAt: new Date().toISOString(),
-        payload: {},
+        payload: { projectId: row.project_id },
       });
       return versions.map((v) => v.id);
     });

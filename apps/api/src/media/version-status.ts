@@ -25,9 +25,10 @@ export class VersionStatusService {
   ) {}
 
   async assetOf(versionId: string): Promise<string | undefined> {
-    const rows: { asset_id: string }[] = await this.dataSource.query(`SELECT asset_id FROM versions WHERE id = $1`, [
-      versionId,
-    ]);
+    const rows: { asset_id: string }[] = await this.dataSource.query(
+      `SELECT asset_id FROM versions WHERE id = $1`,
+      [versionId],
+    );
     return rows[0]?.asset_id;
   }
 
@@ -45,7 +46,12 @@ export class VersionStatusService {
       if (change.failureReason !== undefined) set('failure_reason', change.failureReason);
       for (const [column, value] of Object.entries(change.columns ?? {})) {
         if (!SETTABLE.has(column)) throw new Error(`version column ${column} cannot be set here`);
-        set(column, value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+        set(
+          column,
+          value !== null && typeof value === 'object' && !(value instanceof Date)
+            ? JSON.stringify(value)
+            : value,
+        );
       }
       const rows: { asset_id: string }[] = await manager.query(
         `SELECT asset_id FROM versions WHERE id = $1 FOR UPDATE`,
@@ -54,18 +60,28 @@ export class VersionStatusService {
       if (rows.length === 0) return; // deleted while processing: nothing to tell anyone
       await manager.query(`UPDATE versions SET ${sets.join(', ')} WHERE id = $1`, params);
       const version = await this.assets.loadVersion(manager, versionId);
-      await appendEvent(manager, { assetId: rows[0].asset_id, type: 'version.updated', actorId: null, payload: { version } });
+      await appendEvent(manager, {
+        assetId: rows[0].asset_id,
+        type: 'version.updated',
+        actorId: null,
+        payload: { version },
+      });
     });
   }
 
   /** Progress is stored on the row (for whoever loads the page later) and pushed live, not logged as events. */
-  async progress(assetId: string, versionId: string, stage: ProcessingStage, progress: number, playable: boolean): Promise<void> {
+  async progress(
+    assetId: string,
+    versionId: string,
+    stage: ProcessingStage,
+    progress: number,
+    playable: boolean,
+  ): Promise<void> {
     const value = clamp(progress);
-    await this.dataSource.query(`UPDATE versions SET stage = $2, progress = $3 WHERE id = $1 AND status = 'processing'`, [
-      versionId,
-      stage,
-      value,
-    ]);
+    await this.dataSource.query(
+      `UPDATE versions SET stage = $2, progress = $3 WHERE id = $1 AND status = 'processing'`,
+      [versionId, stage, value],
+    );
     await this.dataSource.query(`SELECT pg_notify($1, $2)`, [
       PROGRESS_CHANNEL,
       JSON.stringify({ assetId, versionId, stage, progress: value, playable }),

@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
-import { RealtimeGateway, assetRoom } from './realtime.gateway.js';
+import { RealtimeGateway, assetRoom, projectRoom } from './realtime.gateway.js';
+
+const PROJECT_CACHE_LIMIT = 10_000;
 
 /**
  * Hears committed events and progress through Postgres LISTEN, from this node, other api nodes
@@ -16,6 +18,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private client: Client | undefined;
   private stopped = false;
   private retryDelayMs = 250;
+  /** asset → project; an asset never changes project. */
+  private readonly projectOf = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -76,9 +80,29 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
         'event' in notice
           ? notice.event
           : (await eventsAfter(this.dataSource.manager, notice.assetId, notice.seq - 1, 1))[0];
-      if (event) this.gateway.server.local.to(assetRoom(event.assetId)).emit(serverEvents.assetEvent, event);
+      if (!event) return;
+      const projectId = await this.projectFor(event);
+      const rooms = projectId
+        ? [assetRoom(event.assetId), projectRoom(projectId)]
+        : [assetRoom(event.assetId)];
+      this.gateway.server.local.to(rooms).emit(serverEvents.assetEvent, event);
     } catch (error) {
       this.logger.error({ err: error, channel }, 'could not relay a notification');
     }
+  }
+
+  private async projectFor(event: Pick<AssetEvent, 'assetId' | 'payload'>): Promise<string | undefined> {
+    const given = (event.payload as { projectId?: unknown } | null)?.projectId;
+    if (typeof given === 'string') return given;
+    const cached = this.projectOf.get(event.assetId);
+    if (cached) return cached;
+    const rows: { project_id: string }[] = await this.dataSource.query(
+      `SELECT project_id FROM assets WHERE id = $1`,
+      [event.assetId],
+    );
+    if (!rows[0]) return undefined;
+    if (this.projectOf.size >= PROJECT_CACHE_LIMIT) this.projectOf.clear();
+    this.projectOf.set(event.assetId, rows[0].project_id);
+    return rows[0].project_id;
   }
 }

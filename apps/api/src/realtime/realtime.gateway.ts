@@ -7,11 +7,12 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { type JoinAssetAck, clientEvents, joinAssetSchema } from '@cutroom/contracts';
+import { type JoinAssetAck, clientEvents, joinAssetSchema, joinProjectSchema } from '@cutroom/contracts';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { DomainException, statusForKind } from '../common/http/domain.exception.js';
 import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
@@ -19,6 +20,7 @@ import { eventsAfter } from './event-log.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
 
 export const assetRoom = (assetId: string) => `asset:${assetId}`;
+export const projectRoom = (projectId: string) => `project:${projectId}`;
 
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: 1_000_000 })
 export class RealtimeGateway implements OnGatewayInit {
@@ -28,6 +30,7 @@ export class RealtimeGateway implements OnGatewayInit {
   constructor(
     private readonly auth: AuthService,
     private readonly assets: AssetsService,
+    private readonly projects: ProjectsService,
     private readonly dataSource: DataSource,
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {}
@@ -68,6 +71,31 @@ export class RealtimeGateway implements OnGatewayInit {
       }
       this.logger.error({ err: error, assetId }, 'asset:join failed');
       return { ok: false, error: { statusCode: 500, message: 'Something went wrong on our side.' } };
+    }
+  }
+
+  /** Joins a project's room: every asset event of the project, so the grid stays live. */
+  @SubscribeMessage(clientEvents.joinProject)
+  async joinProject(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: true } | { ok: false; error: { statusCode: number; message: string } }> {
+    const parsed = joinProjectSchema.safeParse(body);
+    if (!parsed.success)
+      return { ok: false, error: { statusCode: 400, message: 'project:join needs { projectId: uuid }' } };
+    try {
+      await this.projects.requireRole(
+        (socket.data as SocketData).user.id,
+        parsed.data.projectId,
+        'project.view',
+      );
+      await socket.join(projectRoom(parsed.data.projectId));
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof DomainException) {
+        return { ok: false, error: { statusCode: statusForKind[error.kind], message: error.message } };
+      }
+      throw error;
     }
   }
 
