@@ -2,6 +2,8 @@ import { CreateUsersAndSessions1764050000000 } from './1764050000000-create-user
 import { CreateProjectsAndMembers1764050000001 } from './1764050000001-create-projects-and-members.js';
 import { CreateAssetsAndVersions1764050000002 } from './1764050000002-create-assets-and-versions.js';
 import { CreateMediaJobs1764050000003 } from './1764050000003-create-media-jobs.js';
+import { CreateComments1764050000004 } from './1764050000004-create-comments.js';
+import { CreateSocketIoAttachments1764050000005 } from './1764050000005-create-socket-io-attachments.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   CreateProjectsAndMembers1764050000001,
   CreateAssetsAndVersions1764050000002,
   CreateMediaJobs1764050000003,
+  CreateComments1764050000004,
+  CreateSocketIoAttachments1764050000005,
 ];

@@ -4,3 +4,5 @@ export * from './projects';
 export * from './health';
 export * from './assets';
 export * from './realtime';
+export * from './annotations';
+export * from './review';

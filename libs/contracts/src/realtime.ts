@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shapeSchema } from './annotations';
 import { versionSchema } from './assets';
 
 /** Socket.io event names, client → server. */
@@ -8,6 +9,13 @@ export const clientEvents = {
   joinProject: 'project:join',
   leaveAsset: 'asset:leave',
   resync: 'asset:resync',
+  /** Post a comment over the socket: same rules as POST /api/versions/:id/comments. */
+  createComment: 'comment:create',
+  /** Ephemeral: where I am in the room (version, frame, playing). */
+  presence: 'presence:update',
+  /** Ephemeral: a stroke while it is being drawn. */
+  drawing: 'draw:stroke',
+  typing: 'typing',
 } as const;
 
 /** Socket.io event names, server → client. */
@@ -16,6 +24,10 @@ export const serverEvents = {
   assetEvent: 'asset:event',
   /** Ephemeral: processing progress of a version (not stored as an event). */
   versionProgress: 'version:progress',
+  presenceChanged: 'presence:changed',
+  presenceLeft: 'presence:left',
+  drawing: 'draw:stroke',
+  typing: 'typing',
 } as const;
 
 export const joinAssetSchema = z.strictObject({
@@ -33,6 +45,12 @@ export const assetEventTypes = [
   'version.updated',
   'asset.renamed',
   'asset.deleted',
+  'comment.created',
+  'comment.updated',
+  'comment.deleted',
+  'comment.resolved',
+  'comment.reopened',
+  'comment.reactions',
 ] as const;
 export const assetEventTypeSchema = z.enum(assetEventTypes);
 export type AssetEventType = z.infer<typeof assetEventTypeSchema>;
@@ -54,6 +72,8 @@ export const joinAssetAckSchema = z.union([
     ok: z.literal(true),
     lastSeq: z.number().int().nonnegative(),
     events: z.array(assetEventSchema),
+    /** Who else is in the room right now. */
+    presence: z.array(z.lazy(() => presenceSchema)),
   }),
   z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
 ]);
@@ -67,3 +87,32 @@ export const versionProgressSchema = z.object({
   playable: z.boolean(),
 });
 export type VersionProgress = z.infer<typeof versionProgressSchema>;
+
+export const presenceUpdateSchema = z.strictObject({
+  assetId: z.uuid(),
+  versionId: z.uuid().nullable(),
+  frame: z.number().int().min(0).max(2_147_483_647).nullable(),
+  playing: z.boolean(),
+});
+export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
+
+export const presenceSchema = presenceUpdateSchema.extend({
+  socketId: z.string(),
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+});
+export type Presence = z.infer<typeof presenceSchema>;
+
+export const drawingStrokeSchema = z.strictObject({
+  assetId: z.uuid(),
+  versionId: z.uuid(),
+  frame: z.number().int().min(0),
+  /** The shape so far; `done` when the pen lifts (the comment carries the final drawing). */
+  shape: shapeSchema,
+  done: z.boolean().optional(),
+});
+export type DrawingStroke = z.infer<typeof drawingStrokeSchema>;
+
+export const typingSchema = z.strictObject({ assetId: z.uuid(), typing: z.boolean() });
+export type Typing = z.infer<typeof typingSchema>;
+
+export const createCommentMessageSchema = z.object({ versionId: z.uuid(), comment: z.unknown() });

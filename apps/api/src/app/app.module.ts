@@ -10,6 +10,7 @@ import { HealthModule } from '../health/health.module.js';
 import { MediaModule } from '../media/media.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
+import { ReviewModule } from '../review/review.module.js';
 import { UploadsModule } from '../uploads/uploads.module.js';
 
 export interface AppContext {
@@ -48,6 +49,7 @@ export class AppModule {
         AuthModule,
         ProjectsModule,
         AssetsModule,
+        ReviewModule,
         RealtimeModule,
         UploadsModule,
         MediaModule,

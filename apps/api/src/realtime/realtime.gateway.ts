@@ -1,13 +1,28 @@
-import { Inject } from '@nestjs/common';
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
+  type OnGatewayDisconnect,
   MessageBody,
   type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { type JoinAssetAck, clientEvents, joinAssetSchema, joinProjectSchema } from '@cutroom/contracts';
+import {
+  type JoinAssetAck,
+  type Presence,
+  clientEvents,
+  createCommentBodySchema,
+  createCommentMessageSchema,
+  drawingStrokeSchema,
+  joinAssetSchema,
+  joinProjectSchema,
+  presenceUpdateSchema,
+  serverEvents,
+  typingSchema,
+} from '@cutroom/contracts';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
@@ -16,27 +31,61 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { DomainException, statusForKind } from '../common/http/domain.exception.js';
 import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
+import { ValidationException } from '../common/validation/validation.exception.js';
+import { CommentsService } from '../review/comments.service.js';
+import { EphemeralThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
+
+type Refusal = {
+  ok: false;
+  error: { statusCode: number; message: string; fields?: { path: string; message: string }[] };
+};
 
 export const assetRoom = (assetId: string) => `asset:${assetId}`;
 export const projectRoom = (projectId: string) => `project:${projectId}`;
 
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: 1_000_000 })
-export class RealtimeGateway implements OnGatewayInit {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
   @WebSocketServer()
   server!: Server;
+
+  private adapterPool: pg.Pool | undefined;
+  private readonly throttle = new EphemeralThrottle(15);
 
   constructor(
     private readonly auth: AuthService,
     private readonly assets: AssetsService,
     private readonly projects: ProjectsService,
+    private readonly comments: CommentsService,
     private readonly dataSource: DataSource,
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {}
 
   afterInit(server: Server): void {
     server.use(socketAuthMiddleware(this.auth));
+    // Rooms span every api node: ephemeral signals travel between nodes through Postgres.
+    const { url } = this.dataSource.options as { url: string };
+    this.adapterPool = new pg.Pool({
+      connectionString: url,
+      max: 3,
+      application_name: 'cutroom-socket-adapter',
+    });
+    this.adapterPool.on('error', (error) => this.logger.warn({ err: error }, 'socket adapter pool error'));
+    server.adapter(createAdapter(this.adapterPool, { tableName: 'socket_io_attachments' }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.adapterPool?.end().catch(() => undefined);
+  }
+
+  handleDisconnect(socket: Socket): void {
+    this.throttle.forget(`${socket.id}:`);
+    const presence = (socket.data as SocketData).presence;
+    if (presence)
+      socket
+        .to(assetRoom(presence.assetId))
+        .emit(serverEvents.presenceLeft, { socketId: socket.id, assetId: presence.assetId });
   }
 
   /**
@@ -64,7 +113,11 @@ export class RealtimeGateway implements OnGatewayInit {
       const events =
         afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
       const lastSeq = Math.max(Number(row?.last_seq ?? 0), events.at(-1)?.seq ?? 0);
-      return { ok: true, lastSeq, events };
+      const others = await this.server.in(assetRoom(assetId)).fetchSockets();
+      const presence = others
+        .map((other) => (other.data as SocketData).presence)
+        .filter((p): p is Presence => p !== undefined && p.assetId === assetId && p.socketId !== socket.id);
+      return { ok: true, lastSeq, events, presence };
     } catch (error) {
       if (error instanceof DomainException) {
         return { ok: false, error: { statusCode: statusForKind[error.kind], message: error.message } };
@@ -99,6 +152,79 @@ export class RealtimeGateway implements OnGatewayInit {
     }
   }
 
+  /** Posts a comment: the same service, checks and event as the REST route. */
+  @SubscribeMessage(clientEvents.createComment)
+  async createComment(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: true; comment: unknown } | Refusal> {
+    const message = createCommentMessageSchema.safeParse(body);
+    if (!message.success) return refusal(400, 'comment:create needs { versionId: uuid, comment: {…} }');
+    const comment = createCommentBodySchema.safeParse(message.data.comment);
+    if (!comment.success) {
+      const invalid = ValidationException.fromZod(comment.error, 'comment');
+      return { ok: false, error: { statusCode: 400, message: invalid.message, fields: invalid.fields } };
+    }
+    try {
+      const created = await this.comments.create(
+        (socket.data as SocketData).user.id,
+        message.data.versionId,
+        comment.data,
+      );
+      return { ok: true, comment: created };
+    } catch (error) {
+      return this.refuse(error, 'comment:create');
+    }
+  }
+
+  /** Where a viewer is (version, frame, playing): broadcast to the room, never stored. */
+  @SubscribeMessage(clientEvents.presence)
+  presenceUpdate(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
+    const parsed = presenceUpdateSchema.safeParse(body);
+    if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
+    if (!this.throttle.admit(`${socket.id}:presence`)) return;
+    const { user } = socket.data as SocketData;
+    const presence: Presence = {
+      ...parsed.data,
+      socketId: socket.id,
+      user: { id: user.id, displayName: user.displayName },
+    };
+    (socket.data as SocketData).presence = presence;
+    socket.to(assetRoom(parsed.data.assetId)).emit(serverEvents.presenceChanged, presence);
+  }
+
+  /** A stroke in progress, so others see the pen move; the posted comment carries the drawing. */
+  @SubscribeMessage(clientEvents.drawing)
+  drawing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
+    const parsed = drawingStrokeSchema.safeParse(body);
+    if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
+    if (!parsed.data.done && !this.throttle.admit(`${socket.id}:draw`)) return;
+    const { user } = socket.data as SocketData;
+    socket
+      .to(assetRoom(parsed.data.assetId))
+      .emit(serverEvents.drawing, { ...parsed.data, userId: user.id, socketId: socket.id });
+  }
+
+  @SubscribeMessage(clientEvents.typing)
+  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
+    const parsed = typingSchema.safeParse(body);
+    if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
+    if (!this.throttle.admit(`${socket.id}:typing`)) return;
+    const { user } = socket.data as SocketData;
+    socket
+      .to(assetRoom(parsed.data.assetId))
+      .emit(serverEvents.typing, { ...parsed.data, user: { id: user.id, displayName: user.displayName } });
+  }
+
+  private refuse(error: unknown, what: string): Refusal {
+    if (error instanceof ValidationException) {
+      return { ok: false, error: { statusCode: 400, message: error.message, fields: error.fields } };
+    }
+    if (error instanceof DomainException) return refusal(statusForKind[error.kind], error.message);
+    this.logger.error({ err: error }, `${what} failed`);
+    return refusal(500, 'Something went wrong on our side.');
+  }
+
   @SubscribeMessage(clientEvents.leaveAsset)
   async leaveAsset(
     @ConnectedSocket() socket: Socket,
@@ -109,4 +235,8 @@ export class RealtimeGateway implements OnGatewayInit {
     await socket.leave(assetRoom(parsed.data.assetId));
     return { ok: true };
   }
+}
+
+function refusal(statusCode: number, message: string): Refusal {
+  return { ok: false, error: { statusCode, message } };
 }

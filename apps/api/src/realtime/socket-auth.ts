@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '@cutroom/contracts';
+import { type Presence, SESSION_COOKIE } from '@cutroom/contracts';
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -6,6 +6,8 @@ import { readSessionToken } from '../auth/session-token.js';
 
 export interface SocketData {
   user: AuthenticatedUser;
+  /** The last presence this socket announced, for newcomers to the room. */
+  presence?: Presence;
 }
 
 function parseCookies(header: string | undefined): Record<string, string> {

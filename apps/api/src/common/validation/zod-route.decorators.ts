@@ -1,5 +1,5 @@
-import { Body, Param, applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { Body, Param, Query, applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { apiErrorSchema, uuidParamSchema } from '@cutroom/contracts';
 import { z, type ZodType } from 'zod';
 import { ZodPipe } from './zod.pipe.js';
@@ -42,5 +42,20 @@ export function ApiZodResponse(
       ? ApiResponse({ status, schema: openApiSchema(schema) as never })
       : ApiResponse({ status, description: 'No content' }),
     ...errors.map((code) => ApiResponse({ status: code, schema: error as never })),
+  );
+}
+
+/** The whole query string, validated by `schema`. */
+export function ZodQuery<T>(schema: ZodType<T>): ParameterDecorator {
+  return Query(new ZodPipe(schema, 'query'));
+}
+
+/** Documents each property of an object schema as a query parameter. */
+export function ApiZodQuery(schema: ZodType): MethodDecorator {
+  const json = openApiSchema(schema, 'input') as { properties?: Record<string, Record<string, unknown>> };
+  return applyDecorators(
+    ...Object.entries(json.properties ?? {}).map(([name, property]) =>
+      ApiQuery({ name, required: false, schema: property as never }),
+    ),
   );
 }

@@ -1,0 +1,368 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  Annotation,
+  Comment,
+  CommentFilters,
+  CreateCommentBody,
+  UpdateCommentBody,
+} from '@cutroom/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AssetAccess, AssetsService } from '../assets/assets.service.js';
+import { ValidationException } from '../common/validation/validation.exception.js';
+import { can } from '../projects/project-policy.js';
+import { appendEvent } from '../realtime/event-log.js';
+import { mayDelete, mayEdit, mayResolve } from './comment-policy.js';
+import { findHashtags, findMentions, type Mentionable } from './comment-text.js';
+import { ReviewErrorCode, ReviewException } from './review.exception.js';
+
+interface CommentRow {
+  id: string;
+  version_id: string;
+  asset_id: string;
+  parent_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  client_id: string | null;
+  body: string;
+  frame: number | null;
+  frame_end: number | null;
+  internal: boolean;
+  annotation: Annotation | null;
+  mentions: string[];
+  hashtags: string[];
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  created_at: Date;
+  edited_at: Date | null;
+  reactions: { emoji: string; userIds: string[] }[];
+}
+
+const COMMENT_SELECT = `
+  SELECT c.id, c.version_id, c.asset_id, c.parent_id, c.author_id, u.display_name AS author_name, c.client_id,
+         c.body, c.frame, c.frame_end, c.internal, c.annotation, c.mentions, c.hashtags, c.resolved_at,
+         c.resolved_by, c.created_at, c.edited_at,
+         coalesce((
+           SELECT json_agg(json_build_object('emoji', r.emoji, 'userIds', r.user_ids) ORDER BY r.first_at)
+           FROM (SELECT emoji, array_agg(user_id ORDER BY created_at) AS user_ids, min(created_at) AS first_at
+                 FROM comment_reactions WHERE comment_id = c.id GROUP BY emoji) r
+         ), '[]') AS reactions
+  FROM comments c LEFT JOIN users u ON u.id = c.author_id`;
+
+/** Comments on a version: frame-pinned notes, drawings, threads, resolution and reactions. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly assets: AssetsService,
+  ) {}
+
+  async list(userId: string, versionId: string, filters: CommentFilters): Promise<Comment[]> {
+    await this.assets.requireVersion(userId, versionId, 'project.view');
+    const where = ['c.version_id = $1'];
+    const params: unknown[] = [versionId];
+    const add = (condition: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(condition(params.length));
+    };
+    if (filters.status === 'open') where.push('c.resolved_at IS NULL');
+    if (filters.status === 'resolved') where.push('c.resolved_at IS NOT NULL');
+    if (filters.mine === 'true') add((n) => `c.author_id = $${n}`, userId);
+    if (filters.authorId) add((n) => `c.author_id = $${n}`, filters.authorId);
+    if (filters.hashtag)
+      add((n) => `$${n} = ANY (c.hashtags)`, filters.hashtag.replace(/^#/, '').toLowerCase());
+    if (filters.hasDrawing === 'true') where.push('c.annotation IS NOT NULL');
+    if (filters.hasDrawing === 'false') where.push('c.annotation IS NULL');
+    // Filters choose threads; every reply of a chosen thread comes along.
+    const rows: CommentRow[] = await this.dataSource.query(
+      `WITH roots AS (SELECT c.id FROM comments c WHERE c.parent_id IS NULL AND ${where.join(' AND ')})
+       ${COMMENT_SELECT}
+       WHERE c.id IN (SELECT id FROM roots) OR c.parent_id IN (SELECT id FROM roots)
+       ORDER BY coalesce(
+         (SELECT p.frame FROM comments p WHERE p.id = c.parent_id), c.frame) NULLS FIRST,
+         coalesce((SELECT p.created_at FROM comments p WHERE p.id = c.parent_id), c.created_at),
+         c.parent_id NULLS FIRST, c.created_at, c.id`,
+      params,
+    );
+    return rows.map(toComment);
+  }
+
+  async create(userId: string, versionId: string, body: CreateCommentBody): Promise<Comment> {
+    const access = await this.assets.requireVersion(userId, versionId, 'comments.write');
+    if (body.clientId) {
+      const existing = await this.findByClientId(userId, body.clientId);
+      if (existing) return existing;
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.checkFrames(manager, versionId, body.frame, body.frameEnd);
+        if (body.parentId) await this.checkParent(manager, versionId, body.parentId);
+        const members = await this.members(manager, access.projectId);
+        const [row]: { id: string }[] = await manager.query(
+          `INSERT INTO comments (version_id, asset_id, parent_id, author_id, client_id, body, frame, frame_end,
+                                 internal, annotation, mentions, hashtags)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [
+            versionId,
+            access.assetId,
+            body.parentId ?? null,
+            userId,
+            body.clientId ?? null,
+            body.body,
+            body.frame ?? null,
+            body.frameEnd ?? null,
+            body.internal ?? false,
+            body.annotation ? JSON.stringify(body.annotation) : null,
+            findMentions(body.body, members),
+            findHashtags(body.body),
+          ],
+        );
+        const comment = await this.load(manager, row.id);
+        await appendEvent(manager, {
+          assetId: access.assetId,
+          type: 'comment.created',
+          actorId: userId,
+          payload: { comment },
+        });
+        return comment;
+      });
+    } catch (error) {
+      // The same clientId raced in twice: the first one stored wins.
+      if (body.clientId && (error as { code?: string }).code === '23505') {
+        const existing = await this.findByClientId(userId, body.clientId);
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  async update(userId: string, commentId: string, change: UpdateCommentBody): Promise<Comment> {
+    return this.dataSource.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+      if (!mayEdit({ userId, role: access.role }, row.author_id))
+        throw notAllowed('Only its author can edit a comment.');
+      if (change.annotation && row.frame === null) {
+        throw new ValidationException(
+          [{ path: 'annotation', message: 'a drawing must be pinned to a frame' }],
+          'body',
+        );
+      }
+      const members = change.body === undefined ? [] : await this.members(manager, access.projectId);
+      await manager.query(
+        `UPDATE comments SET
+           body = coalesce($2, body),
+           mentions = CASE WHEN $2::text IS NULL THEN mentions ELSE $3::uuid[] END,
+           hashtags = CASE WHEN $2::text IS NULL THEN hashtags ELSE $4::text[] END,
+           annotation = CASE WHEN $5 THEN $6::jsonb ELSE annotation END,
+           internal = coalesce($7, internal),
+           edited_at = now()
+         WHERE id = $1`,
+        [
+          commentId,
+          change.body ?? null,
+          change.body === undefined ? [] : findMentions(change.body, members),
+          change.body === undefined ? [] : findHashtags(change.body),
+          change.annotation !== undefined,
+          change.annotation ? JSON.stringify(change.annotation) : null,
+          change.internal ?? null,
+        ],
+      );
+      const comment = await this.load(manager, commentId);
+      await appendEvent(manager, {
+        assetId: row.asset_id,
+        type: 'comment.updated',
+        actorId: userId,
+        payload: { comment },
+      });
+      return comment;
+    });
+  }
+
+  async delete(userId: string, commentId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+      if (!mayDelete({ userId, role: access.role }, row.author_id)) {
+        throw notAllowed('Only its author or a project owner can delete a comment.');
+      }
+      await manager.query(`DELETE FROM comments WHERE id = $1`, [commentId]);
+      await appendEvent(manager, {
+        assetId: row.asset_id,
+        type: 'comment.deleted',
+        actorId: userId,
+        payload: { commentId, versionId: row.version_id, parentId: row.parent_id },
+      });
+    });
+  }
+
+  async setResolved(userId: string, commentId: string, resolved: boolean): Promise<Comment> {
+    return this.dataSource.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+      if (row.parent_id)
+        throw new ReviewException(ReviewErrorCode.ReplyToReply, 'Resolve the thread, not a reply.');
+      if (!mayResolve({ userId, role: access.role }, row.author_id)) {
+        throw notAllowed('Only its author, an editor or an owner can resolve or reopen a comment.');
+      }
+      const changed = resolved ? row.resolved_at === null : row.resolved_at !== null;
+      if (!changed) return this.load(manager, commentId);
+      await manager.query(
+        `UPDATE comments SET resolved_at = CASE WHEN $2 THEN now() END, resolved_by = CASE WHEN $2 THEN $3::uuid END
+         WHERE id = $1`,
+        [commentId, resolved, userId],
+      );
+      const comment = await this.load(manager, commentId);
+      await appendEvent(manager, {
+        assetId: row.asset_id,
+        type: resolved ? 'comment.resolved' : 'comment.reopened',
+        actorId: userId,
+        payload: { comment },
+      });
+      return comment;
+    });
+  }
+
+  async react(userId: string, commentId: string, emoji: string, add: boolean): Promise<Comment> {
+    return this.dataSource.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+      if (!can(access.role, 'comments.write')) throw notAllowed('Viewers cannot react to comments.');
+      const result = add
+        ? await manager.query(
+            `INSERT INTO comment_reactions (comment_id, user_id, emoji) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING emoji`,
+            [commentId, userId, emoji],
+          )
+        : await manager.query(
+            `DELETE FROM comment_reactions WHERE comment_id = $1 AND user_id = $2 AND emoji = $3`,
+            [commentId, userId, emoji],
+          );
+      const comment = await this.load(manager, commentId);
+      const changed = add ? (result as unknown[]).length > 0 : (result as [unknown, number])[1] > 0;
+      if (changed) {
+        await appendEvent(manager, {
+          assetId: row.asset_id,
+          type: 'comment.reactions',
+          actorId: userId,
+          payload: { commentId, versionId: row.version_id, reactions: comment.reactions },
+        });
+      }
+      return comment;
+    });
+  }
+
+  private async lockComment(
+    manager: EntityManager,
+    userId: string,
+    commentId: string,
+    action: 'project.view',
+  ): Promise<{ row: CommentRow; access: AssetAccess }> {
+    const rows: CommentRow[] = await manager.query(`SELECT * FROM comments WHERE id = $1 FOR UPDATE`, [
+      commentId,
+    ]);
+    if (rows.length === 0) throw notFound();
+    try {
+      return {
+        row: rows[0],
+        access: await this.assets.requireAsset(userId, rows[0].asset_id, action, manager),
+      };
+    } catch {
+      throw notFound();
+    }
+  }
+
+  private async checkFrames(
+    manager: EntityManager,
+    versionId: string,
+    frame?: number,
+    frameEnd?: number,
+  ): Promise<void> {
+    if (frame === undefined) return;
+    const [version]: { frame_count: number | null }[] = await manager.query(
+      `SELECT (media->>'frameCount')::int AS frame_count FROM versions WHERE id = $1`,
+      [versionId],
+    );
+    if (!version || version.frame_count === null) {
+      throw new ReviewException(
+        ReviewErrorCode.FramesUnknown,
+        'This version has no frames to pin a note to yet (still processing, or sound only). Leave a general note.',
+      );
+    }
+    const last = version.frame_count - 1;
+    for (const [path, value] of [
+      ['frame', frame],
+      ['frameEnd', frameEnd],
+    ] as const) {
+      if (value !== undefined && value > last) {
+        throw new ValidationException(
+          [{ path, message: `must be at most ${last}, the version's last frame` }],
+          'body',
+        );
+      }
+    }
+  }
+
+  private async checkParent(manager: EntityManager, versionId: string, parentId: string): Promise<void> {
+    const [parent]: { version_id: string; parent_id: string | null }[] = await manager.query(
+      `SELECT version_id, parent_id FROM comments WHERE id = $1`,
+      [parentId],
+    );
+    if (!parent || parent.version_id !== versionId) {
+      throw new ReviewException(
+        ReviewErrorCode.ParentElsewhere,
+        'The comment being answered is not on this version.',
+      );
+    }
+    if (parent.parent_id)
+      throw new ReviewException(ReviewErrorCode.ReplyToReply, 'Reply to the thread, not to a reply.');
+  }
+
+  private async members(manager: EntityManager, projectId: string): Promise<Mentionable[]> {
+    return manager.query(
+      `SELECT u.id, u.display_name AS "displayName", u.email FROM project_members m JOIN users u ON u.id = m.user_id
+       WHERE m.project_id = $1`,
+      [projectId],
+    );
+  }
+
+  private async findByClientId(userId: string, clientId: string): Promise<Comment | undefined> {
+    const rows: CommentRow[] = await this.dataSource.query(
+      `${COMMENT_SELECT} WHERE c.author_id = $1 AND c.client_id = $2`,
+      [userId, clientId],
+    );
+    return rows[0] ? toComment(rows[0]) : undefined;
+  }
+
+  private async load(manager: EntityManager, commentId: string): Promise<Comment> {
+    const rows: CommentRow[] = await manager.query(`${COMMENT_SELECT} WHERE c.id = $1`, [commentId]);
+    if (rows.length === 0) throw notFound();
+    return toComment(rows[0]);
+  }
+}
+
+function notFound(): ReviewException {
+  return new ReviewException(ReviewErrorCode.CommentNotFound, 'No such comment, or you cannot see it.');
+}
+
+function notAllowed(message: string): ReviewException {
+  return new ReviewException(ReviewErrorCode.NotAllowed, message);
+}
+
+function toComment(row: CommentRow): Comment {
+  return {
+    id: row.id,
+    versionId: row.version_id,
+    assetId: row.asset_id,
+    parentId: row.parent_id,
+    author: row.author_id ? { id: row.author_id, displayName: row.author_name ?? '' } : null,
+    body: row.body,
+    frame: row.frame,
+    frameEnd: row.frame_end,
+    internal: row.internal,
+    annotation: row.annotation,
+    mentions: row.mentions,
+    hashtags: row.hashtags,
+    resolved: row.resolved_at !== null,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    resolvedBy: row.resolved_by,
+    reactions: row.reactions,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    clientId: row.client_id,
+  };
+}

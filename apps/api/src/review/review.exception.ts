@@ -1,0 +1,25 @@
+import { DomainException, type ErrorKind } from '../common/http/domain.exception.js';
+
+export enum ReviewErrorCode {
+  CommentNotFound = 'comment_not_found',
+  NotAllowed = 'not_allowed',
+  FrameOutOfRange = 'frame_out_of_range',
+  FramesUnknown = 'frames_unknown',
+  ReplyToReply = 'reply_to_reply',
+  ParentElsewhere = 'parent_elsewhere',
+}
+
+const kinds: Record<ReviewErrorCode, ErrorKind> = {
+  [ReviewErrorCode.CommentNotFound]: 'not_found',
+  [ReviewErrorCode.NotAllowed]: 'forbidden',
+  [ReviewErrorCode.FrameOutOfRange]: 'invalid',
+  [ReviewErrorCode.FramesUnknown]: 'conflict',
+  [ReviewErrorCode.ReplyToReply]: 'invalid',
+  [ReviewErrorCode.ParentElsewhere]: 'invalid',
+};
+
+export class ReviewException extends DomainException {
+  constructor(code: ReviewErrorCode, message: string) {
+    super(kinds[code], code, message);
+  }
+}

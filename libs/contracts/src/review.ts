@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { annotationSchema } from './annotations';
+
+export const COMMENT_BODY_MAX = 10_000;
+export const REACTION_MAX_LENGTH = 16;
+
+const frameIndex = z.number().int('must be a whole frame number').min(0).max(2_147_483_647);
+
+const commentBody = z
+  .string()
+  .max(COMMENT_BODY_MAX, `must be at most ${COMMENT_BODY_MAX} characters`)
+  .refine((body) => body.trim().length > 0, 'must not be empty');
+
+export const createCommentBodySchema = z
+  .strictObject({
+    body: commentBody,
+    /** The frame the note is pinned to (0 = first); omit for a general note. */
+    frame: frameIndex.optional(),
+    /** Last frame of a range note, inclusive. */
+    frameEnd: frameIndex.optional(),
+    /** Team-only: never shown to review-link guests. */
+    internal: z.boolean().optional(),
+    annotation: annotationSchema.optional(),
+    /** Reply to this comment (replies carry no frame or drawing of their own). */
+    parentId: z.uuid().optional(),
+    /** Client-chosen id so a retried post is stored once. */
+    clientId: z.string().min(8).max(64).optional(),
+  })
+  .refine((c) => c.frameEnd === undefined || (c.frame !== undefined && c.frameEnd >= c.frame), {
+    message: 'frameEnd needs frame and must not be before it',
+    path: ['frameEnd'],
+  })
+  .refine((c) => c.annotation === undefined || c.frame !== undefined, {
+    message: 'a drawing must be pinned to a frame',
+    path: ['annotation'],
+  })
+  .refine((c) => !c.parentId || (c.frame === undefined && c.annotation === undefined), {
+    message: 'a reply takes its frame from the comment it answers',
+    path: ['parentId'],
+  });
+export type CreateCommentBody = z.infer<typeof createCommentBodySchema>;
+
+export const updateCommentBodySchema = z
+  .strictObject({
+    body: commentBody.optional(),
+    annotation: annotationSchema.nullable().optional(),
+    internal: z.boolean().optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, 'nothing to change');
+export type UpdateCommentBody = z.infer<typeof updateCommentBodySchema>;
+
+export const reactionBodySchema = z.strictObject({
+  emoji: z
+    .string()
+    .min(1)
+    .max(REACTION_MAX_LENGTH)
+    .refine((e) => /^\p{Extended_Pictographic}/u.test(e) && !/[\s<>]/.test(e), 'must be an emoji'),
+});
+export type ReactionBody = z.infer<typeof reactionBodySchema>;
+
+export const commentFiltersSchema = z.strictObject({
+  status: z.enum(['open', 'resolved', 'all']).default('all'),
+  mine: z.enum(['true', 'false']).optional(),
+  authorId: z.uuid().optional(),
+  hashtag: z
+    .string()
+    .regex(/^#?[\p{L}\p{N}_]{1,50}$/u)
+    .optional(),
+  hasDrawing: z.enum(['true', 'false']).optional(),
+});
+export type CommentFilters = z.infer<typeof commentFiltersSchema>;
+
+export const reactionSchema = z.object({ emoji: z.string(), userIds: z.array(z.uuid()) });
+
+export const commentSchema = z.object({
+  id: z.uuid(),
+  versionId: z.uuid(),
+  assetId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  author: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  body: z.string(),
+  frame: z.number().int().nullable(),
+  frameEnd: z.number().int().nullable(),
+  internal: z.boolean(),
+  annotation: annotationSchema.nullable(),
+  /** Ids of the project members @mentioned in the body. */
+  mentions: z.array(z.uuid()),
+  hashtags: z.array(z.string()),
+  resolved: z.boolean(),
+  resolvedAt: z.iso.datetime().nullable(),
+  resolvedBy: z.uuid().nullable(),
+  reactions: z.array(reactionSchema),
+  createdAt: z.iso.datetime(),
+  editedAt: z.iso.datetime().nullable(),
+  clientId: z.string().nullable(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const commentListSchema = z.object({ comments: z.array(commentSchema) });
+export type CommentList = z.infer<typeof commentListSchema>;
