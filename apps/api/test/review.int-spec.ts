@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { type SignedIn, signUp } from './support/http-client.js';
+import { readyVersion } from './support/review-fixture.js';
+import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+const arrow = {
+  version: 1,
+  shapes: [
+    { id: 's1', kind: 'arrow', colour: '#ff3b30', strokeWidth: 0.004, from: [0.1, 0.2], to: [0.5, 0.5] },
+  ],
+};
+
+describe('frame-pinned comments', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let dataDir: string;
+  let owner: SignedIn;
+  let editor: SignedIn;
+  let reviewer: SignedIn;
+  let viewer: SignedIn;
+  let outsider: SignedIn;
+  let projectId: string;
+  let versionId: string;
+  let assetId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-review-'));
+    chmodSync(dataDir, 0o755);
+    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
+    [owner, editor, reviewer, viewer, outsider] = await Promise.all(
+      ['Olive Owner', 'Eddie Editor', 'Rita Reviewer', 'Vic Viewer', 'Oscar Outsider'].map((n) =>
+        signUp(api.baseUrl, n),
+      ),
+    );
+    projectId = (await owner.caller.post('/api/projects', { name: 'Review' })).body.id;
+    for (const [who, role] of [
+      [editor, 'editor'],
+      [reviewer, 'reviewer'],
+      [viewer, 'viewer'],
+    ] as const) {
+      await owner.caller.post(`/api/projects/${projectId}/members`, { email: who.user.email, role });
+    }
+    ({ versionId, assetId } = await readyVersion(db, editor, projectId, 240));
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const post = (who: SignedIn, body: unknown) => who.caller.post(`/api/versions/${versionId}/comments`, body);
+
+  it('a note pinned to a frame with a drawing comes back exactly as posted, with mentions and hashtags', async () => {
+    const reply = await post(reviewer, {
+      body: 'Sky is too warm here @Eddie Editor #grade',
+      frame: 120,
+      annotation: arrow,
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      frame: 120,
+      frameEnd: null,
+      annotation: arrow,
+      author: { id: reviewer.user.id, displayName: 'Rita Reviewer' },
+      mentions: [editor.user.id],
+      hashtags: ['grade'],
+      resolved: false,
+    });
+  });
+
+  it('lists notes by frame, then time, with replies under their thread, and filters', async () => {
+    const general = (await post(editor, { body: 'Overall: nice pacing' })).body;
+    const range = (await post(reviewer, { body: 'Music dips #mix', frame: 10, frameEnd: 48 })).body;
+    const late = (await post(owner, { body: 'Last shot', frame: 239 })).body;
+    const reply = (await post(editor, { body: 'Fixed in v2', parentId: range.id })).body;
+    const list = (await viewer.caller.get(`/api/versions/${versionId}/comments`)).body.comments;
+    const ids = list.map((c: { id: string }) => c.id);
+    expect(ids.indexOf(general.id)).toBe(0);
+    expect(ids.indexOf(reply.id)).toBe(ids.indexOf(range.id) + 1);
+    expect(ids.indexOf(late.id)).toBe(ids.length - 1);
+    const frames = list
+      .filter((c: { parentId: string | null }) => !c.parentId)
+      .map((c: { frame: number | null }) => c.frame);
+    expect(frames).toEqual([...frames].sort((a, b) => (a ?? -1) - (b ?? -1)));
+
+    const mix = (await viewer.caller.get(`/api/versions/${versionId}/comments?hashtag=mix`)).body.comments;
+    expect(mix.map((c: { id: string }) => c.id)).toEqual([range.id, reply.id]);
+    const drawn = (await viewer.caller.get(`/api/versions/${versionId}/comments?hasDrawing=true`)).body
+      .comments;
+    expect(drawn.every((c: { annotation: unknown }) => c.annotation !== null)).toBe(true);
+    const mine = (await owner.caller.get(`/api/versions/${versionId}/comments?mine=true`)).body.comments;
+    expect(mine.map((c: { id: string }) => c.id)).toEqual([late.id]);
+  });
+
+  it('a reviewer cannot resolve someone else’s comment; its author and editors can', async () => {
+    const note = (await post(owner, { body: 'Trim the head', frame: 5 })).body;
+    const refused = await reviewer.caller.post(`/api/comments/${note.id}/resolve`);
+    expect(refused.status).toBe(403);
+    const resolved = await editor.caller.post(`/api/comments/${note.id}/resolve`);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ resolved: true, resolvedBy: editor.user.id });
+    const open = (await viewer.caller.get(`/api/versions/${versionId}/comments?status=open`)).body.comments;
+    expect(open.some((c: { id: string }) => c.id === note.id)).toBe(false);
+    const reopened = await owner.caller.post(`/api/comments/${note.id}/reopen`);
+    expect(reopened.body.resolved).toBe(false);
+  });
+
+  it('only the author edits; the author or an owner deletes', async () => {
+    const note = (await post(reviewer, { body: 'typo', frame: 7 })).body;
+    expect((await editor.caller.patch(`/api/comments/${note.id}`, { body: 'hijack' })).status).toBe(403);
+    const edited = await reviewer.caller.patch(`/api/comments/${note.id}`, {
+      body: 'fixed #vfx',
+      annotation: arrow,
+    });
+    expect(edited.body).toMatchObject({
+      body: 'fixed #vfx',
+      hashtags: ['vfx'],
+      annotation: arrow,
+      editedAt: expect.any(String),
+    });
+    expect((await editor.caller.delete(`/api/comments/${note.id}`)).status).toBe(403);
+    expect((await owner.caller.delete(`/api/comments/${note.id}`)).status).toBe(204);
+    expect((await owner.caller.delete(`/api/comments/${note.id}`)).status).toBe(404);
+  });
+
+  it('reactions are counted once per person and emoji', async () => {
+    const note = (await post(owner, { body: 'Love this shot', frame: 30 })).body;
+    await reviewer.caller.post(`/api/comments/${note.id}/reactions`, { emoji: '👍' });
+    await reviewer.caller.post(`/api/comments/${note.id}/reactions`, { emoji: '👍' });
+    const both = await editor.caller.post(`/api/comments/${note.id}/reactions`, { emoji: '👍' });
+    expect(both.body.reactions).toEqual([{ emoji: '👍', userIds: [reviewer.user.id, editor.user.id] }]);
+    const removed = await reviewer.caller.delete(
+      `/api/comments/${note.id}/reactions/${encodeURIComponent('👍')}`,
+    );
+    expect(removed.body.reactions).toEqual([{ emoji: '👍', userIds: [editor.user.id] }]);
+    expect((await viewer.caller.post(`/api/comments/${note.id}/reactions`, { emoji: '👍' })).status).toBe(
+      403,
+    );
+    expect((await reviewer.caller.post(`/api/comments/${note.id}/reactions`, { emoji: '<b>' })).status).toBe(
+      400,
+    );
+  });
+
+  it('a retried post with the same client id is stored once', async () => {
+    const clientId = randomUUID();
+    const [a, b] = await Promise.all([
+      post(reviewer, { body: 'Once only', frame: 50, clientId }),
+      post(reviewer, { body: 'Once only', frame: 50, clientId }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const [{ count }] = await db.query<{ count: string }>(
+      `SELECT count(*) FROM comments WHERE client_id = $1`,
+      [clientId],
+    );
+    expect(count).toBe('1');
+  });
+
+  describe('a non-member is refused everything, over REST and the socket', () => {
+    let noteId: string;
+    beforeAll(async () => {
+      noteId = (await post(owner, { body: 'Members only', frame: 1 })).body.id;
+    });
+
+    it('over REST: 404 for every route, and nothing stored', async () => {
+      const before = await db.query<{ count: string }>(`SELECT count(*) FROM comments`);
+      const replies = await Promise.all([
+        outsider.caller.get(`/api/versions/${versionId}/comments`),
+        post(outsider, { body: 'let me in', frame: 1 }),
+        outsider.caller.patch(`/api/comments/${noteId}`, { body: 'x' }),
+        outsider.caller.delete(`/api/comments/${noteId}`),
+        outsider.caller.post(`/api/comments/${noteId}/resolve`),
+        outsider.caller.post(`/api/comments/${noteId}/reactions`, { emoji: '👍' }),
+      ]);
+      expect(replies.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+      const after = await db.query<{ count: string }>(`SELECT count(*) FROM comments`);
+      expect(after[0].count).toBe(before[0].count);
+    });
+
+    it('over the socket: cannot join the room or post', async () => {
+      const client = await connectSocket(api.baseUrl, outsider.token);
+      expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(false);
+      const ack = await emitWithAck(client.socket, 'comment:create', {
+        versionId,
+        comment: { body: 'sneaky', frame: 3 },
+      });
+      expect(ack).toMatchObject({ ok: false, error: { statusCode: 404 } });
+      client.socket.disconnect();
+    });
+
+    it('a viewer may watch but not comment', async () => {
+      expect((await post(viewer, { body: 'can I?' })).status).toBe(403);
+    });
+  });
+
+  describe('bad payloads get an error and store nothing', () => {
+    const bad: [string, unknown][] = [
+      [
+        'an unknown shape kind',
+        { body: 'x', frame: 1, annotation: { version: 1, shapes: [{ ...arrow.shapes[0], kind: 'blob' }] } },
+      ],
+      [
+        'NaN coordinates',
+        {
+          body: 'x',
+          frame: 1,
+          annotation: { version: 1, shapes: [{ ...arrow.shapes[0], from: [Number.NaN, 0] }] },
+        },
+      ],
+      [
+        'coordinates off the picture',
+        { body: 'x', frame: 1, annotation: { version: 1, shapes: [{ ...arrow.shapes[0], to: [1.5, 0] }] } },
+      ],
+      [
+        'a million points',
+        {
+          body: 'x',
+          frame: 1,
+          annotation: {
+            version: 1,
+            shapes: [
+              {
+                id: 'f',
+                kind: 'freehand',
+                colour: '#ffffff',
+                strokeWidth: 0.01,
+                points: new Array(2_000_000).fill(0.5),
+              },
+            ],
+          },
+        },
+      ],
+      ['a 1 MB body', { body: 'x'.repeat(1_000_000), frame: 1 }],
+      ['a fractional frame', { body: 'x', frame: 1.5 }],
+      ['a frame given as text', { body: 'x', frame: '12' }],
+      ['a negative frame', { body: 'x', frame: -1 }],
+      ['a frame beyond the last frame', { body: 'x', frame: 240 }],
+      ['a range that ends before it starts', { body: 'x', frame: 20, frameEnd: 10 }],
+      ['a drawing with no frame', { body: 'x', annotation: arrow }],
+      ['an empty body', { body: '   ', frame: 1 }],
+    ];
+
+    it.each(bad)('%s', async (_what, payload) => {
+      const before = await db.query<{ count: string }>(`SELECT count(*) FROM comments`);
+      const reply = await post(reviewer, payload);
+      expect([400, 413]).toContain(reply.status);
+      expect(reply.body.statusCode).toBe(reply.status);
+      const client = await connectSocket(api.baseUrl, reviewer.token);
+      const ack = await emitWithAck(client.socket, 'comment:create', { versionId, comment: payload }).catch(
+        () => ({
+          ok: false,
+          error: { statusCode: 413 },
+        }),
+      );
+      expect(ack.ok).toBe(false);
+      client.socket.disconnect();
+      const after = await db.query<{ count: string }>(`SELECT count(*) FROM comments`);
+      expect(after[0].count).toBe(before[0].count);
+    });
+  });
+
+  it('everyone in the room sees a comment posted over the socket, and who else is watching where', async () => {
+    const director = await connectSocket(api.baseUrl, reviewer.token);
+    const editorSocket = await connectSocket(api.baseUrl, editor.token);
+    await emitWithAck(editorSocket.socket, 'asset:join', { assetId });
+    editorSocket.socket.emit('presence:update', { assetId, versionId, frame: 42, playing: false });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const joined = await emitWithAck(director.socket, 'asset:join', { assetId });
+    expect(joined.presence).toEqual([
+      expect.objectContaining({
+        frame: 42,
+        playing: false,
+        user: { id: editor.user.id, displayName: 'Eddie Editor' },
+      }),
+    ]);
+    const ack = await emitWithAck(director.socket, 'comment:create', {
+      versionId,
+      comment: { body: 'Live from the socket', frame: 99, annotation: arrow },
+    });
+    expect(ack.ok).toBe(true);
+    const seen = await waitFor(() =>
+      editorSocket.events.find(
+        (e) => e.type === 'comment.created' && e.payload.comment.id === ack.comment.id,
+      ),
+    );
+    expect(seen.payload.comment).toMatchObject({
+      frame: 99,
+      annotation: arrow,
+      body: 'Live from the socket',
+    });
+    director.socket.disconnect();
+    editorSocket.socket.disconnect();
+  });
+});
