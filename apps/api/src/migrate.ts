@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { createDataSource } from './database/data-source.js';
+import { createDataSource, withMigrationLock } from './database/data-source.js';
 import { openDatabaseServer } from './database/open-database.js';
 
 /** `npm run migrate [-- --revert]`: apply pending migrations, or revert the newest one. */
@@ -12,13 +12,15 @@ async function main(): Promise<void> {
   const dataSource = createDataSource(server.url);
   await dataSource.initialize();
   try {
-    if (process.argv.includes('--revert')) {
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      logger.info('reverted the newest migration');
-    } else {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      logger.info({ applied: applied.map((m) => m.name) }, `applied ${applied.length} migration(s)`);
-    }
+    await withMigrationLock(dataSource, async () => {
+      if (process.argv.includes('--revert')) {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        logger.info('reverted the newest migration');
+      } else {
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        logger.info({ applied: applied.map((m) => m.name) }, `applied ${applied.length} migration(s)`);
+      }
+    });
   } finally {
     await dataSource.destroy();
     await server.stop();

@@ -21,12 +21,34 @@ export function createDataSource(url: string): DataSource {
   });
 }
 
+// Any fixed number: every Cutroom process agrees on it, so only one migrates at a time.
+const MIGRATION_LOCK = 7_140_236_101;
+
+/**
+ * Runs `work` holding a cluster-wide advisory lock, so several api nodes or workers starting
+ * together do not apply the same migration twice.
+ */
+export async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
 /** Connects and applies every pending migration, each in its own transaction. */
 export async function connectAndMigrate(url: string): Promise<DataSource> {
   const dataSource = createDataSource(url);
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   } catch (error) {
     await dataSource.destroy();
     throw error;
