@@ -9,12 +9,17 @@ export default defineConfig({
   root: fromHere('.'),
   plugins: [react()],
   resolve: {
-    // Contracts are consumed from source, so the web build never waits for a lib build.
-    alias: { '@cutroom/contracts': fromHere('../../libs/contracts/src/index.ts') },
+    // Workspace libs are consumed from source, so the web build never waits for a lib build.
+    alias: {
+      '@cutroom/contracts': fromHere('../../libs/contracts/src/index.ts'),
+      '@cutroom/timecode': fromHere('../../libs/timecode/src/index.ts'),
+    },
   },
   build: {
     outDir: fromHere('dist'),
     emptyOutDir: true,
+    // hls.js alone is ~400 kB minified; it is split into the review page's chunk, loaded on demand.
+    chunkSizeWarningLimit: 800,
   },
   server: {
     port: 5173,

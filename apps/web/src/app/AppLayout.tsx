@@ -1,6 +1,8 @@
-import { Link, Outlet } from 'react-router-dom';
+import { Link, Outlet, useMatches } from 'react-router-dom';
 import { describeError } from '../lib/api-client';
 import { useCurrentUser, useLogout } from '../features/auth/session-queries';
+import { RealtimeProvider } from './RealtimeProvider';
+import { UploadProvider } from './UploadProvider';
 
 function AccountMenu() {
   const user = useCurrentUser();
@@ -27,7 +29,17 @@ function AccountMenu() {
   );
 }
 
+/** Routes that need the whole width (the review page) say so with `handle: { wide: true }`. */
+function useWideLayout(): boolean {
+  return useMatches().some((match) => {
+    const handle = match.handle as { wide?: boolean } | undefined;
+    return handle?.wide === true;
+  });
+}
+
 export function AppLayout() {
+  const user = useCurrentUser();
+  const wide = useWideLayout();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -39,8 +51,13 @@ export function AppLayout() {
         </Link>
         <AccountMenu />
       </header>
-      <main id="main" className="page">
-        <Outlet />
+      <main id="main" className={wide ? 'page page-wide' : 'page'}>
+        {/* Keyed by the person: another sign-in in this tab starts with a fresh socket and no uploads. */}
+        <RealtimeProvider key={user.id}>
+          <UploadProvider key={user.id}>
+            <Outlet />
+          </UploadProvider>
+        </RealtimeProvider>
       </main>
     </>
   );

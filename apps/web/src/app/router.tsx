@@ -29,6 +29,14 @@ export const router = createBrowserRouter([
               { path: '/', element: <ProjectListPage /> },
               { path: '/projects/:projectId', element: <ProjectPage /> },
               { path: '/projects/:projectId/settings', element: <ProjectSettingsPage /> },
+              {
+                path: '/assets/:assetId',
+                handle: { wide: true },
+                // The player (hls.js) is most of the app's weight: fetched only when a cut is opened.
+                lazy: async () => ({
+                  Component: (await import('../features/review/AssetReviewPage')).AssetReviewPage,
+                }),
+              },
             ],
           },
         ],

@@ -1,5 +1,6 @@
 import type { Project } from '@cutroom/contracts';
 import { Link } from 'react-router-dom';
+import { AssetsSection } from '../assets/AssetsSection';
 import { RoleBadge } from './RoleBadge';
 import { WithProject } from './WithProject';
 
@@ -22,14 +23,7 @@ function ProjectOverview({ project }: { project: Project }) {
           Project settings
         </Link>
       </div>
-      <section className="empty-state empty-state-large" aria-labelledby="assets-heading">
-        <h2 id="assets-heading">No cuts here yet</h2>
-        <p>
-          Uploading cuts, frame-accurate notes and approvals arrive with media support in the next release of
-          Cutroom. Until then you can set up this project and invite the people who will review it.
-        </p>
-        <Link to={`/projects/${project.id}/settings`}>Manage members</Link>
-      </section>
+      <AssetsSection project={project} />
     </>
   );
 }

@@ -9,17 +9,32 @@ function member(id: string, role: ProjectRole): Member {
   };
 }
 
-describe('what each role is offered in project settings', () => {
-  it('an owner can rename, delete and manage members', () => {
-    expect(permissionsFor('owner')).toEqual({ canRename: true, canDelete: true, canManageMembers: true });
+describe('what each role is offered in a project', () => {
+  it('an owner can rename, delete, manage members and upload', () => {
+    expect(permissionsFor('owner')).toEqual({
+      canRename: true,
+      canDelete: true,
+      canManageMembers: true,
+      canUpload: true,
+    });
   });
 
-  it('an editor can rename but neither delete nor manage members', () => {
-    expect(permissionsFor('editor')).toEqual({ canRename: true, canDelete: false, canManageMembers: false });
+  it('an editor can rename and upload but neither delete nor manage members', () => {
+    expect(permissionsFor('editor')).toEqual({
+      canRename: true,
+      canDelete: false,
+      canManageMembers: false,
+      canUpload: true,
+    });
   });
 
   it.each(['reviewer', 'viewer'] as const)('a %s can only look', (role) => {
-    expect(permissionsFor(role)).toEqual({ canRename: false, canDelete: false, canManageMembers: false });
+    expect(permissionsFor(role)).toEqual({
+      canRename: false,
+      canDelete: false,
+      canManageMembers: false,
+      canUpload: false,
+    });
   });
 });
 

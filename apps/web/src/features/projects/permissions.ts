@@ -5,6 +5,8 @@ export interface ProjectPermissions {
   canRename: boolean;
   canDelete: boolean;
   canManageMembers: boolean;
+  /** Upload new cuts and new versions of existing ones. */
+  canUpload: boolean;
 }
 
 export function permissionsFor(role: ProjectRole): ProjectPermissions {
@@ -12,6 +14,7 @@ export function permissionsFor(role: ProjectRole): ProjectPermissions {
     canRename: role === 'owner' || role === 'editor',
     canDelete: role === 'owner',
     canManageMembers: role === 'owner',
+    canUpload: role === 'owner' || role === 'editor',
   };
 }
 

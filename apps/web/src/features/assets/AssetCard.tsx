@@ -1,0 +1,46 @@
+import type { Asset } from '@cutroom/contracts';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useFileDrop } from '../upload/useFileDrop';
+import { VersionStatus } from './VersionStatus';
+import { versionLabel } from './version-status';
+
+function Poster({ url }: { url: string | null }) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  if (!url || failedUrl === url) return <span className="asset-thumb-empty" aria-hidden="true" />;
+  return <img src={url} alt="" loading="lazy" decoding="async" onError={() => setFailedUrl(url)} />;
+}
+
+interface AssetCardProps {
+  asset: Asset;
+  /** Set for people who may upload: dropping files here adds them as the asset's next versions. */
+  onDropVersion?: (files: File[]) => void;
+}
+
+export function AssetCard({ asset, onDropVersion }: AssetCardProps) {
+  const { isOver, dropHandlers } = useFileDrop(onDropVersion ?? (() => {}), onDropVersion !== undefined);
+  const latest = asset.latestVersion;
+  return (
+    <li
+      className={`asset-card${isOver ? ' asset-card-drop' : ''}`}
+      data-asset-id={asset.id}
+      aria-label={asset.name}
+      {...dropHandlers}
+    >
+      <Link className="asset-card-link" to={`/assets/${asset.id}`}>
+        <span className="asset-thumb">
+          <Poster url={latest?.urls.poster ?? null} />
+          {latest && <span className="version-badge">{versionLabel(latest)}</span>}
+          {isOver && <span className="asset-drop-hint">Drop to add v{(latest?.number ?? 0) + 1}</span>}
+        </span>
+        <span className="asset-card-name">{asset.name}</span>
+      </Link>
+      <div className="asset-card-meta">
+        {latest ? <VersionStatus version={latest} /> : <span className="muted">No versions yet</span>}
+        <span className="muted asset-version-count">
+          {asset.versionCount} {asset.versionCount === 1 ? 'version' : 'versions'}
+        </span>
+      </div>
+    </li>
+  );
+}

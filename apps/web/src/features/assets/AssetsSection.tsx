@@ -1,0 +1,127 @@
+import type { Asset, Project } from '@cutroom/contracts';
+import { useEffect } from 'react';
+import { describeError } from '../../lib/api-client';
+import { useAssetRooms, useProjectRoom } from '../../lib/realtime/realtime-context';
+import { permissionsFor } from '../projects/permissions';
+import { InterruptedUploads } from '../upload/InterruptedUploads';
+import { UploadButton } from '../upload/UploadButton';
+import { UploadList } from '../upload/UploadList';
+import { useUploadQueue } from '../upload/upload-context';
+import { useFileDrop } from '../upload/useFileDrop';
+import { AssetCard } from './AssetCard';
+import { useAssets } from './asset-queries';
+
+function isSettled(asset: Asset): boolean {
+  const status = asset.latestVersion?.status;
+  return status === undefined || status === 'ready' || status === 'failed';
+}
+
+/** A file dropped outside any drop target would make the browser open it and leave the app. */
+function useNoStrayFileDrops() {
+  useEffect(() => {
+    const refuse = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
+}
+
+function AssetGrid({ project, assets }: { project: Project; assets: Asset[] }) {
+  const queue = useUploadQueue();
+  const { canUpload } = permissionsFor(project.role);
+  const assetNames = new Map(assets.map((asset) => [asset.id, asset.name]));
+  // Progress is sent to each asset's room: follow the ones still on their way.
+  useAssetRooms(assets.filter((asset) => !isSettled(asset)).map((asset) => asset.id));
+
+  if (assets.length === 0) {
+    return (
+      <div className="empty-state empty-state-large">
+        <h2>No cuts here yet</h2>
+        <p>
+          {canUpload
+            ? 'Drop video, audio or stills here, or use “Upload files”. Each file becomes a cut; drop a file onto a cut to add its next version.'
+            : 'When an editor uploads a cut, it appears here.'}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ul className="asset-grid" aria-label="Cuts">
+      {assets.map((asset) => (
+        <AssetCard
+          key={asset.id}
+          asset={asset}
+          onDropVersion={
+            canUpload
+              ? (files) =>
+                  queue.add(
+                    files,
+                    { kind: 'new-version', projectId: project.id, assetId: asset.id, assetName: asset.name },
+                    assetNames,
+                  )
+              : undefined
+          }
+        />
+      ))}
+    </ul>
+  );
+}
+
+/** The project's cuts, live, with uploading for those allowed to. */
+export function AssetsSection({ project }: { project: Project }) {
+  const assets = useAssets(project.id);
+  const queue = useUploadQueue();
+  const { canUpload } = permissionsFor(project.role);
+  useProjectRoom(project.id);
+  useNoStrayFileDrops();
+  const assetNames = new Map((assets.data ?? []).map((asset) => [asset.id, asset.name]));
+  const uploadNewAssets = (files: File[]) =>
+    queue.add(files, { kind: 'new-asset', projectId: project.id }, assetNames);
+  const { isOver, dropHandlers } = useFileDrop(uploadNewAssets, canUpload);
+
+  return (
+    <section
+      className={`assets-section${isOver ? ' assets-section-drop' : ''}`}
+      aria-labelledby="assets-heading"
+      {...dropHandlers}
+    >
+      <div className="section-heading">
+        <h2 id="assets-heading">Cuts</h2>
+        {canUpload && (
+          <div className="section-actions">
+            <span className="muted drop-hint">Drop files anywhere here</span>
+            <UploadButton onFiles={uploadNewAssets} />
+          </div>
+        )}
+      </div>
+      {canUpload && (
+        <>
+          <UploadList projectId={project.id} />
+          <InterruptedUploads projectId={project.id} assetNames={assetNames} />
+        </>
+      )}
+      {assets.isPending && <p role="status">Loading cuts…</p>}
+      {assets.isError && (
+        <div>
+          <p className="form-alert" role="alert">
+            {describeError(assets.error)}
+          </p>
+          <button type="button" className="button" onClick={() => assets.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {assets.data && <AssetGrid project={project} assets={assets.data} />}
+      {isOver && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop to upload as new cuts
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { frameToSeconds, type FrameDisplayMode } from '@cutroom/timecode';
+import { useRef, useState, type PointerEvent } from 'react';
+import { storyboardCueAt, type StoryboardCue } from './storyboard';
+import { labelFrame, type Timebase } from './timebase';
+import { Waveform } from './Waveform';
+
+interface TimelineProps {
+  frame: number;
+  /** Frames in the whole version. */
+  totalFrames: number;
+  /** Frames playable so far while the version is still being processed; null when all are. */
+  availableFrames: number | null;
+  timebase: Timebase;
+  mode: FrameDisplayMode;
+  storyboard: readonly StoryboardCue[] | undefined;
+  waveform: readonly number[] | null | undefined;
+  onSeek: (frame: number) => void;
+}
+
+function percent(value: number, total: number): string {
+  return `${Math.max(0, Math.min(100, (value / Math.max(1, total)) * 100))}%`;
+}
+
+/** Scrub bar: click or drag to seek, hover for a storyboard thumbnail, the waveform beneath. */
+export function Timeline({
+  frame,
+  totalFrames,
+  availableFrames,
+  timebase,
+  mode,
+  storyboard,
+  waveform,
+  onSeek,
+}: TimelineProps) {
+  const [hover, setHover] = useState<{ x: number; frame: number } | null>(null);
+  const scrubbing = useRef<{ lastFrame: number } | null>(null);
+  const lastFrame = Math.max(0, totalFrames - 1);
+
+  function frameAtPointer(event: PointerEvent<HTMLDivElement>): { x: number; frame: number } {
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = Math.max(0, Math.min(box.width, event.clientX - box.left));
+    return { x, frame: Math.min(lastFrame, Math.floor((x / Math.max(1, box.width)) * totalFrames)) };
+  }
+
+  function seekTo(target: number) {
+    if (scrubbing.current?.lastFrame === target) return;
+    scrubbing.current = { lastFrame: target };
+    onSeek(target);
+  }
+
+  const hoverCue =
+    hover && storyboard ? storyboardCueAt(storyboard, frameToSeconds(hover.frame, timebase.rate)) : undefined;
+
+  return (
+    <div
+      className="timeline"
+      role="slider"
+      tabIndex={0}
+      aria-label="Timeline"
+      aria-valuemin={0}
+      aria-valuemax={lastFrame}
+      aria-valuenow={frame}
+      aria-valuetext={labelFrame(timebase, frame, 'timecode')}
+      onPointerDown={(event) => {
+        if (event.button !== 0) return;
+        event.currentTarget.setPointerCapture(event.pointerId);
+        scrubbing.current = { lastFrame: -1 };
+        seekTo(frameAtPointer(event).frame);
+      }}
+      onPointerMove={(event) => {
+        const at = frameAtPointer(event);
+        setHover(at);
+        if (scrubbing.current) seekTo(at.frame);
+      }}
+      onPointerUp={(event) => {
+        event.currentTarget.releasePointerCapture(event.pointerId);
+        scrubbing.current = null;
+      }}
+      onPointerCancel={() => {
+        scrubbing.current = null;
+      }}
+      onPointerLeave={() => setHover(null)}
+    >
+      <div className="timeline-track">
+        {availableFrames !== null && (
+          <div className="timeline-available" style={{ width: percent(availableFrames, totalFrames) }} />
+        )}
+        <div className="timeline-played" style={{ width: percent(frame + 0.5, totalFrames) }} />
+      </div>
+      {waveform && waveform.length > 0 && <Waveform peaks={waveform} />}
+      <div className="timeline-playhead" style={{ left: percent(frame + 0.5, totalFrames) }} />
+      {hover && (
+        <div className="timeline-preview" style={{ left: hover.x }} aria-hidden="true">
+          {hoverCue && (
+            <span
+              className="timeline-thumbnail"
+              style={{
+                width: hoverCue.width,
+                height: hoverCue.height,
+                backgroundImage: `url("${hoverCue.url}")`,
+                backgroundPosition: `-${hoverCue.x}px -${hoverCue.y}px`,
+              }}
+            />
+          )}
+          <span className="timeline-preview-label">{labelFrame(timebase, hover.frame, mode)}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { uuidParamSchema, type Asset, type Version } from '@cutroom/contracts';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { describeError, isApiRequestError } from '../../lib/api-client';
+import { useAssetRooms } from '../../lib/realtime/realtime-context';
+import { useAsset, useVersions } from '../assets/asset-queries';
+import { VersionStatus } from '../assets/VersionStatus';
+import { versionLabel } from '../assets/version-status';
+import { Player, type PlayerHandle } from '../player/Player';
+import { permissionsFor } from '../projects/permissions';
+import { useProject } from '../projects/project-queries';
+import { UploadButton } from '../upload/UploadButton';
+import { UploadList } from '../upload/UploadList';
+import { useUploadQueue } from '../upload/upload-context';
+import { AssetNotFound } from './AssetNotFound';
+import { canPlay, defaultVersion, requestedVersionNumber } from './choose-version';
+import { VersionInfo } from './VersionInfo';
+import { VersionSwitcher } from './VersionSwitcher';
+
+function NotPlayableYet({ version }: { version: Version }) {
+  const sentence =
+    version.status === 'failed'
+      ? `${versionLabel(version)} could not be processed.`
+      : version.status === 'uploading'
+        ? `${versionLabel(version)} is still uploading.`
+        : `${versionLabel(version)} is being prepared for playback. It plays here as soon as it can.`;
+  return (
+    <div className="player-placeholder" role="status">
+      <p>{sentence}</p>
+      <VersionStatus version={version} />
+    </div>
+  );
+}
+
+function Stage({
+  version,
+  playerRef,
+  startFrame,
+}: {
+  version: Version;
+  playerRef: RefObject<PlayerHandle | null>;
+  startFrame: number;
+}) {
+  if (version.media?.kind === 'still' && version.urls.poster) {
+    return (
+      <div className="player player-still">
+        <img src={version.urls.poster} alt={`Still: ${version.originalFilename}`} />
+      </div>
+    );
+  }
+  if (!canPlay(version)) return <NotPlayableYet version={version} />;
+  return <Player key={version.id} ref={playerRef} version={version} startFrame={startFrame} />;
+}
+
+function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Version[] }) {
+  const project = useProject(asset.projectId);
+  const queue = useUploadQueue();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const playerRef = useRef<PlayerHandle>(null);
+  const [carriedFrame, setCarriedFrame] = useState(0);
+  const requested = requestedVersionNumber(searchParams.get('version'));
+  const version =
+    requested === null ? defaultVersion(versions) : versions.find((v) => v.number === requested);
+  const canUpload = project.data ? permissionsFor(project.data.role).canUpload : false;
+
+  // Pin the version opened by default, so a newer one finishing mid-review does not swap the picture.
+  useEffect(() => {
+    if (requested === null && version)
+      setSearchParams({ version: String(version.number) }, { replace: true });
+  }, [requested, version, setSearchParams]);
+
+  return (
+    <>
+      <title>{`${asset.name} · Cutroom`}</title>
+      <div className="page-heading">
+        <div>
+          <p className="breadcrumb">
+            <Link to="/">Projects</Link> /{' '}
+            <Link to={`/projects/${asset.projectId}`}>{project.data?.name ?? 'Project'}</Link>
+          </p>
+          <h1>{asset.name}</h1>
+        </div>
+        {canUpload && (
+          <UploadButton
+            label="Upload a new version"
+            onFiles={(files) =>
+              queue.add(
+                files,
+                { kind: 'new-version', projectId: asset.projectId, assetId: asset.id, assetName: asset.name },
+                new Map([[asset.id, asset.name]]),
+              )
+            }
+          />
+        )}
+      </div>
+      {canUpload && <UploadList projectId={asset.projectId} assetId={asset.id} />}
+      {versions.length > 0 && (
+        <VersionSwitcher
+          versions={versions}
+          current={version}
+          onChoose={() => setCarriedFrame(playerRef.current?.currentFrame ?? 0)}
+        />
+      )}
+      {version ? (
+        <div className="review-layout">
+          <div className="review-main">
+            <Stage version={version} playerRef={playerRef} startFrame={carriedFrame} />
+          </div>
+          <aside className="review-side">
+            <VersionInfo version={version} />
+          </aside>
+        </div>
+      ) : versions.length === 0 ? (
+        <div className="empty-state">
+          <h2>No versions yet</h2>
+          <p>
+            {canUpload
+              ? 'Upload a file to make the first version of this cut.'
+              : 'Nothing has been uploaded yet.'}
+          </p>
+        </div>
+      ) : (
+        <div className="page-message">
+          <h2>There is no version {requested} of this cut</h2>
+          <Link to="?">Open the latest version</Link>
+        </div>
+      )}
+    </>
+  );
+}
+
+function LoadedAsset({ assetId }: { assetId: string }) {
+  const asset = useAsset(assetId);
+  const versions = useVersions(assetId);
+  useAssetRooms([assetId]);
+  const error = asset.error ?? versions.error;
+  if (isApiRequestError(error, 404) || isApiRequestError(error, 403)) return <AssetNotFound />;
+  if (error) {
+    return (
+      <section className="page-message">
+        <h1>Could not load this cut</h1>
+        <p className="form-alert" role="alert">
+          {describeError(error)}
+        </p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void asset.refetch();
+            void versions.refetch();
+          }}
+        >
+          Try again
+        </button>
+      </section>
+    );
+  }
+  if (!asset.data || !versions.data) return <p role="status">Loading cut…</p>;
+  return <AssetReview asset={asset.data} versions={versions.data} />;
+}
+
+/** `/assets/:assetId?version=N`: one cut, its version stack and the player. */
+export function AssetReviewPage() {
+  const { assetId } = useParams();
+  if (assetId === undefined || !uuidParamSchema.safeParse(assetId).success) return <AssetNotFound />;
+  return <LoadedAsset key={assetId} assetId={assetId} />;
+}

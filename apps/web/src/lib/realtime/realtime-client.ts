@@ -1,0 +1,200 @@
+import {
+  assetEventSchema,
+  clientEvents,
+  joinAssetAckSchema,
+  serverEvents,
+  versionProgressSchema,
+  type AssetEvent,
+} from '@cutroom/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import { AssetSeqLog } from './asset-seq-log';
+import { applyAssetEvent, applyVersionProgress, refreshAsset, refreshProjectAssets } from './cache-updates';
+
+export type RealtimeStatus = 'connecting' | 'live' | 'offline';
+
+const ACK_TIMEOUT_MS = 10_000;
+const joinProjectAckSchema = z.object({ ok: z.boolean() });
+
+/**
+ * The app's one socket. Features ask to watch a project or an asset; the client joins those rooms,
+ * keeps them joined across reconnects, and hands every event, once and in seq order, to cache-updates.
+ */
+export class RealtimeClient {
+  private socket: Socket | null = null;
+  private status: RealtimeStatus = 'connecting';
+  private readonly listeners = new Set<() => void>();
+  private readonly projectWatchers = new Map<string, number>();
+  private readonly assetWatchers = new Map<string, number>();
+  private readonly seqs = new AssetSeqLog();
+  /** Assets with a join in flight; their events wait here and go through the seq check after the ack. */
+  private readonly held = new Map<string, AssetEvent[]>();
+
+  constructor(
+    private readonly queryClient: QueryClient,
+    private readonly onSignedOut: () => void,
+  ) {}
+
+  start(): void {
+    if (this.socket) return;
+    const socket = io({ path: '/socket.io', withCredentials: true });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.setStatus('live');
+      this.seqs.forgetAllExcept(new Set(this.assetWatchers.keys()));
+      for (const projectId of this.projectWatchers.keys()) void this.joinProject(projectId);
+      for (const assetId of this.assetWatchers.keys()) void this.joinAsset(assetId);
+    });
+    socket.on('disconnect', (reason) => {
+      this.setStatus('offline');
+      this.held.clear();
+      // The server closed it on purpose (e.g. a deploy): socket.io will not retry by itself.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') {
+        this.stop();
+        this.onSignedOut();
+        return;
+      }
+      this.setStatus('offline');
+    });
+    socket.on(serverEvents.assetEvent, (raw: unknown) => {
+      const event = assetEventSchema.safeParse(raw);
+      if (event.success) this.receive(event.data);
+    });
+    socket.on(serverEvents.versionProgress, (raw: unknown) => {
+      const progress = versionProgressSchema.safeParse(raw);
+      if (progress.success) applyVersionProgress(this.queryClient, progress.data);
+    });
+  }
+
+  stop(): void {
+    const socket = this.socket;
+    this.socket = null;
+    this.held.clear();
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    this.setStatus('connecting');
+  }
+
+  getStatus = (): RealtimeStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Keeps the project's room joined until the returned function is called. */
+  watchProject(projectId: string): () => void {
+    const count = this.projectWatchers.get(projectId) ?? 0;
+    this.projectWatchers.set(projectId, count + 1);
+    if (count === 0 && this.socket?.connected) void this.joinProject(projectId);
+    return () => {
+      const left = (this.projectWatchers.get(projectId) ?? 1) - 1;
+      if (left > 0) this.projectWatchers.set(projectId, left);
+      else this.projectWatchers.delete(projectId);
+    };
+  }
+
+  /** Keeps the asset's room joined (its events and live progress) until the returned function is called. */
+  watchAsset(assetId: string): () => void {
+    const count = this.assetWatchers.get(assetId) ?? 0;
+    this.assetWatchers.set(assetId, count + 1);
+    if (count === 0 && this.socket?.connected) void this.joinAsset(assetId);
+    return () => {
+      const left = (this.assetWatchers.get(assetId) ?? 1) - 1;
+      if (left > 0) {
+        this.assetWatchers.set(assetId, left);
+        return;
+      }
+      this.assetWatchers.delete(assetId);
+      this.seqs.forget(assetId);
+      if (this.socket?.connected) this.socket.emit(clientEvents.leaveAsset, { assetId });
+    };
+  }
+
+  private setStatus(status: RealtimeStatus) {
+    if (this.status === status) return;
+    this.status = status;
+    for (const listener of this.listeners) listener();
+  }
+
+  private async joinProject(projectId: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    try {
+      const ack = joinProjectAckSchema.safeParse(
+        await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(clientEvents.joinProject, { projectId }),
+      );
+      // Joined (or refused because access ended): either way the list has to be read again.
+      if (ack.success) refreshProjectAssets(this.queryClient, projectId);
+    } catch {
+      // No answer: the next connect joins again.
+    }
+  }
+
+  private receive(event: AssetEvent): void {
+    const held = this.held.get(event.assetId);
+    if (held) {
+      held.push(event);
+      return;
+    }
+    switch (this.seqs.decide(event.assetId, event.seq)) {
+      case 'duplicate':
+        return;
+      case 'apply':
+        this.apply(event);
+        return;
+      case 'gap':
+        void this.joinAsset(event.assetId);
+        this.held.get(event.assetId)?.push(event);
+        return;
+    }
+  }
+
+  private apply(event: AssetEvent): void {
+    applyAssetEvent(this.queryClient, event);
+    this.seqs.advance(event.assetId, event.seq);
+  }
+
+  /**
+   * Joins an asset's room; with a known last seq the ack replays what was missed. Without one, the
+   * asset is fetched again after the join so the snapshot includes everything before it.
+   */
+  private async joinAsset(assetId: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket || this.held.has(assetId)) return;
+    this.held.set(assetId, []);
+    const afterSeq = this.seqs.last(assetId);
+    try {
+      const ack = joinAssetAckSchema.safeParse(
+        await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck(clientEvents.joinAsset, afterSeq === undefined ? { assetId } : { assetId, afterSeq }),
+      );
+      if (!ack.success || !ack.data.ok) {
+        refreshAsset(this.queryClient, assetId);
+      } else if (afterSeq === undefined) {
+        this.seqs.advance(assetId, ack.data.lastSeq);
+        refreshAsset(this.queryClient, assetId);
+      } else {
+        for (const event of ack.data.events) {
+          if (event.seq > (this.seqs.last(assetId) ?? 0)) this.apply(event);
+        }
+        // The replay is capped: if it stopped short, start again from a fresh snapshot.
+        if (ack.data.lastSeq > (this.seqs.last(assetId) ?? 0)) {
+          this.seqs.advance(assetId, ack.data.lastSeq);
+          refreshAsset(this.queryClient, assetId);
+        }
+      }
+    } catch {
+      // No answer in time: the next connect joins again.
+    } finally {
+      const waiting = this.held.get(assetId) ?? [];
+      this.held.delete(assetId);
+      for (const event of waiting.sort((a, b) => a.seq - b.seq)) this.receive(event);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import type { RealtimeClient, RealtimeStatus } from './realtime-client';
+
+export const RealtimeContext = createContext<RealtimeClient | null>(null);
+
+function useRealtimeClient(): RealtimeClient {
+  const client = useContext(RealtimeContext);
+  if (!client) throw new Error('realtime hooks are only usable inside RealtimeProvider');
+  return client;
+}
+
+/** Live updates for a project's assets while the calling component is mounted. */
+export function useProjectRoom(projectId: string): void {
+  const client = useRealtimeClient();
+  useEffect(() => client.watchProject(projectId), [client, projectId]);
+}
+
+/** Live events and processing progress of the given assets while the calling component is mounted. */
+export function useAssetRooms(assetIds: readonly string[]): void {
+  const client = useRealtimeClient();
+  const joined = [...assetIds].sort().join(',');
+  useEffect(() => {
+    const stops = joined === '' ? [] : joined.split(',').map((assetId) => client.watchAsset(assetId));
+    return () => stops.forEach((stop) => stop());
+  }, [client, joined]);
+}
+
+export function useRealtimeStatus(): RealtimeStatus {
+  const client = useRealtimeClient();
+  return useSyncExternalStore(client.subscribe, client.getStatus);
+}
