@@ -57,11 +57,14 @@ describe('migrations', () => {
         ).map((row: { table_name: string }) => row.table_name);
       const allTables = [
         'assets',
+        'comment_reactions',
+        'comments',
         'events',
         'media_jobs',
         'project_members',
         'projects',
         'sessions',
+        'socket_io_attachments',
         'users',
         'versions',
       ];

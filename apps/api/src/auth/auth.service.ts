@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LoginBody, RegisterBody, User } from '@cutroom/contracts';
 import * as argon2 from 'argon2';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken } from '../config/config.provider.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
@@ -59,14 +59,22 @@ export class AuthService {
 
   /** The user behind a session token, or undefined when it is unknown, expired or revoked. */
   async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
-    const session = await this.sessions.findOneBy({
-      tokenHash: hashSessionToken(token),
-      revokedAt: IsNull(),
-      expiresAt: MoreThan(new Date()),
-    });
-    if (!session) return undefined;
-    const user = await this.users.findOneBy({ id: session.userId });
-    return user ? { ...toUser(user), sessionId: session.id } : undefined;
+    const rows: { session_id: string; id: string; email: string; display_name: string; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.created_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+        [hashSessionToken(token)],
+      );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      createdAt: row.created_at.toISOString(),
+      sessionId: row.session_id,
+    };
   }
 
   async findUserByEmail(email: string): Promise<User | undefined> {

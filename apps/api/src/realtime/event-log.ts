@@ -19,32 +19,42 @@ export interface NewAssetEvent {
 export type EventNotice = { event: AssetEvent } | { assetId: string; seq: number };
 
 /**
- * Appends an event inside the caller's transaction: takes the asset's next seq under its row
- * lock, stores the event, and queues its notification — which Postgres sends only on commit,
- * so nobody hears of a change that was rolled back.
+ * The statement that stores an event: takes the asset's next seq under its row lock, stores the
+ * event and queues its notification — which Postgres sends only on commit, so nobody hears of a
+ * change that was rolled back. `source` is a SQL row source that gates it (`SELECT 1` always;
+ * a CTE name to append only when that CTE produced a row). Parameters $1–$5: asset id, type,
+ * actor id, payload JSON, createdAt ISO string.
  */
+export function appendEventSql(source = 'SELECT 1'): string {
+  return `
+    bumped AS (
+      UPDATE assets SET last_seq = last_seq + 1, updated_at = now()
+      WHERE id = $1 AND EXISTS (${source}) RETURNING last_seq),
+    stored AS (
+      INSERT INTO events (asset_id, seq, type, actor_id, payload, created_at)
+      SELECT $1, last_seq, $2, $3, $4::jsonb, $5::timestamptz FROM bumped RETURNING seq),
+    notice AS (
+      SELECT seq, json_build_object('event', json_build_object(
+        'assetId', $1::uuid, 'seq', seq, 'type', $2::text, 'actorId', $3::uuid, 'createdAt', $5::text,
+        'payload', $4::json))::text AS inline
+      FROM stored)
+    SELECT seq, pg_notify('${EVENTS_CHANNEL}', CASE WHEN octet_length(inline) <= ${INLINE_LIMIT} THEN inline
+      ELSE json_build_object('assetId', $1::uuid, 'seq', seq)::text END) AS notified
+    FROM notice`;
+}
+
+/** Appends an event inside the caller's transaction, in one round trip. */
 export async function appendEvent(manager: EntityManager, event: NewAssetEvent): Promise<AssetEvent> {
-  const bumped = await queryRows<{ last_seq: string }>(
-    manager,
-    `UPDATE assets SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
-    [event.assetId],
-  );
-  if (bumped.length === 0) throw new Error(`appendEvent: asset ${event.assetId} does not exist`);
-  const seq = Number(bumped[0].last_seq);
-  const [row]: { created_at: Date }[] = await manager.query(
-    `INSERT INTO events (asset_id, seq, type, actor_id, payload) VALUES ($1, $2, $3, $4, $5) RETURNING created_at`,
-    [event.assetId, seq, event.type, event.actorId, JSON.stringify(event.payload)],
-  );
-  const stored: AssetEvent = {
-    assetId: event.assetId,
-    seq,
-    type: event.type,
-    actorId: event.actorId,
-    createdAt: row.created_at.toISOString(),
-    payload: event.payload,
-  };
-  await notify(manager, stored);
-  return stored;
+  const createdAt = new Date().toISOString();
+  const rows = await queryRows<{ seq: string }>(manager, `WITH ${appendEventSql()}`, [
+    event.assetId,
+    event.type,
+    event.actorId,
+    JSON.stringify(event.payload),
+    createdAt,
+  ]);
+  if (rows.length === 0) throw new Error(`appendEvent: asset ${event.assetId} does not exist`);
+  return { ...event, seq: Number(rows[0].seq), createdAt };
 }
 
 /** Tells every node about an event that is not kept (the asset itself is being deleted). */

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type {
   Annotation,
   Comment,
+  ProjectRole,
   CommentFilters,
   CreateCommentBody,
   UpdateCommentBody,
@@ -10,7 +12,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AssetAccess, AssetsService } from '../assets/assets.service.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { can } from '../projects/project-policy.js';
-import { appendEvent } from '../realtime/event-log.js';
+import { appendEvent, appendEventSql } from '../realtime/event-log.js';
+import { queryRows } from '../database/query-rows.js';
+import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
 import { mayDelete, mayEdit, mayResolve } from './comment-policy.js';
 import { findHashtags, findMentions, type Mentionable } from './comment-text.js';
 import { ReviewErrorCode, ReviewException } from './review.exception.js';
@@ -86,53 +90,108 @@ export class CommentsService {
     return rows.map(toComment);
   }
 
+  /**
+   * Posts a comment: the hot path of a review session, so it is one query to check access and
+   * the frame range, and one statement that stores the comment, its event and its notification.
+   */
   async create(userId: string, versionId: string, body: CreateCommentBody): Promise<Comment> {
-    const access = await this.assets.requireVersion(userId, versionId, 'comments.write');
-    if (body.clientId) {
-      const existing = await this.findByClientId(userId, body.clientId);
-      if (existing) return existing;
-    }
+    const target = await this.commentTarget(userId, versionId);
+    if (!can(target.role, 'comments.write'))
+      throw notAllowed('Your role in this project does not allow commenting.');
+    checkFrames(target.frameCount, body.frame, body.frameEnd);
+    if (body.parentId) await this.checkParent(this.dataSource.manager, versionId, body.parentId);
+    const mentions = body.body.includes('@')
+      ? findMentions(body.body, await this.members(this.dataSource.manager, target.projectId))
+      : [];
+    const comment: Comment = {
+      id: randomUUID(),
+      versionId,
+      assetId: target.assetId,
+      parentId: body.parentId ?? null,
+      author: { id: userId, displayName: target.displayName },
+      body: body.body,
+      frame: body.frame ?? null,
+      frameEnd: body.frameEnd ?? null,
+      internal: body.internal ?? false,
+      annotation: body.annotation ?? null,
+      mentions,
+      hashtags: findHashtags(body.body),
+      resolved: false,
+      resolvedAt: null,
+      resolvedBy: null,
+      reactions: [],
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      clientId: body.clientId ?? null,
+    };
+    let stored: { seq: string }[];
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        await this.checkFrames(manager, versionId, body.frame, body.frameEnd);
-        if (body.parentId) await this.checkParent(manager, versionId, body.parentId);
-        const members = await this.members(manager, access.projectId);
-        const [row]: { id: string }[] = await manager.query(
-          `INSERT INTO comments (version_id, asset_id, parent_id, author_id, client_id, body, frame, frame_end,
-                                 internal, annotation, mentions, hashtags)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-          [
-            versionId,
-            access.assetId,
-            body.parentId ?? null,
-            userId,
-            body.clientId ?? null,
-            body.body,
-            body.frame ?? null,
-            body.frameEnd ?? null,
-            body.internal ?? false,
-            body.annotation ? JSON.stringify(body.annotation) : null,
-            findMentions(body.body, members),
-            findHashtags(body.body),
-          ],
-        );
-        const comment = await this.load(manager, row.id);
-        await appendEvent(manager, {
-          assetId: access.assetId,
-          type: 'comment.created',
-          actorId: userId,
-          payload: { comment },
-        });
-        return comment;
-      });
+      stored = await queryRows<{ seq: string }>(
+        this.dataSource.manager,
+        `WITH inserted AS (
+           INSERT INTO comments (id, version_id, asset_id, parent_id, author_id, client_id, body, frame, frame_end,
+                                 internal, annotation, mentions, hashtags, created_at)
+           VALUES ($6, $7, $1, $8, $3, $9, $10, $11, $12, $13, $14, $15, $16, $5::timestamptz)
+           ON CONFLICT (author_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
+           RETURNING id),
+         ${appendEventSql('SELECT 1 FROM inserted')}`,
+        [
+          target.assetId,
+          'comment.created',
+          userId,
+          JSON.stringify({ comment }),
+          comment.createdAt,
+          comment.id,
+          versionId,
+          comment.parentId,
+          comment.clientId,
+          comment.body,
+          comment.frame,
+          comment.frameEnd,
+          comment.internal,
+          comment.annotation ? JSON.stringify(comment.annotation) : null,
+          comment.mentions,
+          comment.hashtags,
+        ],
+      );
     } catch (error) {
-      // The same clientId raced in twice: the first one stored wins.
-      if (body.clientId && (error as { code?: string }).code === '23505') {
-        const existing = await this.findByClientId(userId, body.clientId);
-        if (existing) return existing;
-      }
+      // The version or the comment answered was deleted a moment ago.
+      if ((error as { code?: string }).code === '23503') throw notFound();
       throw error;
     }
+    if (stored.length > 0) return comment;
+    // That clientId was stored before: a retried post returns the first one.
+    const existing = await this.findByClientId(userId, comment.clientId as string);
+    if (!existing) throw notFound();
+    return existing;
+  }
+
+  /** Who may comment where, and how many frames there are, in one query. */
+  private async commentTarget(userId: string, versionId: string) {
+    const rows: {
+      asset_id: string;
+      project_id: string;
+      role: ProjectRole;
+      frame_count: number | null;
+      display_name: string;
+    }[] = await this.dataSource.query(
+      `SELECT v.asset_id, a.project_id, m.role, (v.media->>'frameCount')::int AS frame_count, u.display_name
+         FROM versions v
+         JOIN assets a ON a.id = v.asset_id
+         JOIN project_members m ON m.project_id = a.project_id AND m.user_id = $2
+         JOIN users u ON u.id = $2
+         WHERE v.id = $1`,
+      [versionId, userId],
+    );
+    if (rows.length === 0) throw new AssetsException(AssetsErrorCode.VersionNotFound);
+    const row = rows[0];
+    return {
+      assetId: row.asset_id,
+      projectId: row.project_id,
+      role: row.role,
+      frameCount: row.frame_count,
+      displayName: row.display_name,
+    };
   }
 
   async update(userId: string, commentId: string, change: UpdateCommentBody): Promise<Comment> {
@@ -266,37 +325,6 @@ export class CommentsService {
     }
   }
 
-  private async checkFrames(
-    manager: EntityManager,
-    versionId: string,
-    frame?: number,
-    frameEnd?: number,
-  ): Promise<void> {
-    if (frame === undefined) return;
-    const [version]: { frame_count: number | null }[] = await manager.query(
-      `SELECT (media->>'frameCount')::int AS frame_count FROM versions WHERE id = $1`,
-      [versionId],
-    );
-    if (!version || version.frame_count === null) {
-      throw new ReviewException(
-        ReviewErrorCode.FramesUnknown,
-        'This version has no frames to pin a note to yet (still processing, or sound only). Leave a general note.',
-      );
-    }
-    const last = version.frame_count - 1;
-    for (const [path, value] of [
-      ['frame', frame],
-      ['frameEnd', frameEnd],
-    ] as const) {
-      if (value !== undefined && value > last) {
-        throw new ValidationException(
-          [{ path, message: `must be at most ${last}, the version's last frame` }],
-          'body',
-        );
-      }
-    }
-  }
-
   private async checkParent(manager: EntityManager, versionId: string, parentId: string): Promise<void> {
     const [parent]: { version_id: string; parent_id: string | null }[] = await manager.query(
       `SELECT version_id, parent_id FROM comments WHERE id = $1`,
@@ -332,6 +360,28 @@ export class CommentsService {
     const rows: CommentRow[] = await manager.query(`${COMMENT_SELECT} WHERE c.id = $1`, [commentId]);
     if (rows.length === 0) throw notFound();
     return toComment(rows[0]);
+  }
+}
+
+function checkFrames(frameCount: number | null, frame?: number, frameEnd?: number): void {
+  if (frame === undefined) return;
+  if (frameCount === null) {
+    throw new ReviewException(
+      ReviewErrorCode.FramesUnknown,
+      'This version has no frames to pin a note to yet (still processing, or sound only). Leave a general note.',
+    );
+  }
+  const last = frameCount - 1;
+  for (const [path, value] of [
+    ['frame', frame],
+    ['frameEnd', frameEnd],
+  ] as const) {
+    if (value !== undefined && value > last) {
+      throw new ValidationException(
+        [{ path, message: `must be at most ${last}, the version's last frame` }],
+        'body',
+      );
+    }
   }
 }
 

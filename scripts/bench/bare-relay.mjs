@@ -1,0 +1,19 @@
+// The baseline: a bare socket.io server that relays each post to the room, with no database,
+// no validation and no auth. Prints its port on stdout.
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+
+const http = createServer();
+const io = new Server(http, { path: '/socket.io', serveClient: false });
+io.on('connection', (socket) => {
+  socket.on('join', (room, ack) => {
+    socket.join(room);
+    ack({ ok: true });
+  });
+  socket.on('post', (message, ack) => {
+    io.to(message.room).emit('posted', message);
+    ack({ ok: true });
+  });
+});
+http.listen(0, '127.0.0.1', () => process.stdout.write(`${http.address().port}\n`));
+process.on('SIGTERM', () => process.exit(0));
