@@ -1,0 +1,68 @@
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+/** Someone using Cutroom in their own browser window (own cookies, own socket). */
+export interface Person {
+  displayName: string;
+  email: string;
+  password: string;
+  context: BrowserContext;
+  page: Page;
+  /** Errors the page logged or threw; a healthy page logs none. */
+  consoleErrors: string[];
+}
+
+let people = 0;
+
+function serverUrl(): string {
+  const url = process.env.CUTROOM_E2E_URL;
+  if (!url) throw new Error('CUTROOM_E2E_URL is not set: run through e2e/playwright.config.ts');
+  return url;
+}
+
+/** A new person with a fresh browser window; not signed up yet. */
+export async function newPerson(browser: Browser, displayName: string): Promise<Person> {
+  people += 1;
+  const slug = displayName.toLowerCase().replace(/[^a-z]+/g, '-');
+  const email = `${slug}-${Date.now()}-${people}@example.com`;
+  const context = await browser.newContext({ baseURL: serverUrl(), viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return { displayName, email, password: 'correct horse battery', context, page, consoleErrors };
+}
+
+/** Signs the person up through the API (their window shares the cookie), for people a story only needs. */
+export async function signUp(person: Person): Promise<void> {
+  const response = await person.context.request.post('/api/auth/register', {
+    data: { email: person.email, password: person.password, displayName: person.displayName },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Creates a project through the API and returns its id. */
+export async function createProject(owner: Person, name: string): Promise<string> {
+  const response = await owner.context.request.post('/api/projects', { data: { name } });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+export async function addMember(
+  owner: Person,
+  projectId: string,
+  member: Person,
+  role: 'owner' | 'editor' | 'reviewer' | 'viewer',
+): Promise<void> {
+  const response = await owner.context.request.post(`/api/projects/${projectId}/members`, {
+    data: { email: member.email, role },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+export const test = base.extend<{ baseURL: string | undefined }>({
+  baseURL: async ({}, use) => use(serverUrl()),
+});
