@@ -64,5 +64,7 @@ export async function addMember(
 }
 
 export const test = base.extend<{ baseURL: string | undefined }>({
+  // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(serverUrl()),
 });
