@@ -70,6 +70,12 @@ export function parseFfmpegVersion(versionOutput: string): FfmpegVersion {
   throw new Error(`Cannot tell the ffmpeg version from: ${banner || '(no output)'}`);
 }
 
+/** Runs `ffmpeg -version` and reads the release. */
+export async function detectFfmpegVersion(ffmpegPath: string): Promise<FfmpegVersion> {
+  const { stdout } = await runProcess(ffmpegPath, ['-version'], { timeoutMs: 10_000 });
+  return parseFfmpegVersion(stdout.toString('utf8'));
+}
+
 /** True where ffmpeg understands `-fps_mode` (5.1 and later); older ones spell it `-vsync`. */
 export function hasFpsModeOption(version: Pick<FfmpegVersion, 'major' | 'minor'>): boolean {
   return version.major > 5 || (version.major === 5 && version.minor >= 1);
@@ -147,8 +153,7 @@ export async function resolveMediaBinaries(options: ResolveBinariesOptions = {})
   const logger = options.logger ?? silentLogger;
   const ffmpeg = await resolveOne('ffmpeg', options.ffmpegPath, options, logger);
   const ffprobe = await resolveOne('ffprobe', options.ffprobePath, options, logger);
-  const { stdout } = await runProcess(ffmpeg.file, ['-version'], { timeoutMs: 10_000 });
-  const ffmpegVersion = parseFfmpegVersion(stdout.toString('utf8'));
+  const ffmpegVersion = await detectFfmpegVersion(ffmpeg.file);
   logger.info('media: binaries', {
     ffmpeg: ffmpeg.file,
     ffprobe: ffprobe.file,

@@ -111,9 +111,8 @@ function streamDuration(stream: FfprobeStream): number | null {
 /** Clockwise degrees, the way ffmpeg's autorotate reads them (display matrix first, then the old tag). */
 export function readRotation(stream: FfprobeStream): Rotation {
   const matrix = stream.side_data_list?.find((entry) => entry.side_data_type === 'Display Matrix');
-  let degrees: number | null = null;
-  if (matrix && typeof matrix.rotation === 'number') degrees = -matrix.rotation;
-  else degrees = num(tagValue(stream.tags, 'rotate'));
+  const degrees =
+    matrix && typeof matrix.rotation === 'number' ? -matrix.rotation : num(tagValue(stream.tags, 'rotate'));
   if (degrees === null) return 0;
   const quarter = (((Math.round(degrees / 90) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
   return ([0, 90, 180, 270] as const)[quarter];

@@ -1,0 +1,264 @@
+import * as path from 'node:path';
+import { FfmpegVersion, hasFpsModeOption } from './binaries';
+import { VideoRendition } from './ladder';
+import { MediaProbe } from './probe-types';
+
+export interface EncoderConfig {
+  /** x264 preset; tests use "ultrafast". */
+  preset: string;
+  /** Quality target, capped by each rendition's maxrate. */
+  crf: number;
+  /** Segments last about this long, rounded to whole frames; one GOP per segment. */
+  targetSegmentSeconds: number;
+  audioBitrateKbps: number;
+}
+
+export const DEFAULT_ENCODER_CONFIG: EncoderConfig = {
+  preset: 'veryfast',
+  crf: 21,
+  targetSegmentSeconds: 2,
+  audioBitrateKbps: 128,
+};
+
+/** What ffmpeg writes: a growing playlist (`ffmpeg.m3u8`), `init.mp4` and `seg_00000.m4s`… in `dir`. */
+export interface HlsOutput {
+  kind: 'video' | 'audio';
+  /** "1080p" or "audio"; also the output's folder under the output directory. */
+  name: string;
+  dir: string;
+  /** The playlist ffmpeg rewrites as it goes; never served (see media-playlist.ts). */
+  ffmpegPlaylist: string;
+  width: number | null;
+  height: number | null;
+  maxBitrateKbps: number;
+}
+
+export interface HlsPlan {
+  args: string[];
+  /** The constant rate every video rendition has. */
+  fpsNum: number;
+  fpsDen: number;
+  /** Frames per segment (= GOP); every segment but the last has exactly this many. */
+  segmentFrames: number;
+  segmentSeconds: number;
+  /** Frames each video rendition will hold. */
+  expectedFrames: number;
+  durationSeconds: number;
+  /** True when a variable-rate source was made constant at its average rate. */
+  constantRateFromVariable: boolean;
+  /** Video outputs largest first, then audio. */
+  outputs: HlsOutput[];
+}
+
+export interface HlsPlanInput {
+  input: string;
+  outputDir: string;
+  probe: MediaProbe;
+  renditions: readonly VideoRendition[];
+  ffmpegVersion: Pick<FfmpegVersion, 'major' | 'minor'>;
+  encoder?: Partial<EncoderConfig>;
+}
+
+export const FFMPEG_PLAYLIST = 'ffmpeg.m3u8';
+export const INIT_SEGMENT = 'init.mp4';
+export const SEGMENT_PATTERN = 'seg_%05d.m4s';
+
+/** Frames per segment: the target length rounded to whole frames (48 at 23.976, 50 at 25, 120 at 59.94). */
+export function segmentFrameCount(fpsNum: number, fpsDen: number, targetSeconds: number): number {
+  return Math.max(1, Math.round((targetSeconds * fpsNum) / fpsDen));
+}
+
+/** Seconds with six decimals, the precision ffmpeg's time options read. */
+function seconds(value: number): string {
+  return (Math.round(value * 1e6) / 1e6).toString();
+}
+
+const COLOR_TAGS: ReadonlyArray<[keyof NonNullable<MediaProbe['video']>, string]> = [
+  ['colorPrimaries', '-color_primaries'],
+  ['colorTransfer', '-color_trc'],
+  ['colorSpace', '-colorspace'],
+  ['colorRange', '-color_range'],
+];
+
+function hlsMuxerArgs(dir: string, segmentSeconds: number): string[] {
+  return [
+    '-f',
+    'hls',
+    // Cut at every keyframe: a threshold half a frame short of the GOP can never skip one.
+    '-hls_time',
+    seconds(segmentSeconds),
+    '-hls_list_size',
+    '0',
+    '-hls_playlist_type',
+    'event',
+    '-hls_segment_type',
+    'fmp4',
+    '-hls_fmp4_init_filename',
+    INIT_SEGMENT,
+    '-hls_segment_filename',
+    path.join(dir, SEGMENT_PATTERN),
+    '-hls_flags',
+    'independent_segments+temp_file',
+    path.join(dir, FFMPEG_PLAYLIST),
+  ];
+}
+
+/**
+ * One ffmpeg command that decodes the source once and writes every rendition:
+ * a filter graph splits the (rotated, constant-rate, zero-based) picture into
+ * one scaler per rendition, each with its own `-f hls` output, plus one AAC output.
+ */
+export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
+  const encoder = { ...DEFAULT_ENCODER_CONFIG, ...plan.encoder };
+  const { probe } = plan;
+  const video = probe.kind === 'video' ? probe.video : null;
+  const audio = probe.audio.find((stream) => stream.codec) ?? null;
+  if (probe.kind === 'still') throw new Error('A still has no HLS renditions; make a poster from it instead');
+  if (video && plan.renditions.length === 0) throw new Error('A video needs at least one rendition');
+  if (!video && !audio) throw new Error('Nothing to transcode: no picture and no sound');
+
+  const fpsNum = video?.fpsNum ?? 25;
+  const fpsDen = video?.fpsDen ?? 1;
+  const segmentFrames = segmentFrameCount(fpsNum, fpsDen, encoder.targetSegmentSeconds);
+  const segmentSeconds = (segmentFrames * fpsDen) / fpsNum;
+  const hlsTime = video ? ((segmentFrames - 0.5) * fpsDen) / fpsNum : encoder.targetSegmentSeconds;
+  const durationSeconds = video?.durationSeconds ?? probe.durationSeconds;
+  const expectedFrames = video
+    ? video.variableFrameRate
+      ? Math.max(1, Math.round((durationSeconds * fpsNum) / fpsDen))
+      : video.frameCount
+    : 0;
+
+  // ffmpeg shifts every stream by the container's start; the picture's own offset is left.
+  const videoOffset = video ? Math.max(0, video.startSeconds - probe.startSeconds) : 0;
+  const passthrough = hasFpsModeOption(plan.ffmpegVersion) ? ['-fps_mode', 'passthrough'] : [];
+  const outputs: HlsOutput[] = [];
+  const graph: string[] = [];
+  const outputArgs: string[] = [];
+
+  if (video) {
+    const count = plan.renditions.length;
+    // Zero-based, constant-rate frames, decoded once; `fps` at the source's own rate only regularises
+    // timestamps. eof_action=pass keeps a last frame that starts late (variable-rate sources).
+    const head = `[0:v:0]setpts=PTS-STARTPTS,fps=fps=${fpsNum}/${fpsDen}:round=near:eof_action=pass`;
+    const labels = plan.renditions.map((_, index) => `[s${index}]`);
+    graph.push(count > 1 ? `${head},split=${count}${labels.join('')}` : `${head}[s0]`);
+    plan.renditions.forEach((rendition, index) => {
+      graph.push(
+        `[s${index}]scale=${rendition.width}:${rendition.height},setsar=1,format=yuv420p[v${index}]`,
+      );
+      const dir = path.join(plan.outputDir, rendition.name);
+      const colorArgs = COLOR_TAGS.flatMap(([field, option]) => {
+        const value = video[field];
+        return typeof value === 'string' ? [option, value] : [];
+      });
+      outputArgs.push(
+        '-map',
+        `[v${index}]`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        encoder.preset,
+        '-profile:v',
+        'high',
+        '-crf',
+        String(encoder.crf),
+        '-maxrate',
+        `${rendition.maxBitrateKbps}k`,
+        '-bufsize',
+        `${rendition.bufferKbits}k`,
+        // No B-frames: no composition offset, so seeking to frame k shows frame k in the browser.
+        '-bf',
+        '0',
+        '-g',
+        String(segmentFrames),
+        '-keyint_min',
+        String(segmentFrames),
+        '-sc_threshold',
+        '0',
+        '-force_key_frames',
+        `expr:eq(mod(n,${segmentFrames}),0)`,
+        ...colorArgs,
+        ...passthrough,
+        '-map_metadata',
+        '-1',
+        '-map_chapters',
+        '-1',
+        '-max_muxing_queue_size',
+        '4096',
+        ...hlsMuxerArgs(dir, hlsTime),
+      );
+      outputs.push({
+        kind: 'video',
+        name: rendition.name,
+        dir,
+        ffmpegPlaylist: path.join(dir, FFMPEG_PLAYLIST),
+        width: rendition.width,
+        height: rendition.height,
+        maxBitrateKbps: rendition.maxBitrateKbps,
+      });
+    });
+  }
+
+  if (audio) {
+    let audioInput = `0:a:${probe.audio.indexOf(audio)}`;
+    if (videoOffset > 0) {
+      // Shifted with the picture, so they stay in sync; sound before the first frame is cut.
+      const offset = seconds(videoOffset);
+      graph.push(`[${audioInput}]atrim=start=${offset},asetpts=PTS-${offset}/TB[a]`);
+      audioInput = '[a]';
+    }
+    const dir = path.join(plan.outputDir, 'audio');
+    const resample = audio.sampleRate === 44100 || audio.sampleRate === 48000 ? [] : ['-ar', '48000'];
+    outputArgs.push(
+      '-map',
+      audioInput,
+      '-c:a',
+      'aac',
+      '-b:a',
+      `${encoder.audioBitrateKbps}k`,
+      '-ac',
+      String(Math.min(2, Math.max(1, audio.channels))),
+      ...resample,
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
+      '-max_muxing_queue_size',
+      '4096',
+      ...hlsMuxerArgs(dir, hlsTime),
+    );
+    outputs.push({
+      kind: 'audio',
+      name: 'audio',
+      dir,
+      ffmpegPlaylist: path.join(dir, FFMPEG_PLAYLIST),
+      width: null,
+      height: null,
+      maxBitrateKbps: encoder.audioBitrateKbps,
+    });
+  }
+
+  const globalArgs = ['-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats'];
+  // ffmpeg before 5.1 only has the global spelling.
+  if (video && !hasFpsModeOption(plan.ffmpegVersion)) globalArgs.push('-vsync', 'passthrough');
+  const args = [
+    ...globalArgs,
+    '-i',
+    plan.input,
+    ...(graph.length ? ['-filter_complex', graph.join(';')] : []),
+    ...outputArgs,
+  ];
+
+  return {
+    args,
+    fpsNum,
+    fpsDen,
+    segmentFrames,
+    segmentSeconds,
+    expectedFrames,
+    durationSeconds,
+    constantRateFromVariable: Boolean(video?.variableFrameRate),
+    outputs,
+  };
+}
