@@ -42,7 +42,7 @@ export async function startServer(): Promise<RunningServer> {
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.CUTROOM_E2E_LOG_LEVEL ?? 'warn',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
   };
   delete env.DATABASE_URL;

@@ -9,6 +9,7 @@ import {
   useSyncExternalStore,
   type Ref,
 } from 'react';
+import { Icon } from './icons';
 import { useStoryboard, useWaveform } from './media-extras';
 import { PLAYBACK_SPEEDS, PlaybackEngine, type PlaybackSnapshot, type QualityLevel } from './playback-engine';
 import { commandForKey, isTypingTarget, type PlayerCommand } from './shortcuts';
@@ -271,7 +272,7 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
           onClick={() => engine.togglePlay()}
         >
-          {playing ? '❚❚' : '▶'}
+          <Icon name={playing ? 'pause' : 'play'} />
         </button>
         <button
           type="button"
@@ -280,7 +281,7 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           title="Previous frame (←)"
           onClick={() => engine.step(-1)}
         >
-          ◀❘
+          <Icon name="previousFrame" />
         </button>
         <button
           type="button"
@@ -289,7 +290,7 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           title="Next frame (→)"
           onClick={() => engine.step(1)}
         >
-          ❘▶
+          <Icon name="nextFrame" />
         </button>
         <TimeReadout
           timebase={timebase}
@@ -320,7 +321,7 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           title={snapshot.muted ? 'Unmute (M)' : 'Mute (M)'}
           onClick={() => engine.setMuted(!snapshot.muted)}
         >
-          {snapshot.muted || snapshot.volume === 0 ? '🔇' : '🔊'}
+          <Icon name={snapshot.muted || snapshot.volume === 0 ? 'muted' : 'volume'} />
         </button>
         <input
           type="range"
@@ -350,7 +351,7 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           title="Fullscreen (F)"
           onClick={fullscreen.toggle}
         >
-          ⛶
+          <Icon name={fullscreen.isFullscreen ? 'exitFullscreen' : 'fullscreen'} />
         </button>
       </div>
     </div>

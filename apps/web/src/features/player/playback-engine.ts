@@ -129,8 +129,10 @@ export class PlaybackEngine {
     on('canplay', () => this.update({ waiting: false }));
     on('loadeddata', () => this.update({ waiting: false }));
     on('seeked', () => {
+      // With frame callbacks a seek has landed only once its frame is presented (see watchFrames).
+      if (hasFrameCallbacks(video) && this.hasPicture()) return;
       if (!video.seeking) this.pendingFrame = null;
-      if (!hasFrameCallbacks(video) || !this.hasPicture()) this.showFrame(this.frameAt(video.currentTime));
+      this.showFrame(this.frameAt(video.currentTime));
     });
     on('timeupdate', () => {
       if (!hasFrameCallbacks(video) || !this.hasPicture()) this.showFrame(this.frameAt(video.currentTime));
@@ -248,8 +250,10 @@ export class PlaybackEngine {
     const video = this.video;
     if (!video || !this.source) return;
     this.stopReverse();
-    if (this.snapshot.frame >= this.lastFrame && this.source.timebase.frameCount !== null)
+    this.pendingFrame = null;
+    if (this.snapshot.frame >= this.lastFrame && this.source.timebase.frameCount !== null) {
       this.seekToFrame(0);
+    }
     video.playbackRate = this.snapshot.speed;
     this.update({ shuttle: 0 });
     video.play().catch(() => {
@@ -354,7 +358,11 @@ export class PlaybackEngine {
     if (!video || !hasFrameCallbacks(video)) return;
     const onFrame = (_now: number, metadata: { mediaTime: number }) => {
       if (this.video !== video) return;
-      if (this.hasPicture()) this.showFrame(this.frameAt(metadata.mediaTime));
+      if (this.hasPicture()) {
+        const frame = this.frameAt(metadata.mediaTime);
+        if (frame === this.pendingFrame) this.pendingFrame = null;
+        this.showFrame(frame);
+      }
       this.frameCallback = video.requestVideoFrameCallback(onFrame);
     };
     this.frameCallback = video.requestVideoFrameCallback(onFrame);

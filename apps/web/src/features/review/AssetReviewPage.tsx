@@ -78,7 +78,16 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
             <Link to="/">Projects</Link> /{' '}
             <Link to={`/projects/${asset.projectId}`}>{project.data?.name ?? 'Project'}</Link>
           </p>
-          <h1>{asset.name}</h1>
+          <div className="review-title">
+            <h1>{asset.name}</h1>
+            {versions.length > 0 && (
+              <VersionSwitcher
+                versions={versions}
+                current={version}
+                onChoose={() => setCarriedFrame(playerRef.current?.currentFrame ?? 0)}
+              />
+            )}
+          </div>
         </div>
         {canUpload && (
           <UploadButton
@@ -94,13 +103,6 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
         )}
       </div>
       {canUpload && <UploadList projectId={asset.projectId} assetId={asset.id} />}
-      {versions.length > 0 && (
-        <VersionSwitcher
-          versions={versions}
-          current={version}
-          onChoose={() => setCarriedFrame(playerRef.current?.currentFrame ?? 0)}
-        />
-      )}
       {version ? (
         <div className="review-layout">
           <div className="review-main">

@@ -1,7 +1,6 @@
 import {
   assetEventSchema,
   clientEvents,
-  joinAssetAckSchema,
   serverEvents,
   versionProgressSchema,
   type AssetEvent,
@@ -16,6 +15,19 @@ export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 
 const ACK_TIMEOUT_MS = 10_000;
 const joinProjectAckSchema = z.object({ ok: z.boolean() });
+/**
+ * Events as they arrive. `createdAt` is display-only here, so an event is never dropped over its
+ * format (live notifications have carried Postgres' text form rather than ISO 8601).
+ */
+const receivedEventSchema = assetEventSchema.extend({ createdAt: z.string() });
+const receivedJoinAckSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    lastSeq: z.number().int().nonnegative(),
+    events: z.array(receivedEventSchema),
+  }),
+  z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
+]);
 
 /**
  * The app's one socket. Features ask to watch a project or an asset; the client joins those rooms,
@@ -61,7 +73,7 @@ export class RealtimeClient {
       this.setStatus('offline');
     });
     socket.on(serverEvents.assetEvent, (raw: unknown) => {
-      const event = assetEventSchema.safeParse(raw);
+      const event = receivedEventSchema.safeParse(raw);
       if (event.success) this.receive(event.data);
     });
     socket.on(serverEvents.versionProgress, (raw: unknown) => {
@@ -169,7 +181,7 @@ export class RealtimeClient {
     this.held.set(assetId, []);
     const afterSeq = this.seqs.last(assetId);
     try {
-      const ack = joinAssetAckSchema.safeParse(
+      const ack = receivedJoinAckSchema.safeParse(
         await socket
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck(clientEvents.joinAsset, afterSeq === undefined ? { assetId } : { assetId, afterSeq }),

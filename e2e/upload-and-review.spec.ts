@@ -1,0 +1,71 @@
+import { addMember, createProject, expect, newPerson, signUp, test } from './support/fixtures';
+import { makeTestClip } from './support/media';
+
+test('an editor uploads a cut and a reviewer sees it arrive live', async ({ browser }, testInfo) => {
+  const clip = makeTestClip(testInfo.outputPath('media'));
+  const owner = await newPerson(browser, 'Orla Owner');
+  const editor = await newPerson(browser, 'Eddie Editor');
+  const reviewer = await newPerson(browser, 'Rosa Reviewer');
+  for (const person of [owner, editor, reviewer]) await signUp(person);
+  const projectId = await createProject(owner, `Spot ${Date.now()}`);
+  await addMember(owner, projectId, editor, 'editor');
+  await addMember(owner, projectId, reviewer, 'reviewer');
+
+  await test.step('both open the empty project', async () => {
+    for (const person of [editor, reviewer]) {
+      await person.page.goto(`/projects/${projectId}`);
+      await expect(person.page.getByRole('heading', { name: 'No cuts here yet' })).toBeVisible();
+    }
+  });
+
+  await test.step('the editor uploads a clip with the file picker and sees its progress', async () => {
+    const chooser = editor.page.waitForEvent('filechooser');
+    await editor.page.getByRole('button', { name: 'Upload files' }).click();
+    await (await chooser).setFiles(clip);
+    const row = editor.page.getByRole('listitem', { name: 'Upload of clip.mp4' });
+    await expect(row).toBeVisible();
+    await expect(row.getByRole('progressbar', { name: 'Upload progress of clip.mp4' })).toBeVisible();
+    await expect(row.getByRole('status')).toHaveText('Uploaded');
+    await expect(row).toHaveAttribute('data-state', 'done');
+  });
+
+  const editorCard = editor.page.getByRole('list', { name: 'Cuts' }).getByRole('listitem', { name: 'clip' });
+  const reviewerCard = reviewer.page
+    .getByRole('list', { name: 'Cuts' })
+    .getByRole('listitem', { name: 'clip' });
+
+  await test.step('the cut appears for the editor as v1', async () => {
+    await expect(editorCard).toBeVisible();
+    await expect(editorCard.getByText('v1', { exact: true })).toBeVisible();
+    await expect(editorCard.getByText('1 version', { exact: true })).toBeVisible();
+  });
+
+  await test.step('the reviewer sees it appear without reloading, its status moving on live', async () => {
+    await expect(reviewerCard).toBeVisible();
+    await expect(reviewerCard.getByText('v1', { exact: true })).toBeVisible();
+    // The upload is whole, so the version has left `uploading`: queued, processing or already ready.
+    await expect(reviewerCard.locator('.version-status')).toHaveAttribute(
+      'data-status',
+      /^(queued|processing|ready)$/,
+    );
+    await expect(reviewer.page.getByRole('button', { name: 'Upload files' })).toHaveCount(0);
+  });
+
+  await test.step('the reviewer opens the cut: v1 with its status and the original to download', async () => {
+    await reviewerCard.getByRole('link').click();
+    await expect(reviewer.page).toHaveURL(/\/assets\/[0-9a-f-]{36}\?version=1$/);
+    await expect(reviewer.page.getByRole('heading', { name: 'clip', level: 1 })).toBeVisible();
+    const versions = reviewer.page.getByRole('navigation', { name: 'Versions' });
+    await expect(versions.getByRole('link', { name: /v1/ })).toHaveAttribute('aria-current', 'page');
+    await expect(reviewer.page.getByText('clip.mp4')).toBeVisible();
+    await expect(reviewer.page.getByRole('link', { name: 'Download original' })).toHaveAttribute(
+      'href',
+      /\/api\/versions\/[0-9a-f-]{36}\/original$/,
+    );
+  });
+
+  for (const person of [owner, editor, reviewer]) {
+    expect(person.consoleErrors.filter((text) => !text.includes('status of 4'))).toEqual([]);
+    await person.context.close();
+  }
+});
