@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { FfmpegVersion, hasFpsModeOption } from './binaries';
+import { pictureOffsetSeconds, renditionTimeline } from './frame-timeline';
 import { VideoRendition } from './ladder';
 import { MediaProbe } from './probe-types';
 
@@ -122,15 +123,12 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   const segmentFrames = segmentFrameCount(fpsNum, fpsDen, encoder.targetSegmentSeconds);
   const segmentSeconds = (segmentFrames * fpsDen) / fpsNum;
   const hlsTime = video ? ((segmentFrames - 0.5) * fpsDen) / fpsNum : encoder.targetSegmentSeconds;
-  const durationSeconds = video?.durationSeconds ?? probe.durationSeconds;
-  const expectedFrames = video
-    ? video.variableFrameRate
-      ? Math.max(1, Math.round((durationSeconds * fpsNum) / fpsDen))
-      : video.frameCount
-    : 0;
+  const timeline = renditionTimeline(probe);
+  const durationSeconds = timeline?.durationSeconds ?? probe.durationSeconds;
+  const expectedFrames = timeline?.frameCount ?? 0;
 
   // ffmpeg shifts every stream by the container's start; the picture's own offset is left.
-  const videoOffset = video ? Math.max(0, video.startSeconds - probe.startSeconds) : 0;
+  const videoOffset = pictureOffsetSeconds(probe);
   const passthrough = hasFpsModeOption(plan.ffmpegVersion) ? ['-fps_mode', 'passthrough'] : [];
   const outputs: HlsOutput[] = [];
   const graph: string[] = [];

@@ -15,3 +15,8 @@ export * from './mp4-codecs';
 export * from './hls-transcode';
 export * from './frame-code-reader';
 export * from './frame-code';
+export * from './frame-timeline';
+export * from './extras-args';
+export * from './storyboard-vtt';
+export * from './waveform';
+export * from './extras';
