@@ -112,6 +112,8 @@ export interface ReadFrameCodesOptions {
   /** Size frames are scaled to before reading; small is fast and the blocks are large. */
   width?: number;
   height?: number;
+  /** Filters applied before scaling, e.g. "transpose=clock" to undo a rotation. */
+  filter?: string;
 }
 
 /**
@@ -140,7 +142,7 @@ export async function readFrameCodes(file: string, options: ReadFrameCodesOption
       '-map',
       '0:v:0',
       '-vf',
-      `scale=${width}:${height}:flags=area,format=gray`,
+      [options.filter, `scale=${width}:${height}:flags=area,format=gray`].filter(Boolean).join(','),
       ...passthrough,
       '-f',
       'rawvideo',
