@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { HealthModule } from '../health/health.module.js';
 import { MediaModule } from '../media/media.module.js';
+import { MediaWorkerModule } from '../media/media-worker.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ReviewModule } from '../review/review.module.js';
@@ -22,7 +23,7 @@ export interface AppContext {
 /** Process-wide singletons made before Nest starts: config, logger, the migrated data source. */
 @Global()
 @Module({})
-class CoreModule {
+export class CoreModule {
   static forRoot(context: AppContext): DynamicModule {
     return {
       module: CoreModule,
@@ -54,6 +55,7 @@ export class AppModule {
         UploadsModule,
         MediaModule,
         HealthModule,
+        ...(context.config.inProcessWorker ? [MediaWorkerModule] : []),
       ],
     };
   }

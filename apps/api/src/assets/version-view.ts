@@ -52,7 +52,7 @@ export function toVersion(row: VersionRow): Version {
     urls: {
       master: published || row.playable ? `${base}/media/master.m3u8` : null,
       poster: published && hasPicture ? `${base}/media/poster.jpg` : null,
-      storyboard: published && row.media?.kind === 'video' ? `${base}/media/storyboard.vtt` : null,
+      storyboard: published && row.media?.kind === 'video' ? `${base}/media/storyboard/thumbnails.vtt` : null,
       waveform: published && row.media?.kind !== 'still' ? `${base}/media/waveform.json` : null,
       original: `${base}/original`,
     },

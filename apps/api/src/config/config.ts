@@ -34,6 +34,12 @@ const envSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   MEDIA_WORKER: z.enum(['true', 'false']).default('true'),
   MEDIA_CONCURRENCY: positiveInt(16).default(1),
+  MEDIA_JOB_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(3)
+    .max(3600)
+    .default(30),
   MEDIA_PRESET: z
     .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
     .default('veryfast'),
@@ -60,6 +66,8 @@ export interface AppConfig {
   /** Run a media worker inside the api process (`npm start`); `npm run worker` runs one alone. */
   inProcessWorker: boolean;
   mediaConcurrency: number;
+  /** A worker renews its job's lease this often ×3; a dead worker's job is taken over after it lapses. */
+  mediaJobLeaseSeconds: number;
   /** x264 preset for renditions: slower presets give smaller files for the same quality. */
   mediaPreset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
 }
@@ -103,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     ffprobePath: e.FFPROBE_PATH,
     inProcessWorker: e.MEDIA_WORKER === 'true',
     mediaConcurrency: e.MEDIA_CONCURRENCY,
+    mediaJobLeaseSeconds: e.MEDIA_JOB_LEASE_SECONDS,
     mediaPreset: e.MEDIA_PRESET,
   };
 }

@@ -13,11 +13,12 @@ describe('which media files can be requested', () => {
       inHls: true,
     });
     expect(servableFile('v720/init.mp4')?.contentType).toBe('video/mp4');
-    expect(servableFile('storyboard/sprite_3.jpg')).toMatchObject({
+    expect(servableFile('storyboard/sprite_003.jpg')).toMatchObject({
       contentType: 'image/jpeg',
       inHls: false,
     });
     expect(servableFile('waveform.json')?.contentType).toBe('application/json');
+    expect(servableFile('storyboard/thumbnails.vtt')?.contentType).toBe('text/vtt; charset=utf-8');
   });
 
   it('refuses anything that could escape the version folder or reach the original', () => {

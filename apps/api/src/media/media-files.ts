@@ -5,8 +5,8 @@ const SERVABLE = [
   /^master\.m3u8$/,
   /^[a-z0-9_]{1,32}\/(index\.m3u8|init\.mp4|seg_\d{1,6}\.m4s)$/,
   /^poster\.jpg$/,
-  /^storyboard\.vtt$/,
-  /^storyboard\/sprite_\d{1,4}\.jpg$/,
+  /^storyboard\/thumbnails\.vtt$/,
+  /^storyboard\/sprite_\d{1,5}\.jpg$/,
   /^waveform\.json$/,
 ];
 
