@@ -4,6 +4,7 @@ import { CreateAssetsAndVersions1764050000002 } from './1764050000002-create-ass
 import { CreateMediaJobs1764050000003 } from './1764050000003-create-media-jobs.js';
 import { CreateComments1764050000004 } from './1764050000004-create-comments.js';
 import { CreateSocketIoAttachments1764050000005 } from './1764050000005-create-socket-io-attachments.js';
+import { CreateDecisions1764050000006 } from './1764050000006-create-decisions.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateMediaJobs1764050000003,
   CreateComments1764050000004,
   CreateSocketIoAttachments1764050000005,
+  CreateDecisions1764050000006,
 ];

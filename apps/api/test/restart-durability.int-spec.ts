@@ -56,9 +56,13 @@ describe('migrations', () => {
           )
         ).map((row: { table_name: string }) => row.table_name);
       const allTables = [
+        'addressed_comments',
+        'approver_list_members',
+        'approver_lists',
         'assets',
         'comment_reactions',
         'comments',
+        'decisions',
         'events',
         'media_jobs',
         'project_members',

@@ -6,3 +6,4 @@ export * from './assets';
 export * from './realtime';
 export * from './annotations';
 export * from './review';
+export * from './approvals';

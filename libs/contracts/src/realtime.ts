@@ -51,6 +51,10 @@ export const assetEventTypes = [
   'comment.resolved',
   'comment.reopened',
   'comment.reactions',
+  'comment.addressed',
+  'comment.unaddressed',
+  'decision.recorded',
+  'approvers.changed',
 ] as const;
 export const assetEventTypeSchema = z.enum(assetEventTypes);
 export type AssetEventType = z.infer<typeof assetEventTypeSchema>;

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { AssetsModule } from '../assets/assets.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import type { Logger } from '../common/logging/logger.js';
@@ -51,6 +52,7 @@ export class AppModule {
         ProjectsModule,
         AssetsModule,
         ReviewModule,
+        ApprovalsModule,
         RealtimeModule,
         UploadsModule,
         MediaModule,

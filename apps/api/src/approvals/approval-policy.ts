@@ -1,0 +1,53 @@
+import type { ProjectRole } from '@cutroom/contracts';
+import { can } from '../projects/project-policy.js';
+
+export interface Actor {
+  userId: string;
+  role: ProjectRole;
+}
+
+export interface ProjectMemberRole {
+  userId: string;
+  role: ProjectRole;
+}
+
+/** Owners, editors and reviewers approve or request changes; viewers only watch. */
+export function mayDecide(role: ProjectRole): boolean {
+  return can(role, 'approvals.decide');
+}
+
+/** The people who run the project's work (owners and editors) choose who must approve. */
+export function mayChooseApprovers(role: ProjectRole): boolean {
+  return can(role, 'assets.manage');
+}
+
+/**
+ * Marking a note of vN "addressed in vN+1" is the answer to it: owners and editors (who make the
+ * cut) may, and so may the note's author while they can still comment. Viewers never may.
+ */
+export function mayMarkAddressed(actor: Actor, authorId: string | null): boolean {
+  if (actor.role === 'owner' || actor.role === 'editor') return true;
+  return actor.userId === authorId && can(actor.role, 'comments.write');
+}
+
+/**
+ * The required approvers in effect: the listed people who are still members allowed to decide,
+ * in the list's order. Someone demoted to viewer stops blocking the round instead of blocking
+ * it forever.
+ */
+export function effectiveApprovers(
+  listedIds: readonly string[],
+  members: readonly ProjectMemberRole[],
+): string[] {
+  const deciders = new Set(members.filter((m) => mayDecide(m.role)).map((m) => m.userId));
+  return [...new Set(listedIds)].filter((id) => deciders.has(id));
+}
+
+/** Ids that cannot be required approvers: not members, or members who may not decide. */
+export function ineligibleApprovers(
+  userIds: readonly string[],
+  members: readonly ProjectMemberRole[],
+): string[] {
+  const eligible = new Set(effectiveApprovers(userIds, members));
+  return userIds.filter((id) => !eligible.has(id));
+}
