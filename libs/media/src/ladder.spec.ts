@@ -1,5 +1,6 @@
 import { chooseLadder, DEFAULT_LADDER_CONFIG, maxBitrateKbps, renditionSize } from './ladder';
 import { MediaProbe, VideoProbe } from './probe-types';
+import { videoProbe } from './test-support/probe-factory';
 
 function source(
   displayWidth: number,
@@ -7,46 +8,16 @@ function source(
   fps: [number, number] = [25, 1],
   extra: Partial<VideoProbe> = {},
 ): MediaProbe {
-  return {
-    kind: 'video',
-    container: 'mov,mp4,m4a,3gp,3g2,mj2',
-    durationSeconds: 10,
-    startSeconds: 0,
-    sizeBytes: 1,
-    bitRate: null,
-    video: {
-      streamIndex: 0,
-      codec: 'h264',
-      profile: 'High',
-      fpsNum: fps[0],
-      fpsDen: fps[1],
-      realFrameRate: { num: fps[0], den: fps[1] },
-      averageFrameRate: { num: fps[0], den: fps[1] },
-      variableFrameRate: false,
-      frameCount: 250,
-      declaredFrameCount: 250,
-      durationSeconds: 10,
-      startSeconds: 0,
-      width: displayWidth,
-      height: displayHeight,
-      displayWidth,
-      displayHeight,
-      sampleAspect: { num: 1, den: 1 },
-      displayAspect: { num: displayWidth, den: displayHeight },
-      rotation: 0,
-      pixelFormat: 'yuv420p',
-      colorPrimaries: null,
-      colorTransfer: null,
-      colorSpace: null,
-      colorRange: null,
-      bitRate: null,
-      ...extra,
-    },
-    audio: [],
-    startTimecode: null,
-    dropFrame: false,
-    otherStreams: [],
-  };
+  return videoProbe({
+    fpsNum: fps[0],
+    fpsDen: fps[1],
+    width: displayWidth,
+    height: displayHeight,
+    displayWidth,
+    displayHeight,
+    displayAspect: { num: displayWidth, den: displayHeight },
+    ...extra,
+  });
 }
 
 const sizes = (probe: MediaProbe, config = DEFAULT_LADDER_CONFIG) =>
