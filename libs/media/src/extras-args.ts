@@ -1,5 +1,6 @@
 import { FfmpegVersion, hasFpsModeOption } from './binaries';
 import { pictureOffsetSeconds, renditionTimeline } from './frame-timeline';
+import { primaryAudio } from './hls-args';
 import { renditionSize } from './ladder';
 import { MediaProbe } from './probe-types';
 
@@ -203,14 +204,15 @@ export function samplesPerPeakFor(
 
 /** The first audio stream as mono 16-bit PCM on stdout, aligned with the picture's first frame. */
 export function waveformArgs(probe: MediaProbe, input: string, sampleRate: number): string[] {
-  if (probe.audio.length === 0) throw new Error('No sound to draw');
+  const audio = primaryAudio(probe);
+  if (!audio) throw new Error('No sound to draw');
   const offset = pictureOffsetSeconds(probe);
   return [
     ...QUIET,
     '-i',
     input,
     '-map',
-    '0:a:0',
+    `0:a:${audio.mapIndex}`,
     ...(offset > 0 ? ['-af', `atrim=start=${seconds(offset)},asetpts=PTS-${seconds(offset)}/TB`] : []),
     '-ac',
     '1',

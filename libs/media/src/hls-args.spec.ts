@@ -104,6 +104,22 @@ describe('buildHlsPlan', () => {
     expect(args).not.toContain('-c:v');
   });
 
+  it('skips an audio stream nobody can decode and takes the next', () => {
+    const twoTracks = videoProbe(
+      {},
+      { audio: [audioStream({ codec: null, streamIndex: 1 }), audioStream({ streamIndex: 2, channels: 1 })] },
+    );
+    const args = buildHlsPlan({
+      input: 'x',
+      outputDir: '/o',
+      probe: twoTracks,
+      renditions,
+      ffmpegVersion: FF51,
+    }).args;
+    expect(outputArgs(args, '/o/audio/ffmpeg.m3u8').slice(0, 2)).toEqual(['-map', '0:a:1']);
+    expect(valueAfter(outputArgs(args, '/o/audio/ffmpeg.m3u8'), '-ac')).toBe('1');
+  });
+
   it('spells passthrough the 4.1 way on ffmpeg 4.1', () => {
     const old = buildHlsPlan({ input: 'in.mp4', outputDir: '/out', probe, renditions, ffmpegVersion: FF41 });
     expect(old.args).not.toContain('-fps_mode');

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FfmpegVersion, hasFpsModeOption } from './binaries';
 import { pictureOffsetSeconds, renditionTimeline } from './frame-timeline';
 import { VideoRendition } from './ladder';
-import { MediaProbe } from './probe-types';
+import { AudioStreamProbe, MediaProbe } from './probe-types';
 
 export interface EncoderConfig {
   /** x264 preset; tests use "ultrafast". */
@@ -31,6 +31,8 @@ export interface HlsOutput {
   ffmpegPlaylist: string;
   width: number | null;
   height: number | null;
+  /** Channels written (audio only). */
+  channels: number | null;
   maxBitrateKbps: number;
 }
 
@@ -63,6 +65,12 @@ export interface HlsPlanInput {
 export const FFMPEG_PLAYLIST = 'ffmpeg.m3u8';
 export const INIT_SEGMENT = 'init.mp4';
 export const SEGMENT_PATTERN = 'seg_%05d.m4s';
+
+/** The sound that is transcoded and drawn: the first audio stream ffprobe could name a codec for. */
+export function primaryAudio(probe: MediaProbe): { stream: AudioStreamProbe; mapIndex: number } | null {
+  const index = probe.audio.findIndex((stream) => stream.codec);
+  return index >= 0 ? { stream: probe.audio[index], mapIndex: index } : null;
+}
 
 /** Frames per segment: the target length rounded to whole frames (48 at 23.976, 50 at 25, 120 at 59.94). */
 export function segmentFrameCount(fpsNum: number, fpsDen: number, targetSeconds: number): number {
@@ -113,7 +121,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   const encoder = { ...DEFAULT_ENCODER_CONFIG, ...plan.encoder };
   const { probe } = plan;
   const video = probe.kind === 'video' ? probe.video : null;
-  const audio = probe.audio.find((stream) => stream.codec) ?? null;
+  const audio = primaryAudio(probe)?.stream ?? null;
   if (probe.kind === 'still') throw new Error('A still has no HLS renditions; make a poster from it instead');
   if (video && plan.renditions.length === 0) throw new Error('A video needs at least one rendition');
   if (!video && !audio) throw new Error('Nothing to transcode: no picture and no sound');
@@ -193,13 +201,14 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
         ffmpegPlaylist: path.join(dir, FFMPEG_PLAYLIST),
         width: rendition.width,
         height: rendition.height,
+        channels: null,
         maxBitrateKbps: rendition.maxBitrateKbps,
       });
     });
   }
 
   if (audio) {
-    let audioInput = `0:a:${probe.audio.indexOf(audio)}`;
+    let audioInput = `0:a:${primaryAudio(probe)?.mapIndex ?? 0}`;
     if (videoOffset > 0) {
       // Shifted with the picture, so they stay in sync; sound before the first frame is cut.
       const offset = seconds(videoOffset);
@@ -207,6 +216,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
       audioInput = '[a]';
     }
     const dir = path.join(plan.outputDir, 'audio');
+    const channels = Math.min(2, Math.max(1, audio.channels));
     const resample = audio.sampleRate === 44100 || audio.sampleRate === 48000 ? [] : ['-ar', '48000'];
     outputArgs.push(
       '-map',
@@ -216,7 +226,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
       '-b:a',
       `${encoder.audioBitrateKbps}k`,
       '-ac',
-      String(Math.min(2, Math.max(1, audio.channels))),
+      String(channels),
       ...resample,
       '-map_metadata',
       '-1',
@@ -233,6 +243,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
       ffmpegPlaylist: path.join(dir, FFMPEG_PLAYLIST),
       width: null,
       height: null,
+      channels,
       maxBitrateKbps: encoder.audioBitrateKbps,
     });
   }

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { MediaBinaries } from './binaries';
 import { runFfmpeg } from './ffmpeg-runner';
-import { buildHlsPlan, EncoderConfig, HlsOutput, HlsPlan, INIT_SEGMENT } from './hls-args';
+import { buildHlsPlan, EncoderConfig, HlsOutput, HlsPlan, INIT_SEGMENT, primaryAudio } from './hls-args';
 import { chooseLadder, DEFAULT_LADDER_CONFIG, LadderConfig } from './ladder';
 import { MediaLogger, silentLogger } from './logger';
 import { MasterAudio, MasterVariant, writeMasterPlaylist } from './master-playlist';
@@ -134,14 +134,15 @@ export async function transcodeToHls(options: TranscodeHlsOptions): Promise<HlsR
     let audio: MasterAudio | null = null;
     if (audioOutput) {
       const rendition = final?.get(audioOutput);
+      const language = primaryAudio(options.probe)?.stream.language ?? null;
       const estimate = audioOutput.maxBitrateKbps * 1000;
       audio = {
         uri: relativeUri(audioOutput),
         codec: rendition?.codec ?? (await readCodec(audioOutput)),
-        channels: Math.min(2, Math.max(1, options.probe.audio[0]?.channels ?? 2)),
+        channels: audioOutput.channels ?? 2,
         bandwidth: rendition?.bandwidth ?? estimate,
         averageBandwidth: rendition?.averageBandwidth ?? estimate,
-        language: options.probe.audio[0]?.language === 'und' ? null : options.probe.audio[0]?.language,
+        language: language === 'und' ? null : language,
       };
     }
     for (const output of final ? videoOutputs : smallest ? [smallest] : []) {
