@@ -1,5 +1,5 @@
 import { addMember, createProject, expect, newPerson, signUp, test } from './support/fixtures';
-import { makeTestClip } from './support/media';
+import { dropFile, makeTestClip } from './support/media';
 
 test('an editor uploads a cut and a reviewer sees it arrive live', async ({ browser }, testInfo) => {
   const clip = makeTestClip(testInfo.outputPath('media'));
@@ -62,6 +62,28 @@ test('an editor uploads a cut and a reviewer sees it arrive live', async ({ brow
       'href',
       /\/api\/versions\/[0-9a-f-]{36}\/original$/,
     );
+  });
+
+  await test.step('the editor drops a new cut onto the card: it becomes v2', async () => {
+    await dropFile(editorCard, clip, 'clip-v2.mp4');
+    const row = editor.page.getByRole('listitem', { name: 'Upload of clip-v2.mp4' });
+    await expect(row.getByText('New version of clip')).toBeVisible();
+    await expect(row.getByRole('status')).toHaveText('Uploaded');
+    await expect(editorCard.getByText('v2', { exact: true })).toBeVisible();
+    await expect(editorCard.getByText('2 versions', { exact: true })).toBeVisible();
+  });
+
+  await test.step('the reviewer, still on v1, sees v2 join the version stack live', async () => {
+    const versions = reviewer.page.getByRole('navigation', { name: 'Versions' });
+    await expect(versions.getByRole('link', { name: /v2/ })).toBeVisible();
+    await expect(versions.getByRole('link', { name: /v2/ })).toHaveAttribute(
+      'data-status',
+      /^(uploading|queued|processing|ready)$/,
+    );
+    await expect(versions.getByRole('link', { name: /v1/ })).toHaveAttribute('aria-current', 'page');
+    await versions.getByRole('link', { name: /v2/ }).click();
+    await expect(reviewer.page).toHaveURL(/\?version=2$/);
+    await expect(reviewer.page.getByText('clip-v2.mp4')).toBeVisible();
   });
 
   for (const person of [owner, editor, reviewer]) {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Locator } from '@playwright/test';
 
 /** A small real clip made with ffmpeg: 2 s of ffmpeg's test pattern at 25 fps, 50 frames. */
 export function makeTestClip(directory: string, name = 'clip.mp4'): string {
@@ -23,4 +24,20 @@ export function makeTestClip(directory: string, name = 'clip.mp4'): string {
     file,
   ]);
   return file;
+}
+
+/** Drags a file from the desktop onto `target` and drops it, as a person would. */
+export async function dropFile(target: Locator, file: string, name = path.basename(file)): Promise<void> {
+  const dataTransfer = await target.page().evaluateHandle(
+    ({ base64, fileName }) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], fileName, { type: 'video/mp4' }));
+      return transfer;
+    },
+    { base64: readFileSync(file).toString('base64'), fileName: name },
+  );
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
 }

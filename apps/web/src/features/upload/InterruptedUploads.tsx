@@ -88,9 +88,12 @@ export function InterruptedUploads({
 }) {
   const queue = useUploadQueue();
   const queryClient = useQueryClient();
-  const running = useUploads().length;
+  // Read again whenever an upload here starts, stops or finishes: each changes what is interrupted.
+  const uploadStates = useUploads()
+    .map((item) => `${item.id}:${item.state}`)
+    .join(',');
   const assetIds = [...assetNames.keys()].sort().join(',');
-  const queryKey = ['uploads', 'interrupted', projectId, assetIds, running];
+  const queryKey = ['uploads', 'interrupted', projectId, assetIds, uploadStates];
   const interrupted = useQuery({
     queryKey,
     queryFn: () => queue.interrupted(projectId, new Set(assetNames.keys())),

@@ -74,9 +74,9 @@ function updateAssetEverywhere(queryClient: QueryClient, assetId: string, update
 }
 
 function applyVersion(queryClient: QueryClient, event: AssetEvent, version: Version) {
-  const known = listsHolding(queryClient, event.assetId).length > 0;
-  // A version of an asset no list knows yet is a new asset: the project's list has to be fetched again.
-  if (!known && event.type === 'version.created') {
+  // An asset no list knows yet is new: lists are fetched again (restarting any fetch already under
+  // way, which may have read the database before this event).
+  if (listsHolding(queryClient, event.assetId).length === 0) {
     void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
   }
   updateAssetEverywhere(queryClient, event.assetId, (asset) => mergeVersionIntoAsset(asset, version));
