@@ -63,14 +63,14 @@ export class ProjectApprovals {
   static async load(manager: EntityManager, projectId: string): Promise<ProjectApprovals> {
     const members: MemberRow[] = await manager.query(
       `SELECT m.user_id, m.role, u.display_name FROM project_members m JOIN users u ON u.id = m.user_id
-         WHERE m.project_id = $1
-         ORDER BY array_position(ARRAY['owner','editor','reviewer','viewer'], m.role), lower(u.display_name), u.id`,
+       WHERE m.project_id = $1
+       ORDER BY array_position(ARRAY['owner','editor','reviewer','viewer'], m.role), lower(u.display_name), u.id`,
       [projectId],
     );
     const lists: ApproverListRow[] = await manager.query(
       `SELECT l.asset_id, coalesce(array_agg(lm.user_id) FILTER (WHERE lm.user_id IS NOT NULL), '{}') AS user_ids
-         FROM approver_lists l LEFT JOIN approver_list_members lm ON lm.list_id = l.id
-         WHERE l.project_id = $1 GROUP BY l.id, l.asset_id`,
+       FROM approver_lists l LEFT JOIN approver_list_members lm ON lm.list_id = l.id
+       WHERE l.project_id = $1 GROUP BY l.id, l.asset_id`,
       [projectId],
     );
     return new ProjectApprovals(members, lists);
