@@ -148,7 +148,7 @@ describe('buildHlsPlan', () => {
     expect(vfrPlan).toMatchObject({ expectedFrames: 300, constantRateFromVariable: true });
   });
 
-  it('shifts sound with the picture when the picture starts late (MPEG-TS offsets)', () => {
+  it('shifts the whole input when the picture starts after the sound (MPEG-TS offsets)', () => {
     const late = videoProbe(
       { startSeconds: 1.5 },
       { startSeconds: 1.4, audio: [audioStream({ startSeconds: 1.4 })] },
@@ -160,9 +160,8 @@ describe('buildHlsPlan', () => {
       renditions,
       ffmpegVersion: FF51,
     });
-    expect(valueAfter(latePlan.args, '-filter_complex')).toContain(
-      '[0:a:0]atrim=start=0.1,asetpts=PTS-0.1/TB[a]',
-    );
+    expect(latePlan.args.slice(8, 12)).toEqual(['-itsoffset', '-0.1', '-i', 'in.ts']);
+    expect(valueAfter(latePlan.args, '-filter_complex')).toContain('[0:a:0]atrim=start=0[a]');
     expect(outputArgs(latePlan.args, '/out/audio/ffmpeg.m3u8').slice(0, 2)).toEqual(['-map', '[a]']);
   });
 

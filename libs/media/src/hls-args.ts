@@ -135,7 +135,9 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   const durationSeconds = timeline?.durationSeconds ?? probe.durationSeconds;
   const expectedFrames = timeline?.frameCount ?? 0;
 
-  // ffmpeg shifts every stream by the container's start; the picture's own offset is left.
+  // ffmpeg shifts every stream by the container's start; the picture's own offset is removed by
+  // shifting the whole input (not only the picture: ffmpeg 4.1's fps filter would then see a late
+  // end of stream and repeat the last frame), which keeps sound and picture in sync.
   const videoOffset = pictureOffsetSeconds(probe);
   const passthrough = hasFpsModeOption(plan.ffmpegVersion) ? ['-fps_mode', 'passthrough'] : [];
   const outputs: HlsOutput[] = [];
@@ -210,9 +212,8 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   if (audio) {
     let audioInput = `0:a:${primaryAudio(probe)?.mapIndex ?? 0}`;
     if (videoOffset > 0) {
-      // Shifted with the picture, so they stay in sync; sound before the first frame is cut.
-      const offset = seconds(videoOffset);
-      graph.push(`[${audioInput}]atrim=start=${offset},asetpts=PTS-${offset}/TB[a]`);
+      // Sound from before the first frame now has negative timestamps: cut it.
+      graph.push(`[${audioInput}]atrim=start=0[a]`);
       audioInput = '[a]';
     }
     const dir = path.join(plan.outputDir, 'audio');
@@ -253,6 +254,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   if (video && !hasFpsModeOption(plan.ffmpegVersion)) globalArgs.push('-vsync', 'passthrough');
   const args = [
     ...globalArgs,
+    ...(videoOffset > 0 ? ['-itsoffset', seconds(-videoOffset)] : []),
     '-i',
     plan.input,
     ...(graph.length ? ['-filter_complex', graph.join(';')] : []),

@@ -58,7 +58,7 @@ async function transcode(testCase: Case, binaries: MediaBinaries) {
   const outputDir = path.join(work.path(), `${testCase.name}-${binaries.ffmpegVersion.major}`);
   const percents: number[] = [];
   let playableMaster: string | null = null;
-  let whenPlayable = { master: '', smallest: '', percent: -1 };
+  let whenPlayable = { master: '', smallest: '' };
   const result = await transcodeToHls({
     binaries,
     input: source,
@@ -73,7 +73,6 @@ async function transcode(testCase: Case, binaries: MediaBinaries) {
       whenPlayable = {
         master: readFileSync(master, 'utf8'),
         smallest: readFileSync(path.join(outputDir, '180p', 'index.m3u8'), 'utf8'),
-        percent: percents[percents.length - 1] ?? 0,
       };
     },
   });
@@ -200,8 +199,9 @@ describe('HLS ladder with the system ffmpeg: every rendition holds exactly the s
       { name: 'early', fpsNum: 25, fpsDen: 1, frames: 250 },
       system,
     );
+    // Whether ffmpeg is still running at that moment depends on the machine's speed; the order of
+    // publication is pinned down without a race in hls-publisher.spec.ts.
     expect(playableMaster).toBe(result.masterPlaylist);
-    expect(whenPlayable.percent).toBeLessThan(100);
     expect(whenPlayable.master).toContain('180p/index.m3u8');
     expect(whenPlayable.master).not.toContain('360p/index.m3u8');
     expect(whenPlayable.master).toContain('audio/index.m3u8');
@@ -219,7 +219,7 @@ describe('HLS ladder with the npm-shipped ffmpeg 4.1', () => {
     expect(shipped.ffmpegVersion).toMatchObject({ major: 4, minor: 1 });
   });
 
-  it.each([CASES[3], { name: 'vfr-41', fpsNum: 24, fpsDen: 1, frames: 60, variableRate: true }])(
+  it.each([CASES[3], CASES[7], { name: 'vfr-41', fpsNum: 24, fpsDen: 1, frames: 60, variableRate: true }])(
     '$name: every frame in place',
     async (testCase) => {
       const { probe, result } = await transcode(testCase, shipped);

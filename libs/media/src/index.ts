@@ -12,6 +12,7 @@ export * from './hls-args';
 export * from './media-playlist';
 export * from './master-playlist';
 export * from './mp4-codecs';
+export * from './hls-publisher';
 export * from './hls-transcode';
 export * from './frame-code-reader';
 export * from './frame-code';
