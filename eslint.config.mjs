@@ -26,6 +26,7 @@ export default tseslint.config(
       'apps/api/src/config/**',
       'apps/api/src/main.ts',
       'apps/api/src/migrate.ts',
+      'apps/api/src/worker.ts',
       'apps/api/test/**',
       'scripts/**',
       'e2e/**',

@@ -24,10 +24,14 @@ export class CreateComments1764050000004 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         edited_at timestamptz
       )`);
-    await q.query(`CREATE INDEX comments_version_idx ON comments (version_id, frame NULLS FIRST, created_at)`);
+    await q.query(
+      `CREATE INDEX comments_version_idx ON comments (version_id, frame NULLS FIRST, created_at)`,
+    );
     await q.query(`CREATE INDEX comments_parent_idx ON comments (parent_id) WHERE parent_id IS NOT NULL`);
     await q.query(`CREATE INDEX comments_hashtags_idx ON comments USING gin (hashtags)`);
-    await q.query(`CREATE UNIQUE INDEX comments_client_id_key ON comments (author_id, client_id) WHERE client_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX comments_client_id_key ON comments (author_id, client_id) WHERE client_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE comment_reactions (
         comment_id uuid NOT NULL REFERENCES comments (id) ON DELETE CASCADE,

@@ -1,4 +1,4 @@
-import { attachmentHeader, servableFile } from './media-files';
+import { attachmentHeader, servableFile } from './media-files.js';
 
 describe('which media files can be requested', () => {
   it('serves playlists, segments and extras with their content types', () => {

@@ -84,16 +84,16 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** Waits until a job is announced (NOTIFY) or the poll interval passes. */
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, IDLE_POLL_MS);
       const previous = this.wake;
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = previous;
+        this.wake = previous;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, IDLE_POLL_MS);
       this.wake = () => {
         previous();
         done();

@@ -18,6 +18,7 @@ import { MediaBinariesProvider } from './media-binaries.js';
 import { MediaFailure } from './media-failure.js';
 import { mediaLogger } from './media-logger.js';
 import { MediaStorage } from './media-storage.js';
+import { killOrphanedFfmpeg } from './orphaned-ffmpeg.js';
 import { VersionStatusService } from './version-status.js';
 
 export interface PipelineContext {
@@ -80,11 +81,12 @@ export class VersionPipeline {
       columns: { media, probe },
     });
 
-    const partial = path.join(versionDir, 'hls.partial');
-    await fs.rm(partial, { recursive: true, force: true });
+    const orphans = await killOrphanedFfmpeg(versionDir);
+    if (orphans.length)
+      context.log.warn({ pids: orphans }, 'stopped ffmpeg left running by a worker that died');
     let renditions: Rendition[] = [];
-    if (probe.kind !== 'still') {
-      await fs.mkdir(partial, { recursive: true });
+    const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
+    if (partial) {
       const result = await transcodeToHls({
         binaries,
         input: original,
@@ -100,8 +102,19 @@ export class VersionPipeline {
         signal,
         logger,
       });
-      if (media.frameCount !== null && probe.kind === 'video' && result.frameCount !== media.frameCount) {
-        throw new Error(`renditions hold ${result.frameCount} frames, the source ${media.frameCount}`);
+      if (probe.kind === 'video' && result.frameCount !== media.frameCount) {
+        // The renditions are what everyone sees and counts frames in. They differ from the
+        // packets counted when the container's timing disagrees with its declared rate
+        // (Matroska hides variable rates; edit lists, soft telecine).
+        context.log.warn(
+          { probedFrames: media.frameCount, renditionFrames: result.frameCount },
+          "the source was not constant-rate after all; using the renditions' frames",
+        );
+        media.frameCount = result.frameCount;
+        media.variableFrameRate ||=
+          !probe.video?.variableFrameRate && result.frameCount > (probe.video?.frameCount ?? 0);
+        if (media.fpsNum && media.fpsDen)
+          media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
       }
       renditions = result.video.map((rendition) => ({
         name: rendition.output.name,
@@ -125,7 +138,8 @@ export class VersionPipeline {
 
       context.report('publish', 0);
       await publish(work, versionDir, ['poster.jpg', 'storyboard', 'waveform.json']);
-      if (probe.kind !== 'still') await replace(partial, path.join(versionDir, 'hls'));
+      if (partial) await replace(partial, path.join(versionDir, 'hls'));
+      await fs.rm(path.join(versionDir, PARTIAL_LINK), { force: true });
     } finally {
       await fs.rm(work, { recursive: true, force: true });
     }
@@ -134,9 +148,31 @@ export class VersionPipeline {
       stage: null,
       progress: 100,
       playable: probe.kind !== 'still',
-      columns: { renditions, ready_at: new Date() },
+      columns: { media, renditions, ready_at: new Date() },
     });
   }
+}
+
+/** What the player reads while a version is still processing: a link to the current attempt's folder. */
+export const PARTIAL_LINK = 'hls.partial';
+
+/**
+ * A new folder for this attempt's renditions, and the `hls.partial` link pointed at it
+ * (atomically). Earlier attempts' folders are removed: their ffmpeg is gone or stopped.
+ */
+async function freshAttemptDir(versionDir: string): Promise<string> {
+  await fs.mkdir(versionDir, { recursive: true });
+  for (const name of await fs.readdir(versionDir)) {
+    if (name.startsWith(`${PARTIAL_LINK}.`))
+      await fs.rm(path.join(versionDir, name), { recursive: true, force: true });
+  }
+  const attempt = `${PARTIAL_LINK}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const dir = path.join(versionDir, attempt);
+  await fs.mkdir(dir);
+  const link = path.join(versionDir, `${attempt}.link`);
+  await fs.symlink(attempt, link);
+  await fs.rename(link, path.join(versionDir, PARTIAL_LINK));
+  return dir;
 }
 
 /** Moves what the work directory holds into the version's folder, replacing older copies. */

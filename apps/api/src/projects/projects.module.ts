@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthCoreModule } from '../auth/auth-core.module.js';
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsService } from './projects.service.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthCoreModule],
   controllers: [ProjectsController],
   providers: [ProjectsService],
   exports: [ProjectsService],

@@ -1,4 +1,4 @@
-import { EphemeralThrottle } from './ephemeral-throttle';
+import { EphemeralThrottle } from './ephemeral-throttle.js';
 
 describe('ephemeral throttle', () => {
   it('drops a socket’s signals beyond its rate and lets the next one through in time', () => {

@@ -1,4 +1,4 @@
-import { mayDelete, mayEdit, mayResolve } from './comment-policy';
+import { mayDelete, mayEdit, mayResolve } from './comment-policy.js';
 
 describe('who may change a comment', () => {
   it('a reviewer cannot resolve someone else’s comment, but can resolve their own', () => {

@@ -1,4 +1,4 @@
-import { findHashtags, findMentions } from './comment-text';
+import { findHashtags, findMentions } from './comment-text.js';
 
 const members = [
   { id: 'ann', displayName: 'Ann', email: 'ann@studio.com' },

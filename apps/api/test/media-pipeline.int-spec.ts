@@ -1,0 +1,332 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { Caller, type SignedIn, signUp } from './support/http-client.js';
+import {
+  frameCodedClip,
+  range,
+  renditionFrameCodes,
+  uploadFile,
+  waitForVersion,
+} from './support/media-clips.js';
+import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { tusUpload } from './support/tus.js';
+
+describe('the media pipeline, from upload to frame-exact HLS', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let dataDir: string;
+  let clips: string;
+  let editor: SignedIn;
+  let outsider: SignedIn;
+  let projectId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-media-'));
+    chmodSync(dataDir, 0o755);
+    clips = path.join(dataDir, 'clips');
+    mkdirSync(clips);
+    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_PRESET: 'ultrafast' });
+    [editor, outsider] = await Promise.all([signUp(api.baseUrl, 'Editor'), signUp(api.baseUrl, 'Outsider')]);
+    projectId = (await editor.caller.post('/api/projects', { name: 'Media' })).body.id;
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function uploadAndWait(file: string) {
+    await uploadFile(editor, file, { projectId, assetName: path.basename(file) });
+    const [row] = await db.query<{ id: string; asset_id: string }>(
+      `SELECT id, asset_id FROM versions ORDER BY created_at DESC LIMIT 1`,
+    );
+    return { version: await waitForVersion(editor, row.id), assetId: row.asset_id };
+  }
+
+  it('23.976 with sound: every rendition holds exactly the source frames, in order, the first at 0', async () => {
+    const file = await frameCodedClip(clips, 'f23976.mp4', {
+      fpsNum: 24000,
+      fpsDen: 1001,
+      frames: 72,
+      width: 640,
+      height: 360,
+      audio: true,
+    });
+    const { version } = await uploadAndWait(file);
+    expect(version.status).toBe('ready');
+    expect(version.media).toMatchObject({
+      kind: 'video',
+      fpsNum: 24000,
+      fpsDen: 1001,
+      frameCount: 72,
+      width: 640,
+      height: 360,
+    });
+    const codes = await renditionFrameCodes(
+      dataDir,
+      version.id,
+      version.renditions.map((r: { name: string }) => r.name),
+    );
+    for (const read of Object.values(codes)) expect(read).toEqual(range(72));
+    expect(version.urls).toMatchObject({
+      poster: expect.any(String),
+      storyboard: expect.any(String),
+      waveform: expect.any(String),
+    });
+  });
+
+  it('29.97 drop-frame from 01:00:00;00 keeps its start timecode and every frame', async () => {
+    const file = await frameCodedClip(clips, 'f2997df.mov', {
+      fpsNum: 30000,
+      fpsDen: 1001,
+      frames: 60,
+      width: 640,
+      height: 360,
+      startTimecode: '01:00:00;00',
+      dropFrameTimecode: true,
+    });
+    const { version } = await uploadAndWait(file);
+    expect(version.media).toMatchObject({
+      fpsNum: 30000,
+      fpsDen: 1001,
+      frameCount: 60,
+      startTimecode: '01:00:00;00',
+      dropFrame: true,
+    });
+    const codes = await renditionFrameCodes(
+      dataDir,
+      version.id,
+      version.renditions.map((r: { name: string }) => r.name),
+    );
+    for (const read of Object.values(codes)) expect(read).toEqual(range(60));
+  });
+
+  it('a variable-frame-rate source is made constant at its average rate, and says so', async () => {
+    const file = await frameCodedClip(clips, 'vfr.mkv', {
+      fpsNum: 25,
+      fpsDen: 1,
+      frames: 50,
+      width: 640,
+      height: 360,
+      variableRate: true,
+    });
+    const { version } = await uploadAndWait(file);
+    expect(version.status).toBe('ready');
+    expect(version.media.variableFrameRate).toBe(true);
+    expect(version.media.fpsNum / version.media.fpsDen).toBeCloseTo(25, 1);
+    const [name] = version.renditions.map((r: { name: string }) => r.name);
+    const read = (await renditionFrameCodes(dataDir, version.id, [name]))[name];
+    expect(read).toHaveLength(version.media.frameCount);
+    expect(read.every((code, i) => i === 0 || code >= read[i - 1])).toBe(true);
+  });
+
+  it('status moves live to ready for everyone in the room, with progress, playable before ready', async () => {
+    const file = await frameCodedClip(clips, 'live.mp4', {
+      fpsNum: 25,
+      fpsDen: 1,
+      frames: 150,
+      width: 640,
+      height: 360,
+      audio: true,
+    });
+    const asset = (await editor.caller.post(`/api/projects/${projectId}/assets`, { name: 'Live' })).body;
+    const watcher = await connectSocket(api.baseUrl, editor.token);
+    await emitWithAck(watcher.socket, 'asset:join', { assetId: asset.id });
+    await uploadFile(editor, file, { assetId: asset.id });
+    const ready = await waitFor(
+      () => watcher.events.find((e) => e.type === 'version.updated' && e.payload.version.status === 'ready'),
+      90_000,
+    );
+    const statuses = watcher.events.map((e) => e.payload.version?.status);
+    expect(statuses).toEqual(expect.arrayContaining(['uploading', 'queued', 'processing', 'ready']));
+    const firstPlayable = watcher.events.findIndex((e) => e.payload.version?.playable === true);
+    expect(firstPlayable).toBeGreaterThan(-1);
+    expect(firstPlayable).toBeLessThan(watcher.events.indexOf(ready));
+    expect(watcher.progress.length).toBeGreaterThan(0);
+    expect(watcher.progress.every((p: { progress: number }) => p.progress >= 0 && p.progress <= 100)).toBe(
+      true,
+    );
+    watcher.socket.disconnect();
+  });
+
+  it('media is served only to people allowed to see it, with types, caching and ranges', async () => {
+    const file = await frameCodedClip(clips, 'serve.mp4', {
+      fpsNum: 25,
+      fpsDen: 1,
+      frames: 50,
+      width: 640,
+      height: 360,
+      audio: true,
+    });
+    const { version } = await uploadAndWait(file);
+    const master = await editor.caller.get(version.urls.master);
+    expect(master.status).toBe(200);
+    expect(master.headers.get('content-type')).toContain('application/vnd.apple.mpegurl');
+    expect(master.body).toContain('#EXT-X-STREAM-INF');
+    expect(master.body).toContain('FRAME-RATE=25.000');
+    expect((await new Caller(api.baseUrl).get(version.urls.master)).status).toBe(401);
+    expect((await outsider.caller.get(version.urls.master)).status).toBe(404);
+    expect((await outsider.caller.get(version.urls.original)).status).toBe(404);
+
+    const rendition = version.renditions[0].name;
+    const playlist = (await editor.caller.get(`/api/versions/${version.id}/media/${rendition}/index.m3u8`))
+      .body as string;
+    expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+    const segment = playlist.split('\n').find((line) => line.endsWith('.m4s'))!;
+    const ranged = await editor.caller.request(
+      'GET',
+      `/api/versions/${version.id}/media/${rendition}/${segment}`,
+      undefined,
+      {
+        range: 'bytes=0-99',
+      },
+    );
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-type')).toBe('video/iso.segment');
+    expect(
+      (await editor.caller.get(`/api/versions/${version.id}/media/${rendition}/ffmpeg.m3u8`)).status,
+    ).toBe(404);
+    expect((await editor.caller.get(`/api/versions/${version.id}/media/..%2Foriginal`)).status).toBe(404);
+
+    const original = await fetch(`${api.baseUrl}${version.urls.original}`, {
+      headers: { authorization: `Bearer ${editor.token}` },
+    });
+    expect(original.headers.get('content-disposition')).toContain('serve.mp4');
+    expect(Buffer.from(await original.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+    const poster = await editor.caller.get(version.urls.poster);
+    expect(poster.headers.get('content-type')).toBe('image/jpeg');
+    const vtt = (await editor.caller.get(version.urls.storyboard)).body as string;
+    expect(vtt.startsWith('WEBVTT')).toBe(true);
+    const sprite = /^(sprite_\d+\.jpg)#xywh=/m.exec(vtt)![1];
+    expect((await editor.caller.get(`/api/versions/${version.id}/media/storyboard/${sprite}`)).status).toBe(
+      200,
+    );
+    const waveform = (await editor.caller.get(version.urls.waveform)).body;
+    expect(waveform.peaks.length).toBeGreaterThan(10);
+  });
+
+  describe('bad input fails the version with a human reason and harms nothing else', () => {
+    const cases: [string, () => Buffer, RegExp][] = [
+      ['a zero-byte file', () => Buffer.alloc(0), /empty/i],
+      [
+        'a text file',
+        () => Buffer.from('this is not a video\n'.repeat(100)),
+        /not a video|not.*media|could not be read|recogni/i,
+      ],
+      ['random bytes', () => randomBytes(200_000), /not a video|not.*media|could not be read|recogni/i],
+    ];
+
+    it.each(cases)('%s', async (_what, bytes, reason) => {
+      await tusUpload(editor.caller, bytes(), { filename: 'bad.mov', projectId, assetName: 'Bad' });
+      const [row] = await db.query<{ id: string }>(
+        `SELECT id FROM versions ORDER BY created_at DESC LIMIT 1`,
+      );
+      const version = await waitForVersion(editor, row.id);
+      expect(version.status).toBe('failed');
+      expect(version.failureReason).toMatch(reason);
+      expect((await editor.caller.get('/api/health')).status).toBe(200);
+    });
+
+    it('a truncated file says it looks incomplete, and the next good upload still works', async () => {
+      const good = await frameCodedClip(clips, 'whole.mp4', {
+        fpsNum: 25,
+        fpsDen: 1,
+        frames: 100,
+        width: 640,
+        height: 360,
+      });
+      const cut = path.join(clips, 'cut.mp4');
+      const bytes = readFileSync(good);
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      const { version: failed } = await uploadAndWait(cut);
+      expect(failed.status).toBe('failed');
+      expect(failed.failureReason.length).toBeGreaterThan(20);
+      const { version: fine } = await uploadAndWait(good);
+      expect(fine.status).toBe('ready');
+    });
+  });
+});
+
+describe('a worker killed mid-transcode', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-worker-'));
+    chmodSync(dataDir, 0o755);
+    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses nothing: another worker takes the job over and the version becomes ready, frame-exact', async () => {
+    const editor = await signUp(api.baseUrl, 'Editor');
+    const projectId = (await editor.caller.post('/api/projects', { name: 'Crash' })).body.id;
+    const clips = mkdtempSync(path.join(dataDir, 'clips-'));
+    const file = await frameCodedClip(clips, 'long.mp4', {
+      fpsNum: 25,
+      fpsDen: 1,
+      frames: 750,
+      width: 1280,
+      height: 720,
+    });
+    const workerEnv = {
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      MEDIA_PRESET: 'medium',
+      MEDIA_JOB_LEASE_SECONDS: '3',
+      LOG_LEVEL: 'warn',
+    };
+    const { spawn } = await import('node:child_process');
+    const entry = path.join(process.cwd(), 'apps/api/dist/apps/api/src/worker.js');
+    const first = spawn(process.execPath, [entry], {
+      env: { ...process.env, ...workerEnv },
+      stdio: 'ignore',
+    });
+    await uploadFile(editor, file, { projectId, assetName: 'Long' });
+    const [row] = await db.query<{ id: string }>(`SELECT id FROM versions ORDER BY created_at DESC LIMIT 1`);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const [state] = await db.query<{ status: string; progress: number }>(
+        `SELECT status, progress FROM versions WHERE id = $1`,
+        [row.id],
+      );
+      if (state.status === 'processing' && state.progress > 5) break;
+      if (Date.now() > deadline) throw new Error(`never got going: ${JSON.stringify(state)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    const second = spawn(process.execPath, [entry], {
+      env: { ...process.env, ...workerEnv, MEDIA_PRESET: 'ultrafast' },
+      stdio: 'ignore',
+    });
+    try {
+      const version = await waitForVersion(editor, row.id, 120_000);
+      expect(version.status).toBe('ready');
+      const [job] = await db.query<{ attempts: number; status: string }>(
+        `SELECT attempts, status FROM media_jobs WHERE version_id = $1`,
+        [row.id],
+      );
+      expect(job).toMatchObject({ attempts: 2, status: 'done' });
+      const codes = await renditionFrameCodes(
+        dataDir,
+        row.id,
+        version.renditions.map((r: { name: string }) => r.name),
+      );
+      for (const read of Object.values(codes)) expect(read).toEqual(range(750));
+    } finally {
+      second.kill('SIGTERM');
+    }
+  }, 240_000);
+});
