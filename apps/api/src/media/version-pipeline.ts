@@ -85,6 +85,14 @@ export class VersionPipeline {
     if (orphans.length)
       context.log.warn({ pids: orphans }, 'stopped ffmpeg left running by a worker that died');
     let renditions: Rendition[] = [];
+    let smallestPlaylist: string | null = null;
+    const timings: Record<string, number> = {};
+    let stageStarted = performance.now();
+    const lap = (stage: string) => {
+      timings[stage] = Math.round(performance.now() - stageStarted);
+      stageStarted = performance.now();
+    };
+    lap('probe');
     const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
     if (partial) {
       const result = await transcodeToHls({
@@ -116,6 +124,9 @@ export class VersionPipeline {
         if (media.fpsNum && media.fpsDen)
           media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
       }
+      lap('transcode');
+      const smallest = result.video.at(-1);
+      if (smallest) smallestPlaylist = path.join(partial, smallest.uri);
       renditions = result.video.map((rendition) => ({
         name: rendition.output.name,
         width: rendition.output.width ?? 0,
@@ -129,17 +140,29 @@ export class VersionPipeline {
     try {
       const input = { binaries, input: original, probe, signal, logger };
       if (probe.video) await createPoster({ ...input, outputDir: work });
+      lap('poster');
       context.report('thumbnails', 40);
-      if (probe.kind === 'video')
-        await createStoryboard({ ...input, outputDir: path.join(work, 'storyboard') });
+      if (probe.kind === 'video') {
+        // The smallest rendition has the same frames, upright and at the same rate: decoding it
+        // for thumbnails costs a fraction of decoding the source again.
+        const storyboardInput = smallestPlaylist ?? original;
+        await createStoryboard({
+          ...input,
+          input: storyboardInput,
+          outputDir: path.join(work, 'storyboard'),
+        });
+      }
+      lap('storyboard');
       context.report('waveform', 0);
       if (probe.audio.length > 0)
         await createWaveform({ ...input, outputPath: path.join(work, 'waveform.json') });
 
+      lap('waveform');
       context.report('publish', 0);
       await publish(work, versionDir, ['poster.jpg', 'storyboard', 'waveform.json']);
       if (partial) await replace(partial, path.join(versionDir, 'hls'));
       await fs.rm(path.join(versionDir, PARTIAL_LINK), { force: true });
+      lap('publish');
     } finally {
       await fs.rm(work, { recursive: true, force: true });
     }
@@ -150,6 +173,7 @@ export class VersionPipeline {
       playable: probe.kind !== 'still',
       columns: { media, renditions, ready_at: new Date() },
     });
+    context.log.info({ stageMs: timings }, 'version published');
   }
 }
 
