@@ -61,19 +61,23 @@ export async function transcodeToHls(options: TranscodeHlsOptions): Promise<HlsR
     }
   };
 
-  await runFfmpeg(options.binaries.ffmpegPath, plan.args, {
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-    logger,
-    expected: { frames: plan.expectedFrames, durationSeconds: plan.durationSeconds },
-    onProgress: (progress) => {
-      options.onProgress?.(progress);
-      refreshing = refreshing.then(refresh).catch((error) => {
-        logger.warn('media: could not publish a growing playlist', { error: String(error) });
-      });
-    },
-  });
-  await refreshing;
+  try {
+    await runFfmpeg(options.binaries.ffmpegPath, plan.args, {
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      logger,
+      expected: { frames: plan.expectedFrames, durationSeconds: plan.durationSeconds },
+      onProgress: (progress) => {
+        options.onProgress?.(progress);
+        refreshing = refreshing.then(refresh).catch((error) => {
+          logger.warn('media: could not publish a growing playlist', { error: String(error) });
+        });
+      },
+    });
+  } finally {
+    // Even when ffmpeg failed or was cancelled: no playlist write may outlive this call.
+    await refreshing;
+  }
 
   const wasPlayable = publisher.isPlayable;
   const published = await publisher.finish();

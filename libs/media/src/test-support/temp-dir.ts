@@ -9,7 +9,7 @@ export function useTempDir(prefix: string): { path: () => string } {
     dir = await mkdtemp(path.join(tmpdir(), `cutroom-media-${prefix}-`));
   });
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
   return { path: () => dir };
 }
