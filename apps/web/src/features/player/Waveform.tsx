@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { peaksPerColumn } from './waveform';
+import { peaksPerColumn, waveformGain } from './waveform';
 
 /** The sound under the timeline, drawn to fit its width (and redrawn when that changes). */
 export function Waveform({ peaks }: { peaks: readonly number[] }) {
@@ -19,9 +19,10 @@ export function Waveform({ peaks }: { peaks: readonly number[] }) {
       context.clearRect(0, 0, width, height);
       context.fillStyle = getComputedStyle(canvas).color;
       const middle = height / 2;
+      const scale = middle * waveformGain(peaks);
       peaksPerColumn(peaks, width).forEach(([low, high], x) => {
-        const top = middle - high * middle;
-        const bottom = middle - low * middle;
+        const top = middle - high * scale;
+        const bottom = middle - low * scale;
         context.fillRect(x, top, 1, Math.max(1, bottom - top));
       });
     };

@@ -1,4 +1,4 @@
-import { peaksPerColumn, readWaveformPeaks } from './waveform';
+import { peaksPerColumn, readWaveformPeaks, waveformGain } from './waveform';
 
 describe('reading waveform peaks', () => {
   it('takes min/max pairs in −1..1 as they are', () => {
@@ -47,4 +47,10 @@ describe('drawing peaks into columns', () => {
       [-0.5, 0.5],
     ]);
   });
+});
+
+it('scales a quiet mix up to fill the height, but not silence into noise', () => {
+  expect(waveformGain([-0.125, 0.125])).toBe(8);
+  expect(waveformGain([-1, 0.5])).toBe(1);
+  expect(waveformGain([0, 0.001])).toBe(20);
 });

@@ -43,3 +43,9 @@ export function peaksPerColumn(peaks: readonly number[], columns: number): Array
   }
   return result;
 }
+
+/** Gain that makes the loudest peak fill the height, so quiet mixes still show their shape (at most ×20). */
+export function waveformGain(peaks: readonly number[]): number {
+  const loudest = peaks.reduce((most, value) => Math.max(most, Math.abs(value)), 0);
+  return 1 / Math.max(0.05, loudest);
+}
