@@ -24,6 +24,7 @@ class ReviewClient {
   private socket: Socket | undefined;
   private lastSeq = 0;
   private resyncing = false;
+  private resyncAgain = false;
   duplicatesIgnored = 0;
   /** Events that arrived through a resync rather than live. */
   replayed = 0;
@@ -62,21 +63,33 @@ class ReviewClient {
     this.socket = undefined;
   }
 
+  /** Asks for everything after the last applied seq; a gap seen meanwhile asks again after. */
   async resync(): Promise<void> {
-    if (!this.socket || this.resyncing) return;
+    if (!this.socket) return;
+    if (this.resyncing) {
+      this.resyncAgain = true;
+      return;
+    }
     this.resyncing = true;
     try {
-      const ack = await this.socket
-        .timeout(10_000)
-        .emitWithAck('asset:join', { assetId: this.assetId, afterSeq: this.lastSeq });
-      if (ack.ok) {
-        const before = this.applied.length;
-        this.receive(ack.events);
-        if (before > 0) this.replayed += this.applied.length - before;
-      }
+      do {
+        this.resyncAgain = false;
+        const ack = await this.socket
+          .timeout(10_000)
+          .emitWithAck('asset:join', { assetId: this.assetId, afterSeq: this.lastSeq });
+        if (ack.ok) {
+          const before = this.applied.length;
+          this.receive(ack.events);
+          if (before > 0) this.replayed += this.applied.length - before;
+        }
+      } while (this.resyncAgain && this.socket);
     } finally {
       this.resyncing = false;
     }
+  }
+
+  get last(): number {
+    return this.lastSeq;
   }
 
   private receive(events: { seq: number; type: string; payload: any }[]): void {
@@ -195,6 +208,11 @@ describe('zero loss across reconnects and a node crash', () => {
     await disrupt;
     for (const client of clients) if (!client.connected) await client.connect();
     await Promise.all(clients.map((c) => c.resync()));
+    const [{ max }] = await db.query<{ max: string }>(
+      `SELECT max(seq) AS max FROM events WHERE asset_id = $1`,
+      [assetId],
+    );
+    await waitFor(() => clients.every((c) => c.last === Number(max)), 15_000);
 
     const stored = await db.query<{ seq: string; type: string; id: string }>(
       `SELECT seq, type, coalesce(payload->'comment'->>'id', payload->>'commentId') AS id FROM events WHERE asset_id = $1 ORDER BY seq`,
