@@ -86,6 +86,20 @@ test('an editor uploads a cut and a reviewer sees it arrive live', async ({ brow
     await expect(reviewer.page.getByText('clip-v2.mp4')).toBeVisible();
   });
 
+  await test.step('a reviewer who lost the connection catches up on what happened meanwhile', async () => {
+    await reviewer.context.setOffline(true);
+    await expect(reviewer.page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible();
+    await dropFile(editorCard, clip, 'clip-v3.mp4');
+    await expect(
+      editor.page.getByRole('listitem', { name: 'Upload of clip-v3.mp4' }).getByRole('status'),
+    ).toHaveText('Uploaded');
+    await expect(editorCard.getByText('v3', { exact: true })).toBeVisible();
+    await reviewer.context.setOffline(false);
+    const versions = reviewer.page.getByRole('navigation', { name: 'Versions' });
+    await expect(versions.getByRole('link', { name: /v3/ })).toBeVisible({ timeout: 20_000 });
+    await expect(reviewer.page.getByRole('status').filter({ hasText: 'Reconnecting' })).toHaveCount(0);
+  });
+
   for (const person of [owner, editor, reviewer]) {
     expect(person.consoleErrors.filter((text) => !text.includes('status of 4'))).toEqual([]);
     await person.context.close();

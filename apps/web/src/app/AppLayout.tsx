@@ -1,6 +1,7 @@
 import { Link, Outlet, useMatches } from 'react-router-dom';
 import { describeError } from '../lib/api-client';
 import { useCurrentUser, useLogout } from '../features/auth/session-queries';
+import { ConnectionNotice } from './ConnectionNotice';
 import { RealtimeProvider } from './RealtimeProvider';
 import { UploadProvider } from './UploadProvider';
 
@@ -56,6 +57,7 @@ export function AppLayout() {
         <RealtimeProvider key={user.id}>
           <UploadProvider key={user.id}>
             <Outlet />
+            <ConnectionNotice />
           </UploadProvider>
         </RealtimeProvider>
       </main>

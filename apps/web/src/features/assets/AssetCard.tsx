@@ -1,6 +1,7 @@
 import type { Asset } from '@cutroom/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useAssetRoom } from '../../lib/realtime/realtime-context';
 import { useFileDrop } from '../upload/useFileDrop';
 import { VersionStatus } from './VersionStatus';
 import { versionLabel } from './version-status';
@@ -20,6 +21,9 @@ interface AssetCardProps {
 export function AssetCard({ asset, onDropVersion }: AssetCardProps) {
   const { isOver, dropHandlers } = useFileDrop(onDropVersion ?? (() => {}), onDropVersion !== undefined);
   const latest = asset.latestVersion;
+  // Processing progress goes to each asset's room: follow it while this cut is on its way.
+  const onItsWay = latest !== null && latest.status !== 'ready' && latest.status !== 'failed';
+  useAssetRoom(onItsWay ? asset.id : null);
   return (
     <li
       className={`asset-card${isOver ? ' asset-card-drop' : ''}`}

@@ -1,7 +1,7 @@
 import type { Asset, Project } from '@cutroom/contracts';
 import { useEffect } from 'react';
 import { describeError } from '../../lib/api-client';
-import { useAssetRooms, useProjectRoom } from '../../lib/realtime/realtime-context';
+import { useProjectRoom } from '../../lib/realtime/realtime-context';
 import { permissionsFor } from '../projects/permissions';
 import { InterruptedUploads } from '../upload/InterruptedUploads';
 import { UploadButton } from '../upload/UploadButton';
@@ -10,11 +10,6 @@ import { useUploadQueue } from '../upload/upload-context';
 import { useFileDrop } from '../upload/useFileDrop';
 import { AssetCard } from './AssetCard';
 import { useAssets } from './asset-queries';
-
-function isSettled(asset: Asset): boolean {
-  const status = asset.latestVersion?.status;
-  return status === undefined || status === 'ready' || status === 'failed';
-}
 
 /** A file dropped outside any drop target would make the browser open it and leave the app. */
 function useNoStrayFileDrops() {
@@ -35,8 +30,6 @@ function AssetGrid({ project, assets }: { project: Project; assets: Asset[] }) {
   const queue = useUploadQueue();
   const { canUpload } = permissionsFor(project.role);
   const assetNames = new Map(assets.map((asset) => [asset.id, asset.name]));
-  // Progress is sent to each asset's room: follow the ones still on their way.
-  useAssetRooms(assets.filter((asset) => !isSettled(asset)).map((asset) => asset.id));
 
   if (assets.length === 0) {
     return (

@@ -12,7 +12,7 @@ import {
 import { Icon } from './icons';
 import { useStoryboard, useWaveform } from './media-extras';
 import { PLAYBACK_SPEEDS, PlaybackEngine, type PlaybackSnapshot, type QualityLevel } from './playback-engine';
-import { commandForKey, isTypingTarget, type PlayerCommand } from './shortcuts';
+import { commandForKey, keyBelongsToTarget, type PlayerCommand } from './shortcuts';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { timebaseOf, type Timebase } from './timebase';
 import { Timeline } from './Timeline';
@@ -192,13 +192,11 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
   }
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || isTypingTarget(event.target)) return;
+    if (event.defaultPrevented || keyBelongsToTarget(event.target, event.key)) return;
     if (event.key === 'Escape') {
       setHelpOpen(false);
       return;
     }
-    // A focused button takes Space as a click.
-    if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
     const command = commandForKey(event);
     if (!command) return;
     event.preventDefault();

@@ -77,17 +77,35 @@ export function commandForKey(press: KeyPress): PlayerCommand | null {
   }
 }
 
-/** Keys typed into a field belong to the field. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+const MOVING_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+const PRESSING_KEYS = new Set([' ', 'Enter']);
+const PRESSABLE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
+
+/**
+ * Whether the focused element uses this key itself: everything typed into a text field; arrows on a
+ * slider; Space and Enter on a button. The player takes the rest, so J/K/L work wherever focus is.
+ */
+export function keyBelongsToTarget(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    target.type !== 'checkbox' &&
-    target.type !== 'radio' &&
-    target.type !== 'button'
-  );
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return MOVING_KEYS.has(key) || PRESSING_KEYS.has(key);
+  if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)
+    return PRESSING_KEYS.has(key);
+  if (target instanceof HTMLInputElement) {
+    if (target.type === 'range') return MOVING_KEYS.has(key);
+    if (PRESSABLE_INPUTS.has(target.type)) return PRESSING_KEYS.has(key);
+    return true;
+  }
+  return false;
 }
 
 export const SHUTTLE_SPEEDS = [1, 2, 4, 8] as const;

@@ -2,7 +2,7 @@ import { uuidParamSchema, type Asset, type Version } from '@cutroom/contracts';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { describeError, isApiRequestError } from '../../lib/api-client';
-import { useAssetRooms } from '../../lib/realtime/realtime-context';
+import { useAssetRoom } from '../../lib/realtime/realtime-context';
 import { useAsset, useVersions } from '../assets/asset-queries';
 import { VersionStatus } from '../assets/VersionStatus';
 import { versionLabel } from '../assets/version-status';
@@ -134,7 +134,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
 function LoadedAsset({ assetId }: { assetId: string }) {
   const asset = useAsset(assetId);
   const versions = useVersions(assetId);
-  useAssetRooms([assetId]);
+  useAssetRoom(assetId);
   const error = asset.error ?? versions.error;
   if (isApiRequestError(error, 404) || isApiRequestError(error, 403)) return <AssetNotFound />;
   if (error) {

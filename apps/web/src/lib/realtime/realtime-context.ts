@@ -15,14 +15,10 @@ export function useProjectRoom(projectId: string): void {
   useEffect(() => client.watchProject(projectId), [client, projectId]);
 }
 
-/** Live events and processing progress of the given assets while the calling component is mounted. */
-export function useAssetRooms(assetIds: readonly string[]): void {
+/** Live events and processing progress of an asset while the calling component is mounted (null: none). */
+export function useAssetRoom(assetId: string | null): void {
   const client = useRealtimeClient();
-  const joined = [...assetIds].sort().join(',');
-  useEffect(() => {
-    const stops = joined === '' ? [] : joined.split(',').map((assetId) => client.watchAsset(assetId));
-    return () => stops.forEach((stop) => stop());
-  }, [client, joined]);
+  useEffect(() => (assetId === null ? undefined : client.watchAsset(assetId)), [client, assetId]);
 }
 
 export function useRealtimeStatus(): RealtimeStatus {
