@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,12 +9,18 @@ import {
   frameCodedClip,
   range,
   renditionFrameCodes,
+  testFfmpeg,
   uploadFile,
   waitForVersion,
 } from './support/media-clips.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { tusUpload } from './support/tus.js';
+
+async function runFfmpeg(args: string[]): Promise<void> {
+  const result = spawnSync(await testFfmpeg(), ['-v', 'error', '-y', ...args]);
+  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr}`);
+}
 
 describe('the media pipeline, from upload to frame-exact HLS', () => {
   let db: TestDatabase;
@@ -208,6 +215,41 @@ describe('the media pipeline, from upload to frame-exact HLS', () => {
     );
     const waveform = (await editor.caller.get(version.urls.waveform)).body;
     expect(waveform.peaks.length).toBeGreaterThan(10);
+  });
+
+  it('a still image is a one-frame version with a poster and no HLS', async () => {
+    const png = path.join(clips, 'board.png');
+    await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=1', '-frames:v', '1', png]);
+    const { version } = await uploadAndWait(png);
+    expect(version.status).toBe('ready');
+    expect(version.media).toMatchObject({ kind: 'still', frameCount: 1, width: 1280, height: 720 });
+    expect(version.urls.master).toBeNull();
+    expect((await editor.caller.get(version.urls.poster)).headers.get('content-type')).toBe('image/jpeg');
+    const note = await editor.caller.post(`/api/versions/${version.id}/comments`, {
+      body: 'Logo smaller',
+      frame: 0,
+    });
+    expect(note.status).toBe(201);
+    const beyond = await editor.caller.post(`/api/versions/${version.id}/comments`, { body: 'x', frame: 1 });
+    expect(beyond.status).toBe(400);
+  });
+
+  it('a sound-only file plays as audio HLS with a waveform, and takes general notes only', async () => {
+    const wav = path.join(clips, 'mix.wav');
+    await runFfmpeg(['-f', 'lavfi', '-i', 'sine=frequency=220:duration=3', '-ac', '2', wav]);
+    const { version } = await uploadAndWait(wav);
+    expect(version.status).toBe('ready');
+    expect(version.media).toMatchObject({ kind: 'audio', frameCount: null });
+    const master = (await editor.caller.get(version.urls.master)).body as string;
+    expect(master).toContain('mp4a.40.2');
+    const waveform = (await editor.caller.get(version.urls.waveform)).body;
+    expect(Math.max(...waveform.peaks)).toBeGreaterThan(0.05);
+    expect(Math.min(...waveform.peaks)).toBeLessThan(-0.05);
+    const pinned = await editor.caller.post(`/api/versions/${version.id}/comments`, { body: 'x', frame: 3 });
+    expect(pinned.status).toBe(409);
+    expect(
+      (await editor.caller.post(`/api/versions/${version.id}/comments`, { body: 'Levels ok' })).status,
+    ).toBe(201);
   });
 
   describe('bad input fails the version with a human reason and harms nothing else', () => {

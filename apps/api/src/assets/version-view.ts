@@ -50,7 +50,7 @@ export function toVersion(row: VersionRow): Version {
     media: row.media,
     renditions: row.renditions,
     urls: {
-      master: published || row.playable ? `${base}/media/master.m3u8` : null,
+      master: (published || row.playable) && row.media?.kind !== 'still' ? `${base}/media/master.m3u8` : null,
       poster: published && hasPicture ? `${base}/media/poster.jpg` : null,
       storyboard: published && row.media?.kind === 'video' ? `${base}/media/storyboard/thumbnails.vtt` : null,
       waveform: published && row.media?.kind !== 'still' ? `${base}/media/waveform.json` : null,
