@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { createProject, expect, newPerson, signUp, test } from './support/fixtures';
+import { createProject, expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
 import { makeTestClip } from './support/media';
 
 /** A slow uplink (bytes per second), or none: uploads of a small clip then take a few seconds. */
@@ -72,6 +72,6 @@ test('an editor on a slow connection pauses, reloads mid-upload and continues wh
     });
   });
 
-  expect(editor.consoleErrors.filter((text) => !text.includes('status of 4'))).toEqual([]);
+  expectCleanConsole(editor);
   await editor.context.close();
 });

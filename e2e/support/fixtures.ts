@@ -9,8 +9,10 @@ export interface Person {
   password: string;
   context: BrowserContext;
   page: Page;
-  /** Errors the page logged or threw; a healthy page logs none. */
-  consoleErrors: string[];
+  /** Errors and warnings the page logged or threw; a healthy page logs none. */
+  consoleProblems: string[];
+  /** Responses with an error status, as "404 GET /api/…". */
+  failedResponses: string[];
 }
 
 let people = 0;
@@ -28,12 +30,31 @@ export async function newPerson(browser: Browser, displayName: string): Promise<
   const email = `${slug}-${Date.now()}-${people}@example.com`;
   const context = await browser.newContext({ baseURL: serverUrl(), viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  const consoleErrors: string[] = [];
+  const consoleProblems: string[] = [];
+  const failedResponses: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // Failed loads are judged by their response below, where the address is known.
+    if (message.text().startsWith('Failed to load resource')) return;
+    if (message.type() === 'error' || message.type() === 'warning') {
+      consoleProblems.push(`${message.type()}: ${message.text()}`);
+    }
   });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  return { displayName, email, password: 'correct horse battery', context, page, consoleErrors };
+  page.on('pageerror', (error) => consoleProblems.push(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    failedResponses.push(
+      `${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`,
+    );
+  });
+  return {
+    displayName,
+    email,
+    password: 'correct horse battery',
+    context,
+    page,
+    consoleProblems,
+    failedResponses,
+  };
 }
 
 /** Signs the person up through the API (their window shares the cookie), for people a story only needs. */
@@ -61,6 +82,21 @@ export async function addMember(
     data: { email: member.email, role },
   });
   expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Signed out, the app asks who is signed in and hears 401: that is how it knows. */
+const SESSION_PROBE = /^401 GET \/api\/auth\/me$/;
+
+/**
+ * Nothing logged, nothing thrown, and no failed request but the ones the story expects
+ * (e.g. 404 for a project someone may not see).
+ */
+export function expectCleanConsole(person: Person, expectedFailures: readonly RegExp[] = []): void {
+  expect(person.consoleProblems, `console of ${person.displayName}`).toEqual([]);
+  const unexpected = person.failedResponses.filter(
+    (failure) => ![SESSION_PROBE, ...expectedFailures].some((pattern) => pattern.test(failure)),
+  );
+  expect(unexpected, `failed requests of ${person.displayName}`).toEqual([]);
 }
 
 export const test = base.extend<{ baseURL: string | undefined }>({
