@@ -33,8 +33,11 @@ describe('the media pipeline, from upload to frame-exact HLS', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-media-'));
-    chmodSync(dataDir, 0o755);
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'cutroom-media-'));
+    chmodSync(scratch, 0o755);
+    // Like the default DATA_DIR (.data): a dot in the path must not stop media being served.
+    dataDir = path.join(scratch, '.data');
+    mkdirSync(dataDir);
     clips = path.join(dataDir, 'clips');
     mkdirSync(clips);
     api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_PRESET: 'ultrafast' });
@@ -44,7 +47,7 @@ describe('the media pipeline, from upload to frame-exact HLS', () => {
   afterAll(async () => {
     await api?.stop();
     await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
   async function uploadAndWait(file: string) {

@@ -75,10 +75,13 @@ export class MediaController {
   }
 }
 
-/** express's sendFile, which answers Range requests, as a promise. */
+/**
+ * express's sendFile, which answers Range requests, as a promise. Dot segments are allowed: the
+ * default DATA_DIR is `.data`, and the path was already checked against the whitelist.
+ */
 function sendFile(response: Response, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    response.sendFile(file, { acceptRanges: true, cacheControl: false, dotfiles: 'deny' }, (error) => {
+    response.sendFile(file, { acceptRanges: true, cacheControl: false, dotfiles: 'allow' }, (error) => {
       if (error && !response.headersSent) reject(new MediaNotFound());
       else resolve();
     });
