@@ -1,22 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from './app/create-app.js';
 import { createLogger } from './common/logging/logger.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { loadConfigOrExit } from './config/config.js';
 import { connectAndMigrate } from './database/data-source.js';
 import { openDatabaseServer } from './database/open-database.js';
 
 /** Start: config → database → migrations → app. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   const server = await openDatabaseServer(config, logger);
   const dataSource = await connectAndMigrate(server.url);

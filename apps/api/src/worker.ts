@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { type AppContext, CoreModule } from './app/app.module.js';
 import { createLogger } from './common/logging/logger.js';
 import { NestPinoLogger } from './common/logging/logger.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { loadConfigOrExit } from './config/config.js';
 import { connectAndMigrate } from './database/data-source.js';
 import { MediaWorkerModule } from './media/media-worker.module.js';
 
@@ -20,16 +20,7 @@ class WorkerModule {
  * database (DATABASE_URL) and media directory (DATA_DIR on a shared volume).
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (!config.databaseUrl) {
     process.stderr.write(
       'npm run worker needs DATABASE_URL: the database of the api it works for. ' +
