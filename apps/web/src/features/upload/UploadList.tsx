@@ -102,10 +102,23 @@ export function UploadList({ projectId, assetId }: { projectId: string; assetId?
       item.target.projectId === projectId &&
       (assetId === undefined || (item.target.kind === 'new-version' && item.target.assetId === assetId)),
   );
+  const queue = useUploadQueue();
   if (uploads.length === 0) return null;
+  const finished = uploads.filter((item) => item.state === 'done').length;
   return (
     <section className="upload-list" aria-labelledby="uploads-heading">
-      <h2 id="uploads-heading">Uploads</h2>
+      <div className="section-heading">
+        <h2 id="uploads-heading">Uploads</h2>
+        {finished > 1 && (
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            onClick={() => queue.clearFinished(projectId)}
+          >
+            Clear finished
+          </button>
+        )}
+      </div>
       <ul>
         {uploads.map((item) => (
           <UploadRow key={item.id} item={item} />

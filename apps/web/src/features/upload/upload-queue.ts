@@ -109,6 +109,14 @@ export class UploadQueue {
     this.remove(id);
   }
 
+  /** Drops finished uploads from the list. */
+  clearFinished(projectId: string): void {
+    this.entries = this.entries.filter(
+      ({ item }) => item.state !== 'done' || item.target.projectId !== projectId,
+    );
+    this.publish();
+  }
+
   /** Unfinished uploads this browser remembers for the project that no upload here is continuing. */
   async interrupted(projectId: string, assetIdsOfProject: ReadonlySet<string>): Promise<StoredUpload[]> {
     const active = new Set(this.entries.map(({ upload }) => upload.url).filter(Boolean));
