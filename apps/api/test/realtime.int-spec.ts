@@ -1,27 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type ApiProcess, startApi } from './support/api-process.js';
+import type { ApiProcess } from './support/api-process.js';
 import { type SignedIn, signUp } from './support/http-client.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { useTestServer } from './support/test-server.js';
 import { tusUpload } from './support/tus.js';
 
 describe('the realtime channel', () => {
-  let db: TestDatabase;
+  const server = useTestServer({ MEDIA_WORKER: 'false' });
   let api: ApiProcess;
-  let dataDir: string;
   let editor: SignedIn;
   let reviewer: SignedIn;
   let outsider: SignedIn;
   let assetId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-realtime-'));
-    chmodSync(dataDir, 0o755);
-    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
+    api = server.api;
     [editor, reviewer, outsider] = await Promise.all(
       ['Editor', 'Reviewer', 'Outsider'].map((n) => signUp(api.baseUrl, n)),
     );
@@ -32,12 +25,6 @@ describe('the realtime channel', () => {
     });
     assetId = (await editor.caller.post(`/api/projects/${projectId}/assets`, { name: 'Cut' })).body.id;
   });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('refuses a connection without a valid session', async () => {
     await expect(connectSocket(api.baseUrl)).rejects.toThrow('unauthorized');
     await expect(connectSocket(api.baseUrl, 'x'.repeat(43))).rejects.toThrow('unauthorized');
@@ -102,23 +89,10 @@ describe('the realtime channel', () => {
 });
 
 describe('the project room', () => {
-  let db: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-project-room-'));
-    chmodSync(dataDir, 0o755);
-    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = useTestServer({ MEDIA_WORKER: 'false' });
 
   it('hears every asset of the project, including ones created after joining, and their deletion', async () => {
+    const { api } = server;
     const [editor, viewer, outsider] = await Promise.all(
       ['Ed', 'Vi', 'Out'].map((n) => signUp(api.baseUrl, n)),
     );

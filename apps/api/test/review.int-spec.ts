@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type ApiProcess, startApi } from './support/api-process.js';
+import type { ApiProcess } from './support/api-process.js';
 import { type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import type { TestDatabase } from './support/test-database.js';
+import { useTestServer } from './support/test-server.js';
 
 const arrow = {
   version: 1,
@@ -16,9 +14,9 @@ const arrow = {
 };
 
 describe('frame-pinned comments', () => {
+  const server = useTestServer({ MEDIA_WORKER: 'false' });
   let db: TestDatabase;
   let api: ApiProcess;
-  let dataDir: string;
   let owner: SignedIn;
   let editor: SignedIn;
   let reviewer: SignedIn;
@@ -29,10 +27,7 @@ describe('frame-pinned comments', () => {
   let assetId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-review-'));
-    chmodSync(dataDir, 0o755);
-    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
+    ({ db, api } = server);
     [owner, editor, reviewer, viewer, outsider] = await Promise.all(
       ['Olive Owner', 'Eddie Editor', 'Rita Reviewer', 'Vic Viewer', 'Oscar Outsider'].map((n) =>
         signUp(api.baseUrl, n),
@@ -48,12 +43,6 @@ describe('frame-pinned comments', () => {
     }
     ({ versionId, assetId } = await readyVersion(db, editor, projectId, 240));
   });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   const post = (who: SignedIn, body: unknown) => who.caller.post(`/api/versions/${versionId}/comments`, body);
 
   it('a note pinned to a frame with a drawing comes back exactly as posted, with mentions and hashtags', async () => {
