@@ -5,6 +5,7 @@ import { CreateMediaJobs1764050000003 } from './1764050000003-create-media-jobs.
 import { CreateComments1764050000004 } from './1764050000004-create-comments.js';
 import { CreateSocketIoAttachments1764050000005 } from './1764050000005-create-socket-io-attachments.js';
 import { CreateDecisions1764050000006 } from './1764050000006-create-decisions.js';
+import { CreateNotifications1764050000007 } from './1764050000007-create-notifications.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateComments1764050000004,
   CreateSocketIoAttachments1764050000005,
   CreateDecisions1764050000006,
+  CreateNotifications1764050000007,
 ];

@@ -56,6 +56,7 @@ describe('migrations', () => {
           )
         ).map((row: { table_name: string }) => row.table_name);
       const allTables = [
+        'activity_cursors',
         'addressed_comments',
         'approver_list_members',
         'approver_lists',
@@ -65,6 +66,7 @@ describe('migrations', () => {
         'decisions',
         'events',
         'media_jobs',
+        'notifications',
         'project_members',
         'projects',
         'sessions',

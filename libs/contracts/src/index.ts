@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './annotations';
 export * from './review';
 export * from './approvals';
+export * from './activity';

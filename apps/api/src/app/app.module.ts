@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { ActivityModule } from '../activity/activity.module.js';
 import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { AssetsModule } from '../assets/assets.module.js';
 import { AuthModule } from '../auth/auth.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ReviewModule,
         ApprovalsModule,
         RealtimeModule,
+        ActivityModule,
         UploadsModule,
         MediaModule,
         HealthModule,

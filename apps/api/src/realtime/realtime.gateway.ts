@@ -1,6 +1,7 @@
 import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   MessageBody,
   type OnGatewayInit,
@@ -44,9 +45,13 @@ type Refusal = {
 
 export const assetRoom = (assetId: string) => `asset:${assetId}`;
 export const projectRoom = (projectId: string) => `project:${projectId}`;
+/** Every socket of one signed-in person: their own activity (unread count). */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: 1_000_000 })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
+export class RealtimeGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+{
   @WebSocketServer()
   server!: Server;
 
@@ -77,6 +82,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect, OnAp
 
   async onApplicationShutdown(): Promise<void> {
     await this.adapterPool?.end().catch(() => undefined);
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const { user } = socket.data as Partial<SocketData>;
+    if (user) await socket.join(userRoom(user.id));
   }
 
   handleDisconnect(socket: Socket): void {

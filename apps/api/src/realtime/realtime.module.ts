@@ -9,5 +9,6 @@ import { RealtimeGateway } from './realtime.gateway.js';
 @Module({
   imports: [AuthCoreModule, AssetsModule, ProjectsModule, ReviewModule],
   providers: [RealtimeGateway, EventRelay],
+  exports: [RealtimeGateway],
 })
 export class RealtimeModule {}

@@ -1,0 +1,164 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { activityServerEvents } from '@cutroom/contracts';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Logger } from '../common/logging/logger.js';
+import { LoggerToken } from '../config/config.provider.js';
+import { EVENTS_CHANNEL } from '../realtime/event-log.js';
+import { RealtimeGateway, userRoom } from '../realtime/realtime.gateway.js';
+import { ACTIVITY_CHANNEL, ActivityFanout } from './activity-fanout.js';
+import { isActivityEvent } from './activity-rules.js';
+import { ActivityService } from './activity.service.js';
+
+const CONCURRENT_ASSETS = 2;
+const SWEEP_INTERVAL_MS = 30_000;
+const SWEEP_BATCH = 1000;
+
+const eventNotice = z.union([
+  z.object({ event: z.object({ assetId: z.uuid(), type: z.string() }) }),
+  z.object({ assetId: z.uuid() }),
+]);
+const unreadNotice = z.object({ userIds: z.array(z.uuid()) });
+
+/**
+ * On every api node: hears committed events and has them fanned out into notifications (see
+ * ActivityFanout for why each is stored once however many nodes hear it), sweeps for any
+ * nobody heard, and pushes each changed unread count to the person's sockets on this node.
+ */
+@Injectable()
+export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private client: Client | undefined;
+  private stopped = false;
+  private retryDelayMs = 250;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  /** Assets waiting to be fanned out, and those being fanned out now (one run per asset). */
+  private readonly waiting = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
+  /** Users whose count is being read, and those to read again after (pushes stay in order). */
+  private readonly counting = new Set<string>();
+  private readonly recount = new Set<string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly fanout: ActivityFanout,
+    private readonly activity: ActivityService,
+    private readonly gateway: RealtimeGateway,
+    @Inject(LoggerToken) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.sweepTimer);
+    this.waiting.clear();
+    await this.client?.end().catch(() => undefined);
+    await Promise.all(this.running.values());
+  }
+
+  private async listen(): Promise<void> {
+    const { url } = this.dataSource.options as { url: string };
+    const client = new Client({ connectionString: url, application_name: 'cutroom-activity' });
+    client.on('notification', (message) => this.hear(message.channel, message.payload ?? ''));
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'activity relay lost its database connection; reconnecting');
+      void this.reconnect(client);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    await client.query(`LISTEN ${ACTIVITY_CHANNEL}`);
+    this.client = client;
+    this.retryDelayMs = 250;
+    // Listening now: whatever committed before is found by the sweep, anything after is heard.
+    void this.sweep();
+  }
+
+  private async reconnect(broken: Client): Promise<void> {
+    if (this.stopped || this.client !== broken) return;
+    this.client = undefined;
+    await broken.end().catch(() => undefined);
+    while (!this.stopped && !this.client) {
+      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5000);
+      try {
+        await this.listen();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'activity relay could not reconnect yet');
+      }
+    }
+  }
+
+  private hear(channel: string, payload: string): void {
+    try {
+      if (channel === ACTIVITY_CHANNEL) {
+        for (const userId of unreadNotice.parse(JSON.parse(payload)).userIds) void this.pushUnread(userId);
+        return;
+      }
+      const notice = eventNotice.parse(JSON.parse(payload));
+      // Other events wait: the cursor passes over them with the next one that is news, or a sweep.
+      if ('event' in notice && !isActivityEvent(notice.event.type)) return;
+      this.enqueue('event' in notice ? notice.event.assetId : notice.assetId);
+    } catch (error) {
+      this.logger.error({ err: error, channel }, 'could not read an activity notification');
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      for (const assetId of await this.fanout.assetsBehind(SWEEP_BATCH)) this.enqueue(assetId);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'activity sweep failed; trying again later');
+    }
+  }
+
+  private enqueue(assetId: string): void {
+    if (this.stopped) return;
+    this.waiting.add(assetId);
+    this.pump();
+  }
+
+  private pump(): void {
+    for (const assetId of this.waiting) {
+      if (this.running.size >= CONCURRENT_ASSETS) return;
+      // Heard again while running: it runs once more after, for what committed meanwhile.
+      if (this.running.has(assetId)) continue;
+      this.waiting.delete(assetId);
+      const run = this.fanout
+        .catchUp(assetId)
+        .catch((error: unknown) => this.logger.error({ err: error, assetId }, 'activity fan-out failed'))
+        .finally(() => {
+          this.running.delete(assetId);
+          this.pump();
+        });
+      this.running.set(assetId, run);
+    }
+  }
+
+  /** Sends the person's unread count to their sockets on this node, if they have any here. */
+  private async pushUnread(userId: string): Promise<void> {
+    const room = userRoom(userId);
+    if (!this.gateway.server.of('/').adapter.rooms.has(room)) return;
+    if (this.counting.has(userId)) {
+      this.recount.add(userId);
+      return;
+    }
+    this.counting.add(userId);
+    try {
+      do {
+        this.recount.delete(userId);
+        const count = await this.activity.unreadCount(userId);
+        this.gateway.server.local.to(room).emit(activityServerEvents.unread, { count });
+      } while (this.recount.has(userId) && !this.stopped);
+    } catch (error) {
+      this.logger.warn({ err: error, userId }, 'could not push an unread count');
+    } finally {
+      this.counting.delete(userId);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ActivityItem,
+  ActivityKind,
+  ActivityPage,
+  ActivityQuery,
+  DecisionKind,
+  MarkActivityReadBody,
+} from '@cutroom/contracts';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
+import { excerptOf } from './activity-excerpt.js';
+import { notifyUnreadChanged } from './activity-fanout.js';
+import { ActivityErrorCode, ActivityException } from './activity.exception.js';
+
+interface ItemRow {
+  id: string;
+  kind: ActivityKind;
+  asset_id: string;
+  seq: string;
+  project_id: string;
+  project_name: string;
+  asset_name: string;
+  version_id: string | null;
+  version_number: number | null;
+  comment_id: string | null;
+  comment_body: string | null;
+  frame: number | null;
+  decision: DecisionKind | null;
+  excerpt: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+// Someone sees an item only while they are a member of its project: checked on every read.
+const VISIBLE = `notifications n JOIN project_members m ON m.project_id = n.project_id AND m.user_id = n.user_id`;
+
+/**
+ * A person's feed, newest first. Items are listed by id, the order they were added in, not by
+ * when their event happened: an item fanned out late then shows on top as new, and "read up to
+ * here" never marks read an item its reader was never shown.
+ */
+@Injectable()
+export class ActivityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(userId: string, query: ActivityQuery): Promise<ActivityPage> {
+    const rows: ItemRow[] = await this.dataSource.query(
+      `SELECT n.id, n.kind, n.asset_id, n.seq, n.project_id, p.name AS project_name, a.name AS asset_name,
+              n.version_id, v.number AS version_number, n.comment_id, c.body AS comment_body,
+              coalesce(c.frame, parent.frame) AS frame, n.decision, n.excerpt, n.actor_id,
+              coalesce(u.display_name, n.actor_name) AS actor_name, n.created_at, n.read_at
+       FROM ${VISIBLE}
+       JOIN projects p ON p.id = n.project_id
+       JOIN assets a ON a.id = n.asset_id
+       LEFT JOIN versions v ON v.id = n.version_id
+       LEFT JOIN comments c ON c.id = n.comment_id
+       LEFT JOIN comments parent ON parent.id = c.parent_id
+       LEFT JOIN users u ON u.id = n.actor_id
+       WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
+       ORDER BY n.id DESC
+       LIMIT $3`,
+      [userId, query.before ?? null, query.limit + 1],
+    );
+    const items = rows.slice(0, query.limit).map(toItem);
+    return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [row]: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*) FROM ${VISIBLE} WHERE n.user_id = $1 AND n.read_at IS NULL`,
+      [userId],
+    );
+    return Number(row.count);
+  }
+
+  /** Marks read every item up to and including `upTo`, or all; returns the unread count left. */
+  async markRead(userId: string, body: MarkActivityReadBody): Promise<number> {
+    const marked = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `UPDATE notifications SET read_at = now()
+       WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint IS NULL OR id <= $2::bigint)
+       RETURNING id`,
+      [userId, body.upTo === 'all' ? null : body.upTo],
+    );
+    if (marked.length > 0) await notifyUnreadChanged(this.dataSource.manager, [userId]);
+    return this.unreadCount(userId);
+  }
+
+  async markItemRead(userId: string, itemId: string): Promise<number> {
+    const found = await queryRows<{ was_unread: boolean }>(
+      this.dataSource.manager,
+      `UPDATE notifications n SET read_at = coalesce(n.read_at, now())
+       FROM project_members m
+       WHERE n.id = $2 AND n.user_id = $1 AND m.project_id = n.project_id AND m.user_id = n.user_id
+       RETURNING (SELECT o.read_at IS NULL FROM notifications o WHERE o.id = n.id) AS was_unread`,
+      [userId, itemId],
+    );
+    if (found.length === 0) {
+      throw new ActivityException(ActivityErrorCode.ItemNotFound, 'No such item in your activity.');
+    }
+    if (found[0].was_unread) await notifyUnreadChanged(this.dataSource.manager, [userId]);
+    return this.unreadCount(userId);
+  }
+}
+
+function toItem(row: ItemRow): ActivityItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
+    project: { id: row.project_id, name: row.project_name },
+    asset: { id: row.asset_id, name: row.asset_name },
+    version:
+      row.version_id && row.version_number !== null
+        ? { id: row.version_id, number: row.version_number }
+        : null,
+    seq: Number(row.seq),
+    commentId: row.comment_id,
+    frame: row.frame,
+    decision: row.decision,
+    excerpt: row.comment_id ? excerptOf(row.comment_body) : row.excerpt,
+    createdAt: row.created_at.toISOString(),
+    read: row.read_at !== null,
+  };
+}
