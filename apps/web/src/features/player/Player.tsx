@@ -52,7 +52,7 @@ function useTimebase(media: VersionMedia | null): Timebase {
 }
 
 function levelLabel(level: QualityLevel): string {
-  return level.height > 0 ? `${level.height}p` : `${Math.round(level.bitrate / 1000)} kb/s`;
+  return level.height > 0 ? `${level.height}p` : `${Math.round(level.bitrate / 1000)}k`;
 }
 
 function QualityMenu({
@@ -116,7 +116,11 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
   const timebase = useTimebase(version.media);
   const videoRef = useRef<HTMLVideoElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const [mode, setMode] = useState<FrameDisplayMode>(storedDisplayMode);
+  // Sound has no frames of its own: it reads in seconds unless the person asks otherwise.
+  const [mode, setMode] = useState<FrameDisplayMode>(() =>
+    timebase.hasFrameRate ? storedDisplayMode() : 'seconds',
+  );
+  const soundOnly = version.media?.kind === 'audio';
   const [helpOpen, setHelpOpen] = useState(false);
   const fullscreen = useFullscreen(() => rootRef.current);
   const storyboard = useStoryboard(version.urls.storyboard);
@@ -220,7 +224,7 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
       <div className="player-stage">
         <video
           ref={videoRef}
-          className="player-video"
+          className={soundOnly ? 'player-video player-video-sound' : 'player-video'}
           playsInline
           preload="auto"
           poster={version.urls.poster ?? undefined}
@@ -342,15 +346,17 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
         >
           ?
         </button>
-        <button
-          type="button"
-          className="player-button"
-          aria-label={fullscreen.isFullscreen ? 'Exit fullscreen' : 'Fullscreen'}
-          title="Fullscreen (F)"
-          onClick={fullscreen.toggle}
-        >
-          <Icon name={fullscreen.isFullscreen ? 'exitFullscreen' : 'fullscreen'} />
-        </button>
+        {!soundOnly && (
+          <button
+            type="button"
+            className="player-button"
+            aria-label={fullscreen.isFullscreen ? 'Exit fullscreen' : 'Fullscreen'}
+            title="Fullscreen (F)"
+            onClick={fullscreen.toggle}
+          >
+            <Icon name={fullscreen.isFullscreen ? 'exitFullscreen' : 'fullscreen'} />
+          </button>
+        )}
       </div>
     </div>
   );

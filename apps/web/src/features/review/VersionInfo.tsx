@@ -47,12 +47,18 @@ export function VersionInfo({ version }: { version: Version }) {
             {media.width} × {media.height}
           </Row>
         ) : null}
-        {media?.durationSeconds != null && (
+        {media && media.kind !== 'still' && media.durationSeconds !== null && (
           <Row term="Duration">
             {formatSeconds(media.durationSeconds)}
-            {media.frameCount != null && <span className="muted"> · {media.frameCount} frames</span>}
+            {media.kind === 'video' && media.frameCount !== null && (
+              <span className="muted">
+                {' '}
+                · {media.frameCount} {media.frameCount === 1 ? 'frame' : 'frames'}
+              </span>
+            )}
           </Row>
         )}
+        {media?.kind === 'audio' && <Row term="Kind">Sound only</Row>}
         {media?.startTimecode && <Row term="Start timecode">{media.startTimecode}</Row>}
       </dl>
       {media?.variableFrameRate && (
