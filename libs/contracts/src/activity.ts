@@ -26,8 +26,8 @@ export const activityCursorSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'must be
 export const activityItemSchema = z.object({
   id: activityCursorSchema,
   kind: activityKindSchema,
-  /** Who did it; null when nobody did (a system change) or their account is gone. */
-  actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  /** Who did it (`id` null for a review-link guest); null when nobody is known to have. */
+  actor: z.object({ id: z.uuid().nullable(), displayName: z.string() }).nullable(),
   project: z.object({ id: z.uuid(), name: z.string() }),
   asset: z.object({ id: z.uuid(), name: z.string() }),
   version: z.object({ id: z.uuid(), number: z.number().int().positive() }).nullable(),

@@ -29,6 +29,8 @@ interface ItemRow {
   decision: DecisionKind | null;
   excerpt: string | null;
   actor_id: string | null;
+  /** The actor's account, when they have one (a guest has none). */
+  actor_user_id: string | null;
   actor_name: string | null;
   created_at: Date;
   read_at: Date | null;
@@ -51,7 +53,7 @@ export class ActivityService {
       `SELECT n.id, n.kind, n.asset_id, n.seq, n.project_id, p.name AS project_name, a.name AS asset_name,
               n.version_id, v.number AS version_number, n.comment_id, c.body AS comment_body,
               coalesce(c.frame, parent.frame) AS frame, n.decision, n.excerpt, n.actor_id,
-              coalesce(u.display_name, n.actor_name) AS actor_name, n.created_at, n.read_at
+              u.id AS actor_user_id, coalesce(u.display_name, n.actor_name) AS actor_name, n.created_at, n.read_at
        FROM ${VISIBLE}
        JOIN projects p ON p.id = n.project_id
        JOIN assets a ON a.id = n.asset_id
@@ -110,7 +112,8 @@ function toItem(row: ItemRow): ActivityItem {
   return {
     id: row.id,
     kind: row.kind,
-    actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
+    actor:
+      row.actor_id || row.actor_name ? { id: row.actor_user_id, displayName: row.actor_name ?? '' } : null,
     project: { id: row.project_id, name: row.project_name },
     asset: { id: row.asset_id, name: row.asset_name },
     version:
