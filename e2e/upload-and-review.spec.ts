@@ -72,6 +72,9 @@ test('an editor uploads a cut and a reviewer sees it arrive live', async ({ brow
       'href',
       /\/api\/versions\/[0-9a-f-]{36}\/original$/,
     );
+    // A shared or reloaded link to the cut opens the same page.
+    await reviewer.page.reload();
+    await expect(reviewer.page.getByRole('heading', { name: 'clip', level: 1 })).toBeVisible();
   });
 
   await test.step('the editor drops a new cut onto the card: it becomes v2', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { assetEventSchema } from '@cutroom/contracts';
 import type { ApiProcess } from './support/api-process.js';
 import { type SignedIn, signUp } from './support/http-client.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
@@ -55,6 +56,7 @@ describe('the realtime channel', () => {
       [before + 1, 'version.created'],
       [before + 2, 'version.updated'],
     ]);
+    for (const event of watcher.events) expect(assetEventSchema.safeParse(event).error).toBeUndefined();
     expect(watcher.events[0].payload.version).toMatchObject({ number: 1, status: 'uploading' });
     expect(watcher.events[1].payload.version).toMatchObject({ number: 1, status: 'queued', sizeBytes: 2048 });
     watcher.socket.disconnect();

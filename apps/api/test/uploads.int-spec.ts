@@ -116,6 +116,23 @@ describe('resumable uploads and version stacks', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('cancelling an upload takes its version off the stack', async () => {
+    const asset = (await owner.caller.post(`/api/projects/${projectId}/assets`, { name: 'Cancelled' })).body;
+    const created = await tusCreate(editor.caller, 5000, { filename: 'oops.mov', assetId: asset.id });
+    expect((await editor.caller.get(`/api/assets/${asset.id}/versions`)).body.versions).toHaveLength(1);
+    const cancelled = await fetch(created.url!, {
+      method: 'DELETE',
+      headers: { 'Tus-Resumable': '1.0.0', authorization: `Bearer ${editor.token}` },
+    });
+    expect(cancelled.status).toBe(204);
+    expect((await editor.caller.get(`/api/assets/${asset.id}/versions`)).body.versions).toEqual([]);
+    const [event] = await db.query<{ type: string }>(
+      `SELECT type FROM events WHERE asset_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [asset.id],
+    );
+    expect(event.type).toBe('version.deleted');
+  });
+
   it('someone else cannot resume or read my upload', async () => {
     const created = await tusCreate(editor.caller, 100, { filename: 'mine.mov', projectId });
     expect((await tusHead(owner.caller, created.url!)).status).toBe(404);

@@ -35,6 +35,8 @@ export const versionMediaSchema = z.object({
   dropFrame: z.boolean(),
   /** The source had a variable frame rate and the renditions were made constant at its average rate. */
   variableFrameRate: z.boolean(),
+  /** The version has sound (an audio rendition and a waveform). */
+  hasAudio: z.boolean().optional(),
 });
 export type VersionMedia = z.infer<typeof versionMediaSchema>;
 
@@ -83,6 +85,8 @@ export const assetSchema = z.object({
   name: z.string(),
   versionCount: z.number().int().nonnegative(),
   latestVersion: versionSchema.nullable(),
+  /** The asset's newest event seq when this was read: live events after it are news. */
+  lastSeq: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

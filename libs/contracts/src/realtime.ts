@@ -41,8 +41,10 @@ export const joinProjectSchema = z.strictObject({ projectId: z.uuid() });
 export type JoinProject = z.infer<typeof joinProjectSchema>;
 
 export const assetEventTypes = [
+  'asset.created',
   'version.created',
   'version.updated',
+  'version.deleted',
   'asset.renamed',
   'asset.deleted',
   'comment.created',

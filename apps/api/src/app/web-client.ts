@@ -13,12 +13,13 @@ export function findWebClientDir(): string | undefined {
 
 /**
  * Serves the web client at `/`: hashed assets cached for a year, and index.html for every
- * other page route so client-side routing works on reload. `/api` is left to Nest.
+ * other page route so client-side routing works on reload (`/assets/<uuid>` is a page too:
+ * the static handler falls through when no such file exists). `/api` is left to Nest.
  */
 export function serveWebClient(app: NestExpressApplication, webDir: string): void {
   app.use(
     '/assets',
-    express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }),
   );
   app.use(express.static(webDir, { index: false, maxAge: 0 }));
   const indexHtml = path.join(webDir, 'index.html');

@@ -18,6 +18,7 @@ interface AssetRow {
   id: string;
   project_id: string;
   name: string;
+  last_seq: string;
   version_count: string;
   created_at: Date;
   updated_at: Date;
@@ -82,11 +83,20 @@ export class AssetsService {
 
   async create(userId: string, projectId: string, name: string): Promise<Asset> {
     await this.projects.requireRole(userId, projectId, 'assets.upload');
-    const [row]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO assets (project_id, name, created_by) VALUES ($1, $2, $3) RETURNING id`,
-      [projectId, name, userId],
-    );
-    return this.load(row.id);
+    const assetId = await this.dataSource.transaction(async (manager) => {
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO assets (project_id, name, created_by) VALUES ($1, $2, $3) RETURNING id`,
+        [projectId, name, userId],
+      );
+      await appendEvent(manager, {
+        assetId: row.id,
+        type: 'asset.created',
+        actorId: userId,
+        payload: { name },
+      });
+      return row.id;
+    });
+    return this.load(assetId);
   }
 
   async rename(userId: string, assetId: string, name: string): Promise<Asset> {
@@ -166,6 +176,7 @@ export class AssetsService {
       projectId: row.project_id,
       name: row.name,
       versionCount: Number(row.version_count),
+      lastSeq: Number(row.last_seq),
       latestVersion: byAsset.get(row.id) ?? null,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -174,6 +185,6 @@ export class AssetsService {
 }
 
 const ASSET_SELECT = `
-  SELECT a.id, a.project_id, a.name, a.created_at, a.updated_at,
+  SELECT a.id, a.project_id, a.name, a.last_seq, a.created_at, a.updated_at,
          (SELECT count(*) FROM versions v WHERE v.asset_id = a.id) AS version_count
   FROM assets a`;

@@ -53,7 +53,10 @@ export function toVersion(row: VersionRow): Version {
       master: (published || row.playable) && row.media?.kind !== 'still' ? `${base}/media/master.m3u8` : null,
       poster: published && hasPicture ? `${base}/media/poster.jpg` : null,
       storyboard: published && row.media?.kind === 'video' ? `${base}/media/storyboard/thumbnails.vtt` : null,
-      waveform: published && row.media?.kind !== 'still' ? `${base}/media/waveform.json` : null,
+      waveform:
+        published && row.media?.kind !== 'still' && row.media?.hasAudio !== false
+          ? `${base}/media/waveform.json`
+          : null,
       original: `${base}/original`,
     },
   };

@@ -45,6 +45,7 @@ export function versionMedia(probe: MediaProbe): VersionMedia {
     startTimecode: probe.startTimecode,
     dropFrame: probe.dropFrame,
     variableFrameRate: timeline?.fromVariableRate ?? false,
+    hasAudio: probe.audio.length > 0,
   };
 }
 

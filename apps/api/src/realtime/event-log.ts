@@ -35,7 +35,7 @@ export function appendEventSql(source = 'SELECT 1'): string {
       SELECT $1, last_seq, $2, $3, $4::jsonb, $5::timestamptz FROM bumped RETURNING seq),
     notice AS (
       SELECT seq, json_build_object('event', json_build_object(
-        'assetId', $1::uuid, 'seq', seq, 'type', $2::text, 'actorId', $3::uuid, 'createdAt', $5::text,
+        'assetId', $1::uuid, 'seq', seq, 'type', $2::text, 'actorId', $3::uuid, 'createdAt', to_char($5::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'payload', $4::json))::text AS inline
       FROM stored)
     SELECT seq, pg_notify('${EVENTS_CHANNEL}', CASE WHEN octet_length(inline) <= ${INLINE_LIMIT} THEN inline

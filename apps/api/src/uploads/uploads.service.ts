@@ -13,6 +13,7 @@ import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { jobQueue } from '../media/job-queue.js';
 import { MediaStorage } from '../media/media-storage.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { appendEvent } from '../realtime/event-log.js';
 import { UploadsErrorCode, UploadsException } from './uploads.exception.js';
 
@@ -139,11 +140,23 @@ export class UploadsService {
     this.logger.info({ versionId: version.id, size, sha256 }, 'upload complete; processing queued');
   }
 
-  /** The uploader cancelled: the half-uploaded version disappears from the stack. */
+  /** The uploader cancelled: the half-uploaded version disappears from the stack, for everyone. */
   async cancel(uploadId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM versions WHERE upload_id = $1 AND status = 'uploading'`, [
-      uploadId,
-    ]);
+    await this.dataSource.transaction(async (manager) => {
+      const removed = await queryRows<{ id: string; asset_id: string; uploaded_by: string | null }>(
+        manager,
+        `DELETE FROM versions WHERE upload_id = $1 AND status = 'uploading' RETURNING id, asset_id, uploaded_by`,
+        [uploadId],
+      );
+      for (const version of removed) {
+        await appendEvent(manager, {
+          assetId: version.asset_id,
+          type: 'version.deleted',
+          actorId: version.uploaded_by,
+          payload: { versionId: version.id },
+        });
+      }
+    });
   }
 
   private async checkFreeSpace(size: number): Promise<void> {

@@ -49,6 +49,7 @@ function asset(latest: Version | null, versionCount = latest ? latest.number : 0
     name: 'Trailer',
     versionCount,
     latestVersion: latest,
+    lastSeq: 0,
     createdAt: '2025-06-01T12:00:00.000Z',
     updatedAt: '2025-06-01T12:00:00.000Z',
   };

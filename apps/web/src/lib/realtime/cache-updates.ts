@@ -101,6 +101,16 @@ export function applyAssetEvent(queryClient: QueryClient, event: AssetEvent): vo
         updateAssetEverywhere(queryClient, event.assetId, (asset) => ({ ...asset, name: payload.data.name }));
       return;
     }
+    case 'asset.created':
+      // Someone made an empty cut: the project's list gains it.
+      void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
+      return;
+    case 'version.deleted':
+      // An upload was cancelled: its version leaves the stack and the card.
+      void queryClient.invalidateQueries({ queryKey: assetKeys.versions(event.assetId) });
+      void queryClient.invalidateQueries({ queryKey: assetKeys.detail(event.assetId) });
+      void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
+      return;
     case 'asset.deleted': {
       for (const queryKey of listsHolding(queryClient, event.assetId)) {
         patchQuery<AssetList>(queryClient, queryKey, (list) => ({
