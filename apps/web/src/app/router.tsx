@@ -12,6 +12,8 @@ import { RouteErrorPage } from './RouteErrorPage';
 export const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
+    // Shown while a lazily loaded page (the review page) arrives on a direct visit or reload.
+    hydrateFallbackElement: <p className="page-loading">Loading…</p>,
     children: [
       {
         element: <RedirectIfSignedIn />,
