@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { SESSION_COOKIE, type ApiError } from '@cutroom/contracts';
 import { FileStore } from '@tus/file-store';
-import { EVENTS, Server } from '@tus/server';
+import { Server } from '@tus/server';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
@@ -55,6 +55,8 @@ export class TusUploadServer {
         if (request.method === 'POST' || request.method === 'OPTIONS') return;
         const user = await this.signedIn(request);
         await this.refuseAsJson(() => this.uploads.requireOwnUpload(user, uploadId));
+        // Cancelling: the version leaves the stack before the client hears 204.
+        if (request.method === 'DELETE') await this.refuseAsJson(() => this.uploads.cancel(uploadId));
       },
       onUploadFinish: async (_request, upload) => {
         await this.uploads.complete(upload.id, path.join(directory, upload.id));
@@ -65,11 +67,6 @@ export class TusUploadServer {
         const body = this.errorBody(error);
         return { status_code: body.statusCode, body: JSON.stringify(body) };
       },
-    });
-    this.server.on(EVENTS.POST_TERMINATE, (_request, _response, id) => {
-      this.uploads
-        .cancel(id)
-        .catch((error) => this.logger.error({ err: error, uploadId: id }, 'cancel failed'));
     });
   }
 
