@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LoginBody, RegisterBody, User } from '@cutroom/contracts';
-import * as argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { DataSource, IsNull } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken } from '../config/config.provider.js';
@@ -11,7 +11,7 @@ import { hashSessionToken, newSessionToken } from './session-token.js';
 import { UserEntity } from './user.entity.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const HASH_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export interface IssuedSession {
   user: User;
@@ -29,7 +29,7 @@ export class AuthService {
   ) {}
 
   async register(body: RegisterBody, userAgent: string | undefined): Promise<IssuedSession> {
-    const passwordHash = await argon2.hash(body.password, HASH_OPTIONS);
+    const passwordHash = await hash(body.password, HASH_OPTIONS);
     const inserted = await this.dataSource.query(
       `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
@@ -47,8 +47,8 @@ export class AuthService {
       .where('user.email = :email', { email: body.email })
       .getOne();
     // Verify against a throwaway hash when there is no such user, so timing reveals nothing.
-    const hash = user?.passwordHash ?? (await this.getDummyHash());
-    const matches = await argon2.verify(hash, body.password).catch(() => false);
+    const storedHash = user?.passwordHash ?? (await this.getDummyHash());
+    const matches = await verify(storedHash, body.password).catch(() => false);
     if (!user || !matches) throw new AuthException(AuthErrorCode.BadCredentials);
     return this.issueSession(user, userAgent);
   }
@@ -95,7 +95,7 @@ export class AuthService {
   }
 
   private getDummyHash(): Promise<string> {
-    this.dummyHash ??= argon2.hash(newSessionToken(), HASH_OPTIONS);
+    this.dummyHash ??= hash(newSessionToken(), HASH_OPTIONS);
     return this.dummyHash;
   }
 
