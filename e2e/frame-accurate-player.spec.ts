@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { decodeFrameCode, generateFrameCodedClip, rgbaToGray } from '@cutroom/media';
+import { generateFrameCodedClip } from '@cutroom/media';
 import { frameToTimecode, parseStartTimecode, type FrameRate } from '@cutroom/timecode';
 import {
   createProject,
@@ -12,6 +11,7 @@ import {
   type Person,
 } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
+import { frameOnPicture } from './support/picture';
 
 interface Clip {
   title: string;
@@ -67,28 +67,6 @@ const clips: Clip[] = [
 
 /** Random frames visited per clip; from each, a step forward and back. */
 const SEEKS = 50;
-
-/** Reads the frame code off the picture on screen: the video drawn to a small canvas. */
-async function frameOnPicture(page: Page): Promise<number | null> {
-  // Small is fast to hand over, and the 4×4 blocks stay many pixels wide.
-  const width = 64;
-  const height = 36;
-  const rgba = await page.evaluate(
-    ({ width, height }) => {
-      const video = document.querySelector<HTMLVideoElement>('[data-testid="player"] video');
-      if (!video || video.readyState < 2) return null;
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      if (!context) return null;
-      context.drawImage(video, 0, 0, width, height);
-      return Array.from(context.getImageData(0, 0, width, height).data);
-    },
-    { width, height },
-  );
-  return rgba ? decodeFrameCode(rgbaToGray(rgba, width, height), width, height) : null;
-}
 
 /** A repeatable sequence of frames to visit. */
 function frameSequence(count: number, frames: number): number[] {

@@ -7,15 +7,19 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type ReactNode,
   type Ref,
+  type RefObject,
 } from 'react';
 import { Icon } from './icons';
+import { loopRange, markIn, markOut, NO_MARKS, type FrameRange, type LoopMarks } from './loop-range';
 import { useStoryboard, useWaveform } from './media-extras';
+import { containedPictureRect, type PictureRect } from './picture-rect';
 import { PLAYBACK_SPEEDS, PlaybackEngine, type PlaybackSnapshot, type QualityLevel } from './playback-engine';
 import { commandForKey, keyBelongsToTarget, type PlayerCommand } from './shortcuts';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
-import { timebaseOf, type Timebase } from './timebase';
-import { Timeline } from './Timeline';
+import { labelFrame, timebaseOf, type Timebase } from './timebase';
+import { Timeline, type TimelineMarker, type TimelinePlayhead } from './Timeline';
 import { DISPLAY_MODES, nextDisplayMode, TimeReadout } from './TimeReadout';
 
 /** What the rest of the UI may do with the player. Nothing else touches the video's time. */
@@ -26,6 +30,16 @@ export interface PlayerHandle {
   pause(): void;
   /** The frame on screen. */
   readonly currentFrame: number;
+}
+
+/** What the page around the player follows: the frame on screen, whether it plays, the loop. */
+export interface PlayheadState {
+  frame: number;
+  playing: boolean;
+  loop: FrameRange | null;
+  marks: LoopMarks;
+  mode: FrameDisplayMode;
+  timebase: Timebase;
 }
 
 const DISPLAY_MODE_KEY = 'cutroom.player.timeDisplay';
@@ -102,15 +116,66 @@ function useFullscreen(target: () => HTMLElement | null) {
   return { isFullscreen, toggle };
 }
 
-interface PlayerProps {
+function samePictureRect(a: PictureRect | null, b: PictureRect | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+}
+
+/** The picture's rectangle inside the stage (letterboxing removed), at any player size and in fullscreen. */
+function usePictureRect(videoRef: RefObject<HTMLVideoElement | null>): PictureRect | null {
+  const [rect, setRect] = useState<PictureRect | null>(null);
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const measure = () => {
+      const inside = containedPictureRect(
+        { width: video.clientWidth, height: video.clientHeight },
+        { width: video.videoWidth, height: video.videoHeight },
+      );
+      const next = inside && {
+        ...inside,
+        left: inside.left + video.offsetLeft,
+        top: inside.top + video.offsetTop,
+      };
+      setRect((current) => (samePictureRect(current, next) ? current : next));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(video);
+    video.addEventListener('resize', measure);
+    video.addEventListener('loadedmetadata', measure);
+    return () => {
+      observer.disconnect();
+      video.removeEventListener('resize', measure);
+      video.removeEventListener('loadedmetadata', measure);
+    };
+  }, [videoRef]);
+  return rect;
+}
+
+export interface PlayerProps {
   version: Version;
   ref?: Ref<PlayerHandle>;
   /** The frame to show first (kept when switching versions). */
   startFrame?: number;
+  /** Comments on the timeline. */
+  markers?: readonly TimelineMarker[];
+  /** Other viewers' playheads on the timeline. */
+  playheads?: readonly TimelinePlayhead[];
+  /** Drawn over the picture, in a box exactly the picture's size (pixels given). */
+  renderOverlay?: (picture: { width: number; height: number }) => ReactNode;
+  onPlayheadChange?: (state: PlayheadState) => void;
 }
 
 /** hls.js player with frame-exact stepping, its own controls and the editor's keyboard. */
-export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
+export function Player({
+  version,
+  ref,
+  startFrame = 0,
+  markers,
+  playheads,
+  renderOverlay,
+  onPlayheadChange,
+}: PlayerProps) {
   const [engine] = useState(() => new PlaybackEngine());
   const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot);
   const timebase = useTimebase(version.media);
@@ -130,6 +195,23 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
   const growing = version.status !== 'ready';
   const totalFrames = timebase.frameCount ?? snapshot.availableFrames ?? 1;
   const lastFrame = Math.max(0, totalFrames - 1);
+  const [marks, setMarks] = useState<LoopMarks>(NO_MARKS);
+  const loop = loopRange(marks, lastFrame);
+  const loopFrom = loop?.from ?? null;
+  const loopTo = loop?.to ?? null;
+  const picture = usePictureRect(videoRef);
+
+  useEffect(() => {
+    engine.setLoop(loopFrom === null || loopTo === null ? null : { from: loopFrom, to: loopTo });
+  }, [engine, loopFrom, loopTo]);
+
+  const playing = snapshot.playing || snapshot.shuttle !== 0;
+  const reportPlayhead = useEffectEvent(() =>
+    onPlayheadChange?.({ frame: snapshot.frame, playing, loop, marks, mode, timebase }),
+  );
+  useEffect(() => {
+    reportPlayhead();
+  }, [snapshot.frame, playing, loopFrom, loopTo, marks, mode, timebase]);
 
   useImperativeHandle(
     ref,
@@ -192,6 +274,12 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
         return changeMode(nextDisplayMode(mode));
       case 'help':
         return setHelpOpen((open) => !open);
+      case 'markIn':
+        return setMarks((current) => markIn(current, engine.currentFrame));
+      case 'markOut':
+        return setMarks((current) => markOut(current, engine.currentFrame));
+      case 'clearMarks':
+        return setMarks(NO_MARKS);
     }
   }
 
@@ -212,7 +300,6 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  const playing = snapshot.playing || snapshot.shuttle !== 0;
   return (
     <div
       ref={rootRef}
@@ -230,6 +317,15 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           poster={version.urls.poster ?? undefined}
           onClick={() => engine.togglePlay()}
         />
+        {picture && renderOverlay && (
+          <div
+            className="player-picture"
+            data-testid="player-picture"
+            style={{ left: picture.left, top: picture.top, width: picture.width, height: picture.height }}
+          >
+            {renderOverlay({ width: picture.width, height: picture.height })}
+          </div>
+        )}
         {snapshot.shuttle !== 0 && (
           <span className="player-shuttle" aria-live="polite">
             {snapshot.shuttle < 0 ? '◀◀' : '▶▶'} {Math.abs(snapshot.shuttle)}×
@@ -265,6 +361,9 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           if (snapshot.playing || snapshot.shuttle !== 0) engine.pause();
           engine.seekToFrame(frame);
         }}
+        markers={markers}
+        playheads={playheads}
+        loop={loop}
       />
       <div className="player-controls">
         <button
@@ -301,6 +400,17 @@ export function Player({ version, ref, startFrame = 0 }: PlayerProps) {
           mode={mode}
           onModeChange={changeMode}
         />
+        {loop && (
+          <button
+            type="button"
+            className="player-button player-loop"
+            aria-label={`Clear loop ${labelFrame(timebase, loop.from, mode)} to ${labelFrame(timebase, loop.to, mode)}`}
+            title="Clear the in and out marks (Shift+X)"
+            onClick={() => setMarks(NO_MARKS)}
+          >
+            ⟲ {labelFrame(timebase, loop.from, mode)}–{labelFrame(timebase, loop.to, mode)}
+          </button>
+        )}
         <span className="player-spacer" />
         <label className="player-select">
           <span className="visually-hidden">Playback speed</span>

@@ -1,8 +1,26 @@
 import { frameToSeconds, type FrameDisplayMode } from '@cutroom/timecode';
 import { useRef, useState, type PointerEvent } from 'react';
+import type { FrameRange } from './loop-range';
 import { storyboardCueAt, type StoryboardCue } from './storyboard';
 import { labelFrame, type Timebase } from './timebase';
 import { Waveform } from './Waveform';
+
+/** A comment on the timeline: a point at its frame, or a bar over its range. */
+export interface TimelineMarker {
+  id: string;
+  frame: number;
+  frameEnd: number | null;
+  resolved: boolean;
+  label: string;
+}
+
+/** Where someone else in the room is. */
+export interface TimelinePlayhead {
+  id: string;
+  frame: number;
+  label: string;
+  colour: string;
+}
 
 interface TimelineProps {
   frame: number;
@@ -15,6 +33,9 @@ interface TimelineProps {
   storyboard: readonly StoryboardCue[] | undefined;
   waveform: readonly number[] | null | undefined;
   onSeek: (frame: number) => void;
+  markers?: readonly TimelineMarker[];
+  playheads?: readonly TimelinePlayhead[];
+  loop?: FrameRange | null;
 }
 
 function percent(value: number, total: number): string {
@@ -31,6 +52,9 @@ export function Timeline({
   storyboard,
   waveform,
   onSeek,
+  markers = [],
+  playheads = [],
+  loop = null,
 }: TimelineProps) {
   const [hover, setHover] = useState<{ x: number; frame: number } | null>(null);
   const scrubbing = useRef<{ lastFrame: number } | null>(null);
@@ -88,6 +112,44 @@ export function Timeline({
         <div className="timeline-played" style={{ width: percent(frame + 0.5, totalFrames) }} />
       </div>
       {waveform && waveform.length > 0 && <Waveform peaks={waveform} />}
+      <div className="timeline-marks" aria-hidden="true">
+        {loop && (
+          <div
+            className="timeline-loop"
+            data-testid="loop-range"
+            style={{
+              left: percent(loop.from, totalFrames),
+              width: percent(loop.to - loop.from + 1, totalFrames),
+            }}
+          />
+        )}
+        {markers.map((marker) => (
+          <span
+            key={marker.id}
+            className={`timeline-marker${marker.frameEnd !== null ? ' timeline-marker-range' : ''}${marker.resolved ? ' timeline-marker-resolved' : ''}`}
+            data-testid="comment-marker"
+            data-frame={marker.frame}
+            title={marker.label}
+            style={{
+              left: percent(marker.frame + (marker.frameEnd === null ? 0.5 : 0), totalFrames),
+              width:
+                marker.frameEnd === null
+                  ? undefined
+                  : percent(marker.frameEnd - marker.frame + 1, totalFrames),
+            }}
+          />
+        ))}
+        {playheads.map((playhead) => (
+          <span
+            key={playhead.id}
+            className="timeline-peer"
+            data-testid="peer-playhead"
+            data-frame={playhead.frame}
+            title={playhead.label}
+            style={{ left: percent(playhead.frame + 0.5, totalFrames), background: playhead.colour }}
+          />
+        ))}
+      </div>
       <div className="timeline-playhead" style={{ left: percent(frame + 0.5, totalFrames) }} />
       {hover && (
         <div className="timeline-preview" style={{ left: hover.x }} aria-hidden="true">

@@ -1,5 +1,6 @@
 import { frameMidpointSeconds, secondsToFrame } from '@cutroom/timecode';
 import Hls, { type ErrorData } from 'hls.js';
+import type { FrameRange } from './loop-range';
 import { nextShuttleSpeed } from './shortcuts';
 import type { Timebase } from './timebase';
 
@@ -86,6 +87,8 @@ export class PlaybackEngine {
   private animationFrame: number | null = null;
   private reverseFrom: { wallMs: number; frame: number } | null = null;
   private networkRecoveries = 0;
+  /** Playing forward inside this range goes back to its start after its last frame. */
+  private loop: FrameRange | null = null;
   private mediaRecovered = false;
   private readonly detachListeners: Array<() => void> = [];
 
@@ -123,7 +126,14 @@ export class PlaybackEngine {
       this.update({ playing: false, shuttle: 0 });
       this.settleOnShownFrame();
     });
-    on('ended', () => this.update({ playing: false, shuttle: 0 }));
+    on('ended', () => {
+      if (this.loop) {
+        this.seekToFrame(this.loop.from);
+        video.play().catch(() => {});
+        return;
+      }
+      this.update({ playing: false, shuttle: 0 });
+    });
     on('waiting', () => this.update({ waiting: true }));
     on('playing', () => this.update({ waiting: false }));
     on('canplay', () => this.update({ waiting: false }));
@@ -246,12 +256,20 @@ export class PlaybackEngine {
     this.seekToFrame((this.pendingFrame ?? this.snapshot.frame) + delta);
   }
 
+  /** Loops forward playback over `range` (null: no loop). */
+  setLoop(range: FrameRange | null): void {
+    this.loop = range;
+  }
+
   play(): void {
     const video = this.video;
     if (!video || !this.source) return;
     this.stopReverse();
     this.pendingFrame = null;
-    if (this.snapshot.frame >= this.lastFrame && this.source.timebase.frameCount !== null) {
+    const frame = this.snapshot.frame;
+    if (this.loop && (frame < this.loop.from || frame >= this.loop.to)) {
+      this.seekToFrame(this.loop.from);
+    } else if (frame >= this.lastFrame && this.source.timebase.frameCount !== null) {
       this.seekToFrame(0);
     }
     video.playbackRate = this.snapshot.speed;
@@ -379,6 +397,9 @@ export class PlaybackEngine {
 
   private showFrame(frame: number) {
     if (frame !== this.snapshot.frame) this.update({ frame });
+    const loop = this.loop;
+    const playingForward = this.snapshot.playing && this.snapshot.shuttle >= 0;
+    if (loop && playingForward && this.pendingFrame === null && frame >= loop.to) this.seekToFrame(loop.from);
   }
 
   private readAvailable() {

@@ -24,6 +24,12 @@ describe('player keyboard', () => {
     });
   });
 
+  it('marks a loop with I and O and clears it with shift+X', () => {
+    expect(commandForKey(press('i'))).toEqual({ type: 'markIn' });
+    expect(commandForKey(press('O', { shiftKey: true }))).toEqual({ type: 'markOut' });
+    expect(commandForKey(press('X', { shiftKey: true }))).toEqual({ type: 'clearMarks' });
+  });
+
   it('leaves browser shortcuts alone', () => {
     expect(commandForKey(press('l', { ctrlKey: true }))).toBeNull();
     expect(commandForKey(press('f', { metaKey: true }))).toBeNull();

@@ -10,6 +10,9 @@ export type PlayerCommand =
   | { type: 'toggleMute' }
   | { type: 'fullscreen' }
   | { type: 'cycleTimeDisplay' }
+  | { type: 'markIn' }
+  | { type: 'markOut' }
+  | { type: 'clearMarks' }
   | { type: 'help' };
 
 export interface KeyPress {
@@ -32,6 +35,8 @@ export const shortcuts: readonly { keys: readonly string[]; action: string }[] =
   { keys: ['M'], action: 'Mute or unmute' },
   { keys: ['F'], action: 'Fullscreen' },
   { keys: ['T'], action: 'Show timecode, frame number or seconds' },
+  { keys: ['I', 'O'], action: 'Mark the in or out frame: playback loops between them' },
+  { keys: ['Shift + X'], action: 'Clear the in and out marks' },
   { keys: ['?'], action: 'Show or hide these shortcuts' },
 ];
 
@@ -70,6 +75,14 @@ export function commandForKey(press: KeyPress): PlayerCommand | null {
     case 't':
     case 'T':
       return { type: 'cycleTimeDisplay' };
+    case 'i':
+    case 'I':
+      return { type: 'markIn' };
+    case 'o':
+    case 'O':
+      return { type: 'markOut' };
+    case 'X':
+      return press.shiftKey ? { type: 'clearMarks' } : null;
     case '?':
       return { type: 'help' };
     default:

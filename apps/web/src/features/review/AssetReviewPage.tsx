@@ -1,56 +1,20 @@
 import { uuidParamSchema, type Asset, type Version } from '@cutroom/contracts';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { describeError, isApiRequestError } from '../../lib/api-client';
 import { useAssetRoom } from '../../lib/realtime/realtime-context';
 import { useAsset, useVersions } from '../assets/asset-queries';
-import { VersionStatus } from '../assets/VersionStatus';
-import { versionLabel } from '../assets/version-status';
-import { Player, type PlayerHandle } from '../player/Player';
+import type { PlayerHandle } from '../player/Player';
 import { permissionsFor } from '../projects/permissions';
 import { useProject } from '../projects/project-queries';
 import { UploadButton } from '../upload/UploadButton';
 import { UploadList } from '../upload/UploadList';
 import { useUploadQueue } from '../upload/upload-context';
 import { AssetNotFound } from './AssetNotFound';
-import { canPlay, defaultVersion, requestedVersionNumber } from './choose-version';
+import { defaultVersion, requestedVersionNumber } from './choose-version';
+import { ReviewRoom } from './ReviewRoom';
 import { VersionInfo } from './VersionInfo';
 import { VersionSwitcher } from './VersionSwitcher';
-
-function NotPlayableYet({ version }: { version: Version }) {
-  const sentence =
-    version.status === 'failed'
-      ? `${versionLabel(version)} could not be processed.`
-      : version.status === 'uploading'
-        ? `${versionLabel(version)} is still uploading.`
-        : `${versionLabel(version)} is being prepared for playback. It plays here as soon as it can.`;
-  return (
-    <div className="player-placeholder" role="status">
-      <p>{sentence}</p>
-      <VersionStatus version={version} />
-    </div>
-  );
-}
-
-function Stage({
-  version,
-  playerRef,
-  startFrame,
-}: {
-  version: Version;
-  playerRef: RefObject<PlayerHandle | null>;
-  startFrame: number;
-}) {
-  if (version.media?.kind === 'still' && version.urls.poster) {
-    return (
-      <div className="player player-still">
-        <img src={version.urls.poster} alt={`Still: ${version.originalFilename}`} />
-      </div>
-    );
-  }
-  if (!canPlay(version)) return <NotPlayableYet version={version} />;
-  return <Player key={version.id} ref={playerRef} version={version} startFrame={startFrame} />;
-}
 
 function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Version[] }) {
   const project = useProject(asset.projectId);
@@ -104,14 +68,15 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
       </div>
       {canUpload && <UploadList projectId={asset.projectId} assetId={asset.id} />}
       {version ? (
-        <div className="review-layout">
-          <div className="review-main">
-            <Stage version={version} playerRef={playerRef} startFrame={carriedFrame} />
-          </div>
-          <aside className="review-side">
-            <VersionInfo version={version} />
-          </aside>
-        </div>
+        <ReviewRoom
+          key={version.id}
+          asset={asset}
+          version={version}
+          role={project.data?.role ?? null}
+          playerRef={playerRef}
+          startFrame={carriedFrame}
+          aside={<VersionInfo version={version} />}
+        />
       ) : versions.length === 0 ? (
         <div className="empty-state">
           <h2>No versions yet</h2>

@@ -1,8 +1,11 @@
 import {
+  commentSchema,
   processingStageSchema,
+  reactionSchema,
   versionEventPayloadSchema,
   type Asset,
   type AssetEvent,
+  type CommentList,
   type AssetList,
   type Version,
   type VersionList,
@@ -11,10 +14,19 @@ import {
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
 import { assetKeys } from '../../features/assets/asset-queries';
+import { removeComment, upsertComment, withReactions } from '../../features/comments/comment-list';
+import { commentKeys } from '../../features/comments/comment-queries';
 
 // Every socket → react-query cache update of the app happens in this file.
 
 const renamedPayloadSchema = z.object({ name: z.string() });
+const commentPayloadSchema = z.object({ comment: commentSchema });
+const commentDeletedPayloadSchema = z.object({ commentId: z.uuid(), versionId: z.uuid() });
+const reactionsPayloadSchema = z.object({
+  commentId: z.uuid(),
+  versionId: z.uuid(),
+  reactions: z.array(reactionSchema),
+});
 
 /** The asset with `version` in place: the newest version (and the count) move when a newer one arrives. */
 export function mergeVersionIntoAsset(asset: Asset, version: Version): Asset {
@@ -85,8 +97,55 @@ function applyVersion(queryClient: QueryClient, event: AssetEvent, version: Vers
   }));
 }
 
+function patchComments(
+  queryClient: QueryClient,
+  versionId: string,
+  update: (list: CommentList) => CommentList,
+) {
+  patchQuery<CommentList>(queryClient, commentKeys.list(versionId), update);
+}
+
+/** A comment event this client cannot read: the version's comments are fetched again. */
+function refetchAssetComments(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: commentKeys.all });
+}
+
+function applyCommentEvent(queryClient: QueryClient, event: AssetEvent): void {
+  switch (event.type) {
+    case 'comment.created':
+    case 'comment.updated':
+    case 'comment.resolved':
+    case 'comment.reopened': {
+      const payload = commentPayloadSchema.safeParse(event.payload);
+      if (!payload.success) return refetchAssetComments(queryClient);
+      const { comment } = payload.data;
+      patchComments(queryClient, comment.versionId, (list) => ({
+        comments: upsertComment(list.comments, comment),
+      }));
+      return;
+    }
+    case 'comment.deleted': {
+      const payload = commentDeletedPayloadSchema.safeParse(event.payload);
+      if (!payload.success) return refetchAssetComments(queryClient);
+      patchComments(queryClient, payload.data.versionId, (list) => ({
+        comments: removeComment(list.comments, payload.data.commentId),
+      }));
+      return;
+    }
+    case 'comment.reactions': {
+      const payload = reactionsPayloadSchema.safeParse(event.payload);
+      if (!payload.success) return refetchAssetComments(queryClient);
+      patchComments(queryClient, payload.data.versionId, (list) => ({
+        comments: withReactions(list.comments, payload.data.commentId, payload.data.reactions),
+      }));
+      return;
+    }
+  }
+}
+
 /** Applies one persisted asset event; the caller guarantees each seq arrives here once, in order. */
 export function applyAssetEvent(queryClient: QueryClient, event: AssetEvent): void {
+  if (event.type.startsWith('comment.')) return applyCommentEvent(queryClient, event);
   switch (event.type) {
     case 'version.created':
     case 'version.updated': {
@@ -148,4 +207,6 @@ export function refreshProjectAssets(queryClient: QueryClient, projectId: string
 /** After first joining an asset's room: its data is fetched again so no event before the join is missing. */
 export function refreshAsset(queryClient: QueryClient, assetId: string): void {
   void queryClient.invalidateQueries({ queryKey: assetKeys.detail(assetId) });
+  // Comments are kept per version; the asset's ones cannot be told apart by key, so all are read again.
+  void queryClient.invalidateQueries({ queryKey: commentKeys.all });
 }

@@ -1,15 +1,20 @@
 import {
   assetEventSchema,
   clientEvents,
+  drawingStrokeSchema,
+  presenceSchema,
   serverEvents,
   versionProgressSchema,
   type AssetEvent,
+  type DrawingStroke,
+  type PresenceUpdate,
 } from '@cutroom/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { AssetSeqLog } from './asset-seq-log';
 import { applyAssetEvent, applyVersionProgress, refreshAsset, refreshProjectAssets } from './cache-updates';
+import { RoomSignalsStore } from './room-signals';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 
@@ -20,11 +25,14 @@ const joinProjectAckSchema = z.object({ ok: z.boolean() });
  * format (live notifications have carried Postgres' text form rather than ISO 8601).
  */
 const receivedEventSchema = assetEventSchema.extend({ createdAt: z.string() });
+const presenceLeftSchema = z.object({ socketId: z.string(), assetId: z.uuid() });
+const relayedStrokeSchema = drawingStrokeSchema.extend({ userId: z.uuid(), socketId: z.string() });
 const receivedJoinAckSchema = z.union([
   z.object({
     ok: z.literal(true),
     lastSeq: z.number().int().nonnegative(),
     events: z.array(receivedEventSchema),
+    presence: z.array(presenceSchema).optional(),
   }),
   z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
 ]);
@@ -42,6 +50,10 @@ export class RealtimeClient {
   private readonly seqs = new AssetSeqLog();
   /** Assets with a join in flight; their events wait here and go through the seq check after the ack. */
   private readonly held = new Map<string, AssetEvent[]>();
+  /** Presence and live strokes: ephemeral, so kept here rather than in the query cache. */
+  readonly signals = new RoomSignalsStore();
+  /** My own last presence per asset, sent again whenever the room is (re)joined. */
+  private readonly myPresence = new Map<string, PresenceUpdate>();
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -61,6 +73,7 @@ export class RealtimeClient {
     socket.on('disconnect', (reason) => {
       this.setStatus('offline');
       this.held.clear();
+      this.signals.forgetAll();
       // The server closed it on purpose (e.g. a deploy): socket.io will not retry by itself.
       if (reason === 'io server disconnect') socket.connect();
     });
@@ -80,6 +93,33 @@ export class RealtimeClient {
       const progress = versionProgressSchema.safeParse(raw);
       if (progress.success) applyVersionProgress(this.queryClient, progress.data);
     });
+    socket.on(serverEvents.presenceChanged, (raw: unknown) => {
+      const presence = presenceSchema.safeParse(raw);
+      if (presence.success && this.assetWatchers.has(presence.data.assetId))
+        this.signals.presenceChanged(presence.data);
+    });
+    socket.on(serverEvents.presenceLeft, (raw: unknown) => {
+      const left = presenceLeftSchema.safeParse(raw);
+      if (left.success) this.signals.presenceLeft(left.data.assetId, left.data.socketId);
+    });
+    socket.on(serverEvents.drawing, (raw: unknown) => {
+      const stroke = relayedStrokeSchema.safeParse(raw);
+      if (!stroke.success || !this.assetWatchers.has(stroke.data.assetId)) return;
+      const { assetId, ...rest } = stroke.data;
+      this.signals.stroke(assetId, { ...rest, receivedAtMs: Date.now() });
+    });
+  }
+
+  /** Tells the room where I am; repeated after every (re)join. Callers throttle it. */
+  sendPresence(update: PresenceUpdate): void {
+    this.myPresence.set(update.assetId, update);
+    if (this.socket?.connected && !this.held.has(update.assetId))
+      this.socket.emit(clientEvents.presence, update);
+  }
+
+  /** A stroke being drawn, for others to see live; the comment carries the finished drawing. */
+  sendStroke(stroke: DrawingStroke): void {
+    if (this.socket?.connected) this.socket.emit(clientEvents.drawing, stroke);
   }
 
   stop(): void {
@@ -123,6 +163,8 @@ export class RealtimeClient {
       }
       this.assetWatchers.delete(assetId);
       this.seqs.forget(assetId);
+      this.signals.forget(assetId);
+      this.myPresence.delete(assetId);
       if (this.socket?.connected) this.socket.emit(clientEvents.leaveAsset, { assetId });
     };
   }
@@ -186,6 +228,11 @@ export class RealtimeClient {
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck(clientEvents.joinAsset, afterSeq === undefined ? { assetId } : { assetId, afterSeq }),
       );
+      if (ack.success && ack.data.ok) {
+        this.signals.setPresence(assetId, ack.data.presence ?? []);
+        const mine = this.myPresence.get(assetId);
+        if (mine) socket.emit(clientEvents.presence, mine);
+      }
       if (!ack.success || !ack.data.ok) {
         refreshAsset(this.queryClient, assetId);
       } else if (afterSeq === undefined) {

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { RealtimeClient, RealtimeStatus } from './realtime-client';
+import type { RoomSignals } from './room-signals';
 
 export const RealtimeContext = createContext<RealtimeClient | null>(null);
 
@@ -24,4 +25,16 @@ export function useAssetRoom(assetId: string | null): void {
 export function useRealtimeStatus(): RealtimeStatus {
   const client = useRealtimeClient();
   return useSyncExternalStore(client.subscribe, client.getStatus);
+}
+
+/** Who else is in an asset's room, and the strokes they are drawing. */
+export function useRoomSignals(assetId: string): RoomSignals {
+  const client = useRealtimeClient();
+  return useSyncExternalStore(client.signals.subscribe, () => client.signals.get(assetId));
+}
+
+/** Sends my ephemeral signals (presence, strokes) to the rooms I am in. */
+export function useRoomSender(): Pick<RealtimeClient, 'sendPresence' | 'sendStroke'> {
+  const client = useRealtimeClient();
+  return client;
 }

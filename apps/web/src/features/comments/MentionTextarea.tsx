@@ -1,0 +1,129 @@
+import type { Member } from '@cutroom/contracts';
+import { useId, useRef, useState } from 'react';
+import { insertMention, matchingMembers, mentionQueryAt } from './mentions';
+
+interface MentionTextareaProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  members: readonly Member[];
+  placeholder?: string;
+  autoFocus?: boolean;
+  /** Ctrl/⌘+Enter. */
+  onSubmit?: () => void;
+}
+
+/** A comment field that offers project members after an `@`; arrows choose, Enter or Tab inserts. */
+export function MentionTextarea({
+  label,
+  value,
+  onChange,
+  members,
+  placeholder,
+  autoFocus,
+  onSubmit,
+}: MentionTextareaProps) {
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const listId = useId();
+  const query = mentionQueryAt(value, caret);
+  const suggestions =
+    query && query.start !== dismissedAt
+      ? matchingMembers(
+          members.map((member) => ({
+            ...member,
+            displayName: member.user.displayName,
+            email: member.user.email,
+          })),
+          query.query,
+        )
+      : [];
+  const open = suggestions.length > 0;
+  const highlighted = Math.min(active, suggestions.length - 1);
+
+  function choose(displayName: string) {
+    if (!query) return;
+    const next = insertMention(value, query.start, caret, displayName);
+    onChange(next.text);
+    setCaret(next.caret);
+    setActive(0);
+    requestAnimationFrame(() => {
+      textareaRef.current?.focus();
+      textareaRef.current?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
+  return (
+    <div className="mention-field">
+      <label className="visually-hidden" htmlFor={`${listId}-input`}>
+        {label}
+      </label>
+      <textarea
+        id={`${listId}-input`}
+        ref={textareaRef}
+        className="comment-textarea"
+        value={value}
+        placeholder={placeholder}
+        autoFocus={autoFocus}
+        rows={3}
+        maxLength={10_000}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={`${listId}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={open ? `${listId}-option-${highlighted}` : undefined}
+        onChange={(event) => {
+          onChange(event.target.value);
+          setCaret(event.target.selectionStart);
+          setDismissedAt(null);
+        }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+        onKeyDown={(event) => {
+          if (open) {
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              const step = event.key === 'ArrowDown' ? 1 : -1;
+              setActive((highlighted + step + suggestions.length) % suggestions.length);
+              return;
+            }
+            if (event.key === 'Enter' || event.key === 'Tab') {
+              event.preventDefault();
+              choose(suggestions[highlighted].displayName);
+              return;
+            }
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              setDismissedAt(query?.start ?? null);
+              return;
+            }
+          }
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && onSubmit) {
+            event.preventDefault();
+            onSubmit();
+          }
+        }}
+      />
+      {open && (
+        <ul className="mention-list" role="listbox" id={`${listId}-list`} aria-label="Mention a member">
+          {suggestions.map((member, index) => (
+            <li
+              key={member.user.id}
+              id={`${listId}-option-${index}`}
+              role="option"
+              aria-selected={index === highlighted}
+              className="mention-option"
+              onPointerDown={(event) => {
+                event.preventDefault();
+                choose(member.displayName);
+              }}
+            >
+              {member.displayName} <span className="mention-email">{member.email}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

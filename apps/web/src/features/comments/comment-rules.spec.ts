@@ -1,0 +1,51 @@
+import type { Comment } from '@cutroom/contracts';
+import { composeTarget } from './compose-target';
+import { canComment, canDeleteComment, canEditComment, canResolveComment } from './comment-permissions';
+
+const author = '11111111-1111-4111-8111-111111111111';
+const someoneElse = '22222222-2222-4222-8222-222222222222';
+const comment = { author: { id: author, displayName: 'A' }, parentId: null } as Comment;
+
+describe('who may do what with a comment', () => {
+  it('lets everyone but viewers comment', () => {
+    expect(canComment('reviewer')).toBe(true);
+    expect(canComment('viewer')).toBe(false);
+  });
+
+  it('lets only the author edit, the author or an owner delete', () => {
+    expect(canEditComment(author, comment)).toBe(true);
+    expect(canEditComment(someoneElse, comment)).toBe(false);
+    expect(canDeleteComment('reviewer', someoneElse, comment)).toBe(false);
+    expect(canDeleteComment('owner', someoneElse, comment)).toBe(true);
+  });
+
+  it('lets a reviewer resolve their own comment but not someone else’s, and nobody a reply', () => {
+    expect(canResolveComment('reviewer', author, comment)).toBe(true);
+    expect(canResolveComment('reviewer', someoneElse, comment)).toBe(false);
+    expect(canResolveComment('editor', someoneElse, comment)).toBe(true);
+    expect(canResolveComment('owner', author, { ...comment, parentId: author })).toBe(false);
+  });
+});
+
+describe('where a new comment goes', () => {
+  const base = { general: false, overLoop: true, loop: null, frame: 12, drawingFrame: null };
+
+  it('goes on the current frame, or over the loop when there is one', () => {
+    expect(composeTarget(base)).toEqual({ kind: 'frame', frame: 12 });
+    expect(composeTarget({ ...base, loop: { from: 10, to: 20 } })).toEqual({
+      kind: 'range',
+      frame: 10,
+      frameEnd: 20,
+    });
+    expect(composeTarget({ ...base, overLoop: false, loop: { from: 10, to: 20 } })).toEqual({
+      kind: 'frame',
+      frame: 12,
+    });
+  });
+
+  it('follows its drawing, which a general note cannot have', () => {
+    expect(composeTarget({ ...base, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
+    expect(composeTarget({ ...base, general: true })).toEqual({ kind: 'general' });
+    expect(composeTarget({ ...base, general: true, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
+  });
+});

@@ -1,0 +1,148 @@
+import type { Comment, Shape } from '@cutroom/contracts';
+import { useRef, useState, type PointerEvent } from 'react';
+import type { LiveStroke } from '../../lib/realtime/room-signals';
+import { dragShape, isEmptyShape, toUnit } from './shape-geometry';
+import { AnnotationView, ShapeView } from './ShapeView';
+import type { DrawingDraft } from './use-drawing-draft';
+
+/** Strokes in progress are sent at most this often (the server admits 15 a second). */
+const LIVE_STROKE_INTERVAL_MS = 80;
+
+let shapeCount = 0;
+function newShapeId(): string {
+  shapeCount += 1;
+  return `${Date.now().toString(36)}-${shapeCount}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+interface DrawingOverlayProps {
+  picture: { width: number; height: number };
+  frame: number;
+  /** Saved comments whose drawing belongs on the frame shown. */
+  saved: readonly Comment[];
+  /** Others' strokes on the frame shown. */
+  live: readonly LiveStroke[];
+  draft: DrawingDraft;
+  /** The draft is shown (paused on its frame). */
+  showDraft: boolean;
+  /** Pointer input draws (a tool is chosen and the player is paused). */
+  editable: boolean;
+  onLiveStroke: (shape: Shape, done: boolean) => void;
+}
+
+/** Drawings over the picture: saved ones, others' live strokes, and mine being made. */
+export function DrawingOverlay({
+  picture,
+  frame,
+  saved,
+  live,
+  draft,
+  showDraft,
+  editable,
+  onLiveStroke,
+}: DrawingOverlayProps) {
+  const [inProgress, setInProgress] = useState<Shape | null>(null);
+  const lastSent = useRef(0);
+
+  function pointAt(event: PointerEvent<SVGSVGElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    return toUnit(event.clientX - box.left, event.clientY - box.top, box);
+  }
+
+  function sendLive(shape: Shape, done: boolean) {
+    const now = Date.now();
+    if (!done && now - lastSent.current < LIVE_STROKE_INTERVAL_MS) return;
+    lastSent.current = now;
+    onLiveStroke(shape, done);
+  }
+
+  function start(event: PointerEvent<SVGSVGElement>) {
+    const tool = draft.tool;
+    if (!editable || tool === null || event.button !== 0) return;
+    event.preventDefault();
+    const at = pointAt(event);
+    if (tool === 'text') {
+      const text = draft.text.trim();
+      if (text === '') return;
+      const shape: Shape = {
+        id: newShapeId(),
+        kind: 'text',
+        colour: draft.style.colour,
+        strokeWidth: draft.style.strokeWidth,
+        at,
+        text,
+        size: 0.05,
+      };
+      draft.add(shape, frame);
+      onLiveStroke(shape, true);
+      return;
+    }
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const shape: Shape =
+      tool === 'pen'
+        ? { id: newShapeId(), kind: 'freehand', ...draft.style, points: [at[0], at[1]] }
+        : dragShape(tool, newShapeId(), draft.style, at, at);
+    setInProgress(shape);
+  }
+
+  function move(event: PointerEvent<SVGSVGElement>) {
+    if (!inProgress) return;
+    const at = pointAt(event);
+    const next: Shape =
+      inProgress.kind === 'freehand'
+        ? { ...inProgress, points: [...inProgress.points, at[0], at[1]].slice(-10_000) }
+        : inProgress.kind === 'text'
+          ? inProgress
+          : { ...inProgress, to: at };
+    setInProgress(next);
+    sendLive(next, false);
+  }
+
+  function finish(event: PointerEvent<SVGSVGElement>) {
+    if (!inProgress) return;
+    event.currentTarget.releasePointerCapture(event.pointerId);
+    setInProgress(null);
+    if (isEmptyShape(inProgress)) return;
+    draft.add(inProgress, frame);
+    sendLive(inProgress, true);
+  }
+
+  return (
+    <svg
+      className={`drawing-overlay${editable ? ' drawing-overlay-editable' : ''}`}
+      data-testid="drawing-overlay"
+      width={picture.width}
+      height={picture.height}
+      viewBox={`0 0 ${picture.width} ${picture.height}`}
+      role={editable ? 'application' : 'img'}
+      aria-label={editable ? 'Drawing area: drag on the picture to draw' : 'Drawings on this frame'}
+      onPointerDown={start}
+      onPointerMove={move}
+      onPointerUp={finish}
+      onPointerCancel={() => setInProgress(null)}
+    >
+      {saved.map((comment) =>
+        comment.annotation ? (
+          <AnnotationView
+            key={comment.id}
+            annotation={comment.annotation}
+            picture={picture}
+            label={`Drawing by ${comment.author?.displayName ?? 'someone'}`}
+          />
+        ) : null,
+      )}
+      <g data-testid="live-drawing">
+        {live.map((stroke) => (
+          <ShapeView key={`${stroke.socketId}:${stroke.shape.id}`} shape={stroke.shape} picture={picture} />
+        ))}
+      </g>
+      {showDraft && (
+        <g data-testid="draft-drawing">
+          {draft.history.shapes.map((shape) => (
+            <ShapeView key={shape.id} shape={shape} picture={picture} />
+          ))}
+          {inProgress && <ShapeView shape={inProgress} picture={picture} />}
+        </g>
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,106 @@
+import type { DrawingTool } from './shape-geometry';
+import { COLOURS, STROKE_WIDTHS, type DrawingDraft } from './use-drawing-draft';
+
+const TOOLS: readonly { tool: DrawingTool; label: string; glyph: string }[] = [
+  { tool: 'pen', label: 'Pen', glyph: '✎' },
+  { tool: 'arrow', label: 'Arrow', glyph: '↗' },
+  { tool: 'line', label: 'Line', glyph: '╱' },
+  { tool: 'rectangle', label: 'Rectangle', glyph: '▭' },
+  { tool: 'ellipse', label: 'Ellipse', glyph: '◯' },
+  { tool: 'text', label: 'Text', glyph: 'T' },
+];
+
+/** Tools for drawing on the paused frame; the drawing goes with the comment being written. */
+export function DrawingToolbar({ draft, paused }: { draft: DrawingDraft; paused: boolean }) {
+  const { history } = draft;
+  return (
+    <div className="drawing-toolbar" role="toolbar" aria-label="Drawing tools">
+      <div className="drawing-tools">
+        {TOOLS.map(({ tool, label, glyph }) => (
+          <button
+            key={tool}
+            type="button"
+            className="drawing-button"
+            aria-label={label}
+            title={paused ? label : `${label} (pause to draw)`}
+            aria-pressed={draft.tool === tool}
+            onClick={() => draft.setTool(draft.tool === tool ? null : tool)}
+          >
+            {glyph}
+          </button>
+        ))}
+      </div>
+      <div className="drawing-colours" role="group" aria-label="Colour">
+        {COLOURS.map((colour) => (
+          <button
+            key={colour.value}
+            type="button"
+            className="drawing-swatch"
+            aria-label={colour.name}
+            aria-pressed={draft.style.colour === colour.value}
+            style={{ background: colour.value }}
+            onClick={() => draft.setStyle({ ...draft.style, colour: colour.value })}
+          />
+        ))}
+      </div>
+      <label className="drawing-width">
+        <span className="visually-hidden">Stroke width</span>
+        <select
+          value={draft.style.strokeWidth}
+          title="Stroke width"
+          onChange={(event) => draft.setStyle({ ...draft.style, strokeWidth: Number(event.target.value) })}
+        >
+          {STROKE_WIDTHS.map((width) => (
+            <option key={width.value} value={width.value}>
+              {width.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {draft.tool === 'text' && (
+        <label className="drawing-text">
+          <span className="visually-hidden">Text to place</span>
+          <input
+            value={draft.text}
+            maxLength={500}
+            placeholder="Text, then click the picture"
+            onChange={(event) => draft.setText(event.target.value)}
+          />
+        </label>
+      )}
+      <div className="drawing-history">
+        <button
+          type="button"
+          className="drawing-button"
+          aria-label="Undo"
+          title="Undo"
+          disabled={history.past.length === 0}
+          onClick={draft.undo}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="drawing-button"
+          aria-label="Redo"
+          title="Redo"
+          disabled={history.future.length === 0}
+          onClick={draft.redo}
+        >
+          ↷
+        </button>
+        <button
+          type="button"
+          className="drawing-button"
+          aria-label="Clear drawing"
+          title="Clear drawing"
+          disabled={history.shapes.length === 0}
+          onClick={draft.clear}
+        >
+          ⌫
+        </button>
+      </div>
+      {draft.tool !== null && !paused && <p className="drawing-hint">Pause to draw on the frame.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Shape } from '@cutroom/contracts';
+
+/** The shapes of a drawing being made, with undo and redo. */
+export interface DrawingHistory {
+  shapes: readonly Shape[];
+  past: readonly (readonly Shape[])[];
+  future: readonly (readonly Shape[])[];
+}
+
+export const EMPTY_DRAWING: DrawingHistory = { shapes: [], past: [], future: [] };
+
+function change(history: DrawingHistory, shapes: readonly Shape[]): DrawingHistory {
+  return { shapes, past: [...history.past, history.shapes], future: [] };
+}
+
+export function addShape(history: DrawingHistory, shape: Shape): DrawingHistory {
+  return change(history, [...history.shapes, shape]);
+}
+
+/** Clearing can be undone like any other change. */
+export function clearShapes(history: DrawingHistory): DrawingHistory {
+  return history.shapes.length === 0 ? history : change(history, []);
+}
+
+export function undo(history: DrawingHistory): DrawingHistory {
+  const previous = history.past.at(-1);
+  if (!previous) return history;
+  return { shapes: previous, past: history.past.slice(0, -1), future: [history.shapes, ...history.future] };
+}
+
+export function redo(history: DrawingHistory): DrawingHistory {
+  const [next, ...rest] = history.future;
+  if (!next) return history;
+  return { shapes: next, past: [...history.past, history.shapes], future: rest };
+}

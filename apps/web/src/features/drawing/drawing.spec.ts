@@ -1,0 +1,44 @@
+import type { Shape } from '@cutroom/contracts';
+import { addShape, clearShapes, EMPTY_DRAWING, redo, undo } from './drawing-history';
+import { arrowHead, dragShape, isEmptyShape, toUnit } from './shape-geometry';
+
+const style = { colour: '#ff3b30', strokeWidth: 0.004 };
+const box = (id: string): Shape => dragShape('rectangle', id, style, [0.1, 0.1], [0.5, 0.5]);
+
+describe('a drawing being made', () => {
+  it('undoes and redoes shapes, and a new shape drops what was undone', () => {
+    let drawing = addShape(addShape(EMPTY_DRAWING, box('a')), box('b'));
+    drawing = undo(drawing);
+    expect(drawing.shapes.map((s) => s.id)).toEqual(['a']);
+    drawing = redo(drawing);
+    expect(drawing.shapes.map((s) => s.id)).toEqual(['a', 'b']);
+    drawing = addShape(undo(drawing), box('c'));
+    expect(redo(drawing).shapes.map((s) => s.id)).toEqual(['a', 'c']);
+  });
+
+  it('clears, and the clearing can be undone', () => {
+    const drawing = clearShapes(addShape(EMPTY_DRAWING, box('a')));
+    expect(drawing.shapes).toEqual([]);
+    expect(undo(drawing).shapes.map((s) => s.id)).toEqual(['a']);
+    expect(undo(EMPTY_DRAWING)).toBe(EMPTY_DRAWING);
+  });
+});
+
+describe('shape geometry', () => {
+  it('normalises pointer positions to the picture and keeps them inside it', () => {
+    expect(toUnit(320, 90, { width: 640, height: 360 })).toEqual([0.5, 0.25]);
+    expect(toUnit(-5, 400, { width: 640, height: 360 })).toEqual([0, 1]);
+  });
+
+  it('points the arrow head back along the shaft', () => {
+    const [left, right] = arrowHead([0, 0], [100, 0], 2);
+    expect(left[0]).toBeLessThan(100);
+    expect(right[0]).toBeLessThan(100);
+    expect(left[1]).toBeCloseTo(-right[1]);
+  });
+
+  it('drops a click that drew nothing', () => {
+    expect(isEmptyShape(dragShape('line', 'x', style, [0.2, 0.2], [0.2, 0.2]))).toBe(true);
+    expect(isEmptyShape(box('a'))).toBe(false);
+  });
+});

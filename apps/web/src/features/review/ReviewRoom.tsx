@@ -1,0 +1,148 @@
+import type { Asset, Comment, Presence, ProjectRole, Shape, Version } from '@cutroom/contracts';
+import { useState, type ReactNode, type RefObject } from 'react';
+import { describeError } from '../../lib/api-client';
+import { useRoomSender, useRoomSignals } from '../../lib/realtime/realtime-context';
+import { useCurrentUser } from '../auth/session-queries';
+import { CommentComposer } from '../comments/CommentComposer';
+import { drawingsAt } from '../comments/comment-list';
+import { canComment } from '../comments/comment-permissions';
+import { useComments } from '../comments/comment-queries';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { DrawingOverlay } from '../drawing/DrawingOverlay';
+import { useDrawingDraft } from '../drawing/use-drawing-draft';
+import type { PlayerHandle, PlayheadState } from '../player/Player';
+import { labelFrame } from '../player/timebase';
+import type { TimelineMarker, TimelinePlayhead } from '../player/Timeline';
+import { PresenceBar } from '../presence/PresenceBar';
+import { presenceColour } from '../presence/presence-colour';
+import { usePresenceReporter } from '../presence/use-presence-reporter';
+import { useMembers } from '../projects/project-queries';
+import { ReviewStage } from './ReviewStage';
+
+interface ReviewRoomProps {
+  asset: Asset;
+  version: Version;
+  /** The caller's role; null while the project is loading (nothing to write with yet). */
+  role: ProjectRole | null;
+  playerRef: RefObject<PlayerHandle | null>;
+  startFrame: number;
+  aside: ReactNode;
+}
+
+/** One version under review: the player with drawings and markers, the comments, and who else is here. */
+export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside }: ReviewRoomProps) {
+  const user = useCurrentUser();
+  const [playhead, setPlayhead] = useState<PlayheadState | null>(null);
+  const draft = useDrawingDraft();
+  const comments = useComments(version.id);
+  const members = useMembers(asset.projectId);
+  const signals = useRoomSignals(asset.id);
+  const sender = useRoomSender();
+  const frame = playhead?.frame ?? startFrame;
+  const paused = !(playhead?.playing ?? false);
+  const writer = role !== null && canComment(role);
+  usePresenceReporter(asset.id, version.id, playhead ? frame : null, !paused);
+
+  const label = (at: number) => (playhead ? labelFrame(playhead.timebase, at, playhead.mode) : `Frame ${at}`);
+  const where = (comment: Comment) =>
+    comment.frame === null
+      ? null
+      : comment.frameEnd !== null && comment.frameEnd !== comment.frame
+        ? `${label(comment.frame)} – ${label(comment.frameEnd)}`
+        : label(comment.frame);
+  const seekTo = (at: number) => {
+    playerRef.current?.pause();
+    playerRef.current?.seekToFrame(at);
+  };
+
+  const list = comments.data ?? [];
+  const markers: TimelineMarker[] = list
+    .filter((comment) => comment.parentId === null && comment.frame !== null)
+    .map((comment) => ({
+      id: comment.id,
+      frame: comment.frame ?? 0,
+      frameEnd: comment.frameEnd !== null && comment.frameEnd !== comment.frame ? comment.frameEnd : null,
+      resolved: comment.resolved,
+      label: `${comment.author?.displayName ?? 'Comment'}: ${comment.body.slice(0, 80)}`,
+    }));
+  const others = signals.presence;
+  const playheads: TimelinePlayhead[] = others
+    .filter((p) => p.versionId === version.id && p.frame !== null)
+    .map((p) => ({
+      id: p.socketId,
+      frame: p.frame ?? 0,
+      label: p.user.displayName,
+      colour: presenceColour(p.user.id),
+    }));
+  const describePresence = (p: Presence) =>
+    p.versionId !== version.id
+      ? 'on another version'
+      : p.frame === null
+        ? 'here'
+        : `${p.playing ? 'playing' : 'paused'} at ${label(p.frame)}`;
+
+  const onDraftFrame = draft.frame === null || draft.frame === frame;
+  const renderOverlay = (picture: { width: number; height: number }) => (
+    <DrawingOverlay
+      picture={picture}
+      frame={frame}
+      saved={paused ? drawingsAt(list, frame) : []}
+      live={paused ? signals.strokes.filter((s) => s.versionId === version.id && s.frame === frame) : []}
+      draft={draft}
+      showDraft={paused && onDraftFrame}
+      editable={writer && paused && onDraftFrame && draft.tool !== null}
+      onLiveStroke={(shape: Shape, done: boolean) =>
+        sender.sendStroke({ assetId: asset.id, versionId: version.id, frame, shape, done })
+      }
+    />
+  );
+
+  return (
+    <div className="review-layout">
+      <div className="review-main">
+        <PresenceBar others={others} describe={describePresence} />
+        <ReviewStage
+          version={version}
+          playerRef={playerRef}
+          startFrame={startFrame}
+          playerProps={{ markers, playheads, renderOverlay, onPlayheadChange: setPlayhead }}
+        />
+      </div>
+      <aside className="review-side">
+        {aside}
+        <CommentsPanel
+          versionId={version.id}
+          comments={comments.data}
+          error={
+            comments.error ? (
+              <p className="form-alert" role="alert">
+                {describeError(comments.error)}
+              </p>
+            ) : null
+          }
+          userId={user.id}
+          role={role ?? 'viewer'}
+          members={members.data ?? []}
+          where={where}
+          onSeek={(comment) => {
+            if (comment.frame !== null) seekTo(comment.frame);
+          }}
+          composer={
+            writer && playhead ? (
+              <CommentComposer
+                versionId={version.id}
+                members={members.data ?? []}
+                frame={frame}
+                paused={paused}
+                loop={playhead.loop}
+                draft={draft}
+                label={label}
+                onGoToDrawing={seekTo}
+              />
+            ) : null
+          }
+        />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import type { Locator, Page } from '@playwright/test';
+import { generateFrameCodedClip } from '@cutroom/media';
+import { frameToTimecode } from '@cutroom/timecode';
+import { addMember, expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
+import { NO_AUDIO_WAVEFORM } from './support/media';
+import { frameOnPicture } from './support/picture';
+
+const FRAMES = 50;
+const RATE = { fpsNum: 25, fpsDen: 1 };
+/** The frame the note is about. */
+const F = 31;
+const timecodeOf = (frame: number) => frameToTimecode(frame, { rate: RATE, dropFrame: false, startFrame: 0 });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the picture is drawn inside the <video> element (object-fit: contain), from its real size. */
+async function pictureOnScreen(page: Page): Promise<Box> {
+  return page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="player"] video');
+    if (!video || video.videoWidth === 0) throw new Error('no picture yet');
+    const box = video.getBoundingClientRect();
+    const scale = Math.min(box.width / video.videoWidth, box.height / video.videoHeight);
+    const width = video.videoWidth * scale;
+    const height = video.videoHeight * scale;
+    return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
+  });
+}
+
+/** A point given as fractions of the picture, in page pixels. */
+const at = (picture: Box, x: number, y: number) => ({
+  x: picture.x + x * picture.width,
+  y: picture.y + y * picture.height,
+});
+
+async function drag(page: Page, picture: Box, from: [number, number], to: [number, number]) {
+  const start = at(picture, ...from);
+  const end = at(picture, ...to);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Same centre (within 2 px) and size (within the stroke's width, which the box may include). */
+async function expectBoxNear(shape: Locator, expected: Box) {
+  const box = await shape.boundingBox();
+  if (!box) throw new Error('the shape is not on screen');
+  const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2];
+  const [x, y] = centre(box);
+  const [expectedX, expectedY] = centre(expected);
+  const seen = `${JSON.stringify(box)} vs ${JSON.stringify(expected)}`;
+  expect(Math.abs(x - expectedX), seen).toBeLessThan(2);
+  expect(Math.abs(y - expectedY), seen).toBeLessThan(2);
+  expect(Math.abs(box.width - expected.width), seen).toBeLessThan(8);
+  expect(Math.abs(box.height - expected.height), seen).toBeLessThan(8);
+}
+
+/** The saved rectangle covers (0.55,0.2)–(0.85,0.5) of the picture, and the arrow ends at (0.5,0.6). */
+async function expectDrawingOnPicture(page: Page) {
+  const picture = await pictureOnScreen(page);
+  await expectBoxNear(page.getByTestId('player-picture'), picture);
+  const saved = page.getByTestId('saved-drawing');
+  await expect(saved.locator('[data-shape="rectangle"]')).toHaveCount(1);
+  await expect(saved.locator('[data-shape="arrow"]')).toHaveCount(1);
+  await expectBoxNear(saved.locator('[data-shape="rectangle"]'), {
+    x: picture.x + 0.55 * picture.width,
+    y: picture.y + 0.2 * picture.height,
+    width: 0.3 * picture.width,
+    height: 0.3 * picture.height,
+  });
+  // The shaft runs from (0.2,0.3) to (0.5,0.6): its box is that diagonal's.
+  await expectBoxNear(saved.locator('[data-shape="arrow"] line'), {
+    x: picture.x + 0.2 * picture.width,
+    y: picture.y + 0.3 * picture.height,
+    width: 0.3 * picture.width,
+    height: 0.3 * picture.height,
+  });
+}
+
+async function expectOnFrame(page: Page, frame: number) {
+  await expect(page.getByTestId('player')).toHaveAttribute('data-frame', String(frame));
+  await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
+  await expect.poll(() => frameOnPicture(page), { message: `picture of frame ${frame}` }).toBe(frame);
+}
+
+async function clickTimelineAt(page: Page, frame: number) {
+  const box = await page.getByRole('slider', { name: 'Timeline' }).boundingBox();
+  if (!box) throw new Error('the timeline is not on screen');
+  // The track sits inside 0.75rem (12 px) of padding on each side.
+  const track = { x: box.x + 12, width: box.width - 24 };
+  await page.mouse.click(track.x + ((frame + 0.5) / FRAMES) * track.width, box.y + box.height / 2);
+}
+
+test('a note with a drawing at a frame reaches another member live, lines up, and is resolved', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const clip = testInfo.outputPath('coded-review.mov');
+  // 4:3 in a 16:9 player: the picture is pillarboxed, so the drawing must find the picture, not the element.
+  await generateFrameCodedClip({
+    path: clip,
+    fpsNum: 25,
+    fpsDen: 1,
+    frames: FRAMES,
+    width: 480,
+    height: 360,
+  });
+  const owner = await newPerson(browser, 'Olivia Owner');
+  const reviewer = await newPerson(browser, 'Rosa Reviewer');
+  const projectName = `Review ${Date.now()}`;
+  let reviewUrl = '';
+
+  await test.step('the owner registers, makes a project and adds a reviewer', async () => {
+    await owner.page.goto('/register');
+    await owner.page.getByLabel('Display name').fill(owner.displayName);
+    await owner.page.getByLabel('Email').fill(owner.email);
+    await owner.page.getByLabel('Password').fill(owner.password);
+    await owner.page.getByRole('button', { name: 'Create account' }).click();
+    await owner.page.getByLabel('Project name').fill(projectName);
+    await owner.page.getByRole('button', { name: 'Create project' }).click();
+    await expect(owner.page.getByRole('heading', { name: projectName, level: 1 })).toBeVisible();
+    const projectId = /\/projects\/([0-9a-f-]{36})$/.exec(owner.page.url())?.[1];
+    if (!projectId) throw new Error(`not on a project page: ${owner.page.url()}`);
+    await signUp(reviewer);
+    await addMember(owner, projectId, reviewer, 'reviewer');
+  });
+
+  await test.step('the owner uploads the clip and opens it once it is ready', async () => {
+    const chooser = owner.page.waitForEvent('filechooser');
+    await owner.page.getByRole('button', { name: 'Upload files' }).click();
+    await (await chooser).setFiles(clip);
+    await owner.page
+      .getByRole('list', { name: 'Cuts' })
+      .getByRole('listitem', { name: 'coded-review' })
+      .getByRole('link')
+      .click();
+    await expect(owner.page.locator('.version-info .version-status')).toHaveAttribute(
+      'data-status',
+      'ready',
+      {
+        timeout: 90_000,
+      },
+    );
+    await expectOnFrame(owner.page, 0);
+    reviewUrl = owner.page.url();
+  });
+
+  await test.step('the reviewer opens the same cut and waits on frame F', async () => {
+    await reviewer.page.goto(reviewUrl);
+    await expectOnFrame(reviewer.page, 0);
+    await clickTimelineAt(reviewer.page, F);
+    await expectOnFrame(reviewer.page, F);
+    await expect(owner.page.getByTestId('presence-avatar')).toHaveCount(1);
+    await expect(owner.page.getByTestId('presence-avatar')).toContainText('RR');
+  });
+
+  await test.step('the owner plays, pauses, and lands on frame F', async () => {
+    await owner.page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(owner.page.getByTestId('player')).toHaveAttribute('data-playing', 'true');
+    await owner.page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await clickTimelineAt(owner.page, F);
+    await expectOnFrame(owner.page, F);
+    // The reviewer sees where the owner is.
+    await expect(reviewer.page.getByTestId('peer-playhead')).toHaveAttribute('data-frame', String(F));
+  });
+
+  await test.step('the owner draws an arrow and a rectangle; the reviewer sees the strokes live', async () => {
+    const page = owner.page;
+    const tools = page.getByRole('toolbar', { name: 'Drawing tools' });
+    const picture = await pictureOnScreen(page);
+    await tools.getByRole('button', { name: 'Arrow', exact: true }).click();
+    await drag(page, picture, [0.2, 0.3], [0.5, 0.6]);
+    await tools.getByRole('button', { name: 'Yellow' }).click();
+    await tools.getByRole('button', { name: 'Rectangle', exact: true }).click();
+    await drag(page, picture, [0.55, 0.2], [0.85, 0.5]);
+    await expect(page.getByTestId('draft-drawing').locator('[data-shape]')).toHaveCount(2);
+    const live = reviewer.page.getByTestId('live-drawing');
+    await expect(live.locator('[data-shape="arrow"]')).toHaveCount(1);
+    await expect(live.locator('[data-shape="rectangle"]')).toHaveCount(1);
+  });
+
+  await test.step('the owner writes the note at F, mentioning the reviewer', async () => {
+    const page = owner.page;
+    await expect(page.getByTestId('composer-where')).toHaveText(timecodeOf(F));
+    const field = page.getByRole('combobox', { name: 'Comment', exact: true });
+    await field.fill('Sky is too bright here #grade ');
+    await field.press('End');
+    await field.pressSequentially('@Ro');
+    await page.getByRole('option', { name: /Rosa Reviewer/ }).waitFor();
+    await field.press('Enter');
+    await expect(field).toHaveValue('Sky is too bright here #grade @Rosa Reviewer ');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect(field).toHaveValue('');
+    const note = page.getByRole('article', { name: 'Comment by Olivia Owner' });
+    await expect(note.getByTestId('comment-where')).toHaveText(timecodeOf(F));
+    await expect(note.getByText('Drawing')).toBeVisible();
+    await expect(page.locator(`[data-testid="comment-marker"][data-frame="${F}"]`)).toHaveCount(1);
+    await expectDrawingOnPicture(page);
+  });
+
+  const reviewerNote = reviewer.page.getByRole('article', { name: 'Comment by Olivia Owner' });
+
+  await test.step('the reviewer sees the note arrive at F with its drawing on the picture', async () => {
+    await expect(reviewerNote).toBeVisible();
+    await expect(reviewerNote.getByTestId('comment-where')).toHaveText(timecodeOf(F));
+    await expect(reviewerNote.getByText('Sky is too bright here #grade @Rosa Reviewer')).toBeVisible();
+    await expect(reviewer.page.locator(`[data-testid="comment-marker"][data-frame="${F}"]`)).toHaveCount(1);
+    await expectOnFrame(reviewer.page, F);
+    await expectDrawingOnPicture(reviewer.page);
+  });
+
+  await test.step('elsewhere the drawing is gone; clicking the note seeks back to F and pauses', async () => {
+    const page = reviewer.page;
+    await page.keyboard.press('Home');
+    await expectOnFrame(page, 0);
+    await expect(page.getByTestId('saved-drawing')).toHaveCount(0);
+    await reviewerNote.getByTestId('comment-where').click();
+    await expectOnFrame(page, F);
+    await expectDrawingOnPicture(page);
+  });
+
+  await test.step('after resizing the window the drawing still lines up with the picture', async () => {
+    await reviewer.page.setViewportSize({ width: 1600, height: 1000 });
+    await expect.poll(async () => (await pictureOnScreen(reviewer.page)).width).toBeGreaterThan(600);
+    await expectDrawingOnPicture(reviewer.page);
+    await reviewer.page.setViewportSize({ width: 1100, height: 640 });
+    await expect.poll(async () => (await pictureOnScreen(reviewer.page)).width).toBeLessThan(600);
+    await expectDrawingOnPicture(reviewer.page);
+  });
+
+  await test.step('the owner resolves it and both see it resolved', async () => {
+    const ownerNote = owner.page.getByRole('article', { name: 'Comment by Olivia Owner' });
+    await ownerNote.getByRole('button', { name: 'Resolve' }).click();
+    await expect(ownerNote).toHaveAttribute('data-resolved', 'true');
+    await expect(ownerNote.getByTestId('resolved-badge')).toBeVisible();
+    await expect(reviewerNote).toHaveAttribute('data-resolved', 'true');
+    await expect(reviewerNote.getByTestId('resolved-badge')).toBeVisible();
+    // A reviewer may not resolve someone else's note, so is not offered to reopen it either.
+    await expect(reviewerNote.getByRole('button', { name: 'Reopen' })).toHaveCount(0);
+  });
+
+  for (const [person, name] of [
+    [owner, 'owner'],
+    [reviewer, 'reviewer'],
+  ] as const) {
+    const screenshot = testInfo.outputPath(`review-page-${name}.png`);
+    await person.page.screenshot({ path: screenshot, fullPage: true });
+    await testInfo.attach(`review page (${name})`, { path: screenshot, contentType: 'image/png' });
+  }
+  for (const person of [owner, reviewer]) {
+    expectCleanConsole(person, [NO_AUDIO_WAVEFORM]);
+    await person.context.close();
+  }
+});
