@@ -23,6 +23,7 @@ interface CommentComposerProps {
   draft: DrawingDraft;
   label: (frame: number) => string;
   onGoToDrawing: (frame: number) => void;
+  onPlaceText: () => void;
 }
 
 /** Writes a note at the frame on screen, over the loop range, or for the whole cut, with a drawing. */
@@ -35,6 +36,7 @@ export function CommentComposer({
   draft,
   label,
   onGoToDrawing,
+  onPlaceText,
 }: CommentComposerProps) {
   const [body, setBody] = useState('');
   const [general, setGeneral] = useState(false);
@@ -87,7 +89,7 @@ export function CommentComposer({
           </button>
         )}
       </p>
-      <DrawingToolbar draft={draft} paused={paused} />
+      <DrawingToolbar draft={draft} paused={paused} onPlaceText={onPlaceText} />
       <MentionTextarea
         label="Comment"
         value={body}

@@ -1,18 +1,12 @@
 import type { Comment, Shape } from '@cutroom/contracts';
 import { useRef, useState, type PointerEvent } from 'react';
 import type { LiveStroke } from '../../lib/realtime/room-signals';
-import { dragShape, isEmptyShape, toUnit } from './shape-geometry';
+import { dragShape, isEmptyShape, newShapeId, textShape, toUnit } from './shape-geometry';
 import { AnnotationView, ShapeView } from './ShapeView';
 import type { DrawingDraft } from './use-drawing-draft';
 
 /** Strokes in progress are sent at most this often (the server admits 15 a second). */
 const LIVE_STROKE_INTERVAL_MS = 80;
-
-let shapeCount = 0;
-function newShapeId(): string {
-  shapeCount += 1;
-  return `${Date.now().toString(36)}-${shapeCount}-${Math.random().toString(36).slice(2, 8)}`;
-}
 
 interface DrawingOverlayProps {
   picture: { width: number; height: number };
@@ -63,15 +57,7 @@ export function DrawingOverlay({
     if (tool === 'text') {
       const text = draft.text.trim();
       if (text === '') return;
-      const shape: Shape = {
-        id: newShapeId(),
-        kind: 'text',
-        colour: draft.style.colour,
-        strokeWidth: draft.style.strokeWidth,
-        at,
-        text,
-        size: 0.05,
-      };
+      const shape = textShape(newShapeId(), draft.style, at, text);
       draft.add(shape, frame);
       onLiveStroke(shape, true);
       return;

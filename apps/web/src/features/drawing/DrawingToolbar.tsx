@@ -11,7 +11,16 @@ const TOOLS: readonly { tool: DrawingTool; label: string; glyph: string }[] = [
 ];
 
 /** Tools for drawing on the paused frame; the drawing goes with the comment being written. */
-export function DrawingToolbar({ draft, paused }: { draft: DrawingDraft; paused: boolean }) {
+export function DrawingToolbar({
+  draft,
+  paused,
+  onPlaceText,
+}: {
+  draft: DrawingDraft;
+  paused: boolean;
+  /** Places the typed text at the picture's top-left: drawing without a pointer. */
+  onPlaceText: () => void;
+}) {
   const { history } = draft;
   return (
     <div className="drawing-toolbar" role="toolbar" aria-label="Drawing tools">
@@ -63,8 +72,13 @@ export function DrawingToolbar({ draft, paused }: { draft: DrawingDraft; paused:
           <input
             value={draft.text}
             maxLength={500}
-            placeholder="Text, then click the picture"
+            placeholder="Text, then click the picture or press Enter"
             onChange={(event) => draft.setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              onPlaceText();
+            }}
           />
         </label>
       )}

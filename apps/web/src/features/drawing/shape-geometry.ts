@@ -39,3 +39,15 @@ export function isEmptyShape(shape: Shape): boolean {
   if (shape.kind === 'text') return shape.text.trim() === '';
   return shape.from[0] === shape.to[0] && shape.from[1] === shape.to[1];
 }
+
+/** Text of a readable size (5 % of the picture's height) at `at`. */
+export function textShape(id: string, style: ShapeStyle, at: Point, text: string): Shape {
+  return { id, kind: 'text', ...style, at: [at[0], at[1]], text: text.trim(), size: 0.05 };
+}
+
+let shapeCount = 0;
+/** Unique enough for shapes of one drawing, and usable outside secure contexts (unlike randomUUID). */
+export function newShapeId(): string {
+  shapeCount += 1;
+  return `${Date.now().toString(36)}-${shapeCount}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -399,7 +399,8 @@ export class PlaybackEngine {
     if (frame !== this.snapshot.frame) this.update({ frame });
     const loop = this.loop;
     const playingForward = this.snapshot.playing && this.snapshot.shuttle >= 0;
-    if (loop && playingForward && this.pendingFrame === null && frame >= loop.to) this.seekToFrame(loop.from);
+    // Not while a seek is under way: the frames shown then are from before it.
+    if (loop && playingForward && !this.video?.seeking && frame >= loop.to) this.seekToFrame(loop.from);
   }
 
   private readAvailable() {

@@ -9,6 +9,7 @@ import { canComment } from '../comments/comment-permissions';
 import { useComments } from '../comments/comment-queries';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { DrawingOverlay } from '../drawing/DrawingOverlay';
+import { newShapeId, textShape } from '../drawing/shape-geometry';
 import { useDrawingDraft } from '../drawing/use-drawing-draft';
 import type { PlayerHandle, PlayheadState } from '../player/Player';
 import { labelFrame } from '../player/timebase';
@@ -82,6 +83,15 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
         : `${p.playing ? 'playing' : 'paused'} at ${label(p.frame)}`;
 
   const onDraftFrame = draft.frame === null || draft.frame === frame;
+  const canDraw = writer && paused && onDraftFrame;
+  const sendStroke = (shape: Shape, done: boolean) =>
+    sender.sendStroke({ assetId: asset.id, versionId: version.id, frame, shape, done });
+  const placeText = () => {
+    if (!canDraw || draft.text.trim() === '') return;
+    const shape = textShape(newShapeId(), draft.style, [0.05, 0.05], draft.text);
+    draft.add(shape, frame);
+    sendStroke(shape, true);
+  };
   const renderOverlay = (picture: { width: number; height: number }) => (
     <DrawingOverlay
       picture={picture}
@@ -90,10 +100,8 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
       live={paused ? signals.strokes.filter((s) => s.versionId === version.id && s.frame === frame) : []}
       draft={draft}
       showDraft={paused && onDraftFrame}
-      editable={writer && paused && onDraftFrame && draft.tool !== null}
-      onLiveStroke={(shape: Shape, done: boolean) =>
-        sender.sendStroke({ assetId: asset.id, versionId: version.id, frame, shape, done })
-      }
+      editable={canDraw && draft.tool !== null}
+      onLiveStroke={sendStroke}
     />
   );
 
@@ -138,6 +146,7 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
                 draft={draft}
                 label={label}
                 onGoToDrawing={seekTo}
+                onPlaceText={placeText}
               />
             ) : null
           }
