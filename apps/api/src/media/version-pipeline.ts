@@ -70,6 +70,12 @@ export class VersionPipeline {
     const original = this.storage.originalPath(versionId);
     const versionDir = this.storage.versionDir(versionId);
 
+    const timings: Record<string, number> = {};
+    let stageStarted = performance.now();
+    const lap = (stage: string) => {
+      timings[stage] = Math.round(performance.now() - stageStarted);
+      stageStarted = performance.now();
+    };
     context.report('probe', 0);
     const probed = await probeMedia(original, { ffprobePath: binaries.ffprobePath, signal, logger });
     if (!probed.ok) throw new MediaFailure(probed.problem.reason, { cause: probed.problem.detail });
@@ -87,12 +93,6 @@ export class VersionPipeline {
       context.log.warn({ pids: orphans }, 'stopped ffmpeg left running by a worker that died');
     let renditions: Rendition[] = [];
     let smallestPlaylist: string | null = null;
-    const timings: Record<string, number> = {};
-    let stageStarted = performance.now();
-    const lap = (stage: string) => {
-      timings[stage] = Math.round(performance.now() - stageStarted);
-      stageStarted = performance.now();
-    };
     lap('probe');
     const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
     if (partial) {
