@@ -62,6 +62,28 @@ describe('the realtime channel', () => {
     watcher.socket.disconnect();
   });
 
+  it('someone removed from the project stops hearing its rooms at once', async () => {
+    const leaver = await signUp(api.baseUrl, 'Leaver');
+    const { projectId } = (await editor.caller.get(`/api/assets/${assetId}`)).body;
+    await editor.caller.post(`/api/projects/${projectId}/members`, {
+      email: leaver.user.email,
+      role: 'viewer',
+    });
+    const client = await connectSocket(api.baseUrl, leaver.token);
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    expect((await emitWithAck(client.socket, 'project:join', { projectId })).ok).toBe(true);
+    await editor.caller.patch(`/api/assets/${assetId}`, { name: 'Seen by the leaver' });
+    await waitFor(() => client.events.length === 1); // once, though it is in both rooms
+    expect((await editor.caller.delete(`/api/projects/${projectId}/members/${leaver.user.id}`)).status).toBe(
+      204,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await editor.caller.patch(`/api/assets/${assetId}`, { name: 'Not for the leaver' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(client.events.map((e) => e.payload.name)).toEqual(['Seen by the leaver']);
+    client.socket.disconnect();
+  });
+
   it('a client that was away gets exactly what it missed, by seq', async () => {
     const first = await connectSocket(api.baseUrl, reviewer.token);
     const { lastSeq } = await emitWithAck(first.socket, 'asset:join', { assetId });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Member, Project, ProjectRole } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { announceAccessLost } from '../realtime/access-lost.js';
 import { ProjectMemberEntity } from './project-member.entity.js';
 import { ProjectEntity } from './project.entity.js';
 import { can, refuseMemberChange, type ProjectAction } from './project-policy.js';
@@ -83,8 +84,19 @@ export class ProjectsService {
   }
 
   async delete(userId: string, projectId: string): Promise<void> {
-    await this.requireRole(userId, projectId, 'project.delete');
-    await this.dataSource.getRepository(ProjectEntity).delete({ id: projectId });
+    await this.dataSource.transaction(async (manager) => {
+      await this.requireRole(userId, projectId, 'project.delete', manager);
+      const members: { user_id: string }[] = await manager.query(
+        `SELECT user_id FROM project_members WHERE project_id = $1`,
+        [projectId],
+      );
+      await manager.delete(ProjectEntity, { id: projectId });
+      await announceAccessLost(
+        manager,
+        projectId,
+        members.map((m) => m.user_id),
+      );
+    });
   }
 
   async members(userId: string, projectId: string): Promise<Member[]> {
@@ -122,6 +134,7 @@ export class ProjectsService {
     await this.dataSource.transaction(async (manager) => {
       await this.checkChange(manager, userId, projectId, targetUserId, null);
       await manager.delete(ProjectMemberEntity, { projectId, userId: targetUserId });
+      await announceAccessLost(manager, projectId, [targetUserId]);
     });
   }
 

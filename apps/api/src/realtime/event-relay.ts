@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
-import { RealtimeGateway, assetRoom, projectRoom } from './realtime.gateway.js';
+import { type AccessLostNotice, ACCESS_CHANNEL } from './access-lost.js';
+import { RealtimeGateway, assetRoom, projectRoom, userRoom } from './realtime.gateway.js';
 
 const PROJECT_CACHE_LIMIT = 10_000;
 
@@ -47,6 +48,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
+    await client.query(`LISTEN ${ACCESS_CHANNEL}`);
     this.client = client;
     this.retryDelayMs = 250;
   }
@@ -68,6 +70,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async deliver(channel: string, payload: string): Promise<void> {
     try {
+      if (channel === ACCESS_CHANNEL) {
+        await this.revoke(JSON.parse(payload) as AccessLostNotice);
+        return;
+      }
       if (channel === PROGRESS_CHANNEL) {
         const progress = versionProgressSchema.parse(JSON.parse(payload));
         this.gateway.server.local
@@ -88,6 +94,23 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       this.gateway.server.local.to(rooms).emit(serverEvents.assetEvent, event);
     } catch (error) {
       this.logger.error({ err: error, channel }, 'could not relay a notification');
+    }
+  }
+
+  /** Takes people who lost access out of the project's room and its assets' rooms on this node. */
+  private async revoke(notice: AccessLostNotice): Promise<void> {
+    for (const userId of notice.userIds) {
+      const sockets = await this.gateway.server.local.in(userRoom(userId)).fetchSockets();
+      for (const socket of sockets) {
+        for (const room of socket.rooms) {
+          if (room === projectRoom(notice.projectId)) socket.leave(room);
+          if (!room.startsWith('asset:')) continue;
+          const assetId = room.slice('asset:'.length);
+          // An asset gone with its project has nothing more to say: leave it too.
+          const projectId = await this.projectFor({ assetId, payload: null });
+          if (projectId === undefined || projectId === notice.projectId) socket.leave(room);
+        }
+      }
     }
   }
 

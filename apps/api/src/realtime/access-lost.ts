@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+
+/** Postgres channel: people who can no longer see a project, sent when that change commits. */
+export const ACCESS_CHANNEL = 'cutroom_access';
+// NOTIFY payloads are capped at 8000 bytes: about 40 bytes a user id.
+const USERS_PER_NOTICE = 150;
+
+export interface AccessLostNotice {
+  projectId: string;
+  userIds: string[];
+}
+
+/**
+ * Inside the transaction that removes someone from a project (or deletes it): once it commits,
+ * every api node takes those people's sockets out of the project's rooms, so nothing more of it
+ * reaches them live.
+ */
+export async function announceAccessLost(
+  manager: EntityManager,
+  projectId: string,
+  userIds: string[],
+): Promise<void> {
+  for (let start = 0; start < userIds.length; start += USERS_PER_NOTICE) {
+    const notice: AccessLostNotice = { projectId, userIds: userIds.slice(start, start + USERS_PER_NOTICE) };
+    await manager.query(`SELECT pg_notify($1, $2)`, [ACCESS_CHANNEL, JSON.stringify(notice)]);
+  }
+}
