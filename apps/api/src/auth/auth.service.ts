@@ -11,7 +11,12 @@ import { hashSessionToken, newSessionToken } from './session-token.js';
 import { UserEntity } from './user.entity.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-const HASH_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const HASH_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export interface IssuedSession {
   user: User;
