@@ -80,6 +80,12 @@ test('an editor loops a shot with I and O, notes it over the range, and works th
     await tools.getByLabel('Text to place').fill('Here');
     await tools.getByLabel('Text to place').press('Enter');
     await expect(page.getByTestId('draft-drawing').locator('[data-shape="text"]')).toHaveText('Here');
+    // Undo and redo from the keyboard once focus has left the text field.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('draft-drawing').locator('[data-shape]')).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.getByTestId('draft-drawing').locator('[data-shape="text"]')).toHaveText('Here');
     await page.getByRole('combobox', { name: 'Comment', exact: true }).fill('Flicker across this shot #vfx');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     await expect(note.getByTestId('comment-where')).toHaveText(`${timecodeOf(10)} – ${timecodeOf(20)}`);

@@ -87,7 +87,7 @@ export function DrawingToolbar({
           type="button"
           className="drawing-button"
           aria-label="Undo"
-          title="Undo"
+          title="Undo (Ctrl+Z)"
           disabled={history.past.length === 0}
           onClick={draft.undo}
         >
@@ -97,7 +97,7 @@ export function DrawingToolbar({
           type="button"
           className="drawing-button"
           aria-label="Redo"
-          title="Redo"
+          title="Redo (Ctrl+Shift+Z)"
           disabled={history.future.length === 0}
           onClick={draft.redo}
         >

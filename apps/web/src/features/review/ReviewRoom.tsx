@@ -11,6 +11,7 @@ import { CommentsPanel } from '../comments/CommentsPanel';
 import { DrawingOverlay } from '../drawing/DrawingOverlay';
 import { newShapeId, textShape } from '../drawing/shape-geometry';
 import { useDrawingDraft } from '../drawing/use-drawing-draft';
+import { useDrawingShortcuts } from '../drawing/use-drawing-shortcuts';
 import type { PlayerHandle, PlayheadState } from '../player/Player';
 import { labelFrame } from '../player/timebase';
 import type { TimelineMarker, TimelinePlayhead } from '../player/Timeline';
@@ -35,6 +36,7 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
   const user = useCurrentUser();
   const [playhead, setPlayhead] = useState<PlayheadState | null>(null);
   const draft = useDrawingDraft();
+  useDrawingShortcuts(draft);
   const comments = useComments(version.id);
   const members = useMembers(asset.projectId);
   const signals = useRoomSignals(asset.id);

@@ -211,6 +211,8 @@ export class RealtimeClient {
   private apply(event: AssetEvent): void {
     applyAssetEvent(this.queryClient, event);
     this.seqs.advance(event.assetId, event.seq);
+    if (event.type === 'comment.created' && event.actorId)
+      this.signals.clearStrokesBy(event.assetId, event.actorId);
   }
 
   /**

@@ -56,4 +56,13 @@ describe('who is in the room and what they draw', () => {
     store.stroke(assetId, { ...stroke, shape: line('s2'), receivedAtMs: FINISHED_STROKE_MS + 1 });
     expect(store.get(assetId).strokes.map((s) => s.shape.id)).toEqual(['s2']);
   });
+
+  it('drops the live strokes of someone whose comment has arrived', () => {
+    const store = new RoomSignalsStore();
+    const stroke = { socketId: 'a', versionId, frame: 3, receivedAtMs: 0, done: true };
+    store.stroke(assetId, { ...stroke, userId: 'u1', shape: line('s1') });
+    store.stroke(assetId, { ...stroke, socketId: 'b', userId: 'u2', shape: line('s2') });
+    store.clearStrokesBy(assetId, 'u1');
+    expect(store.get(assetId).strokes.map((s) => s.userId)).toEqual(['u2']);
+  });
 });

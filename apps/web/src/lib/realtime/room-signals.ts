@@ -63,6 +63,12 @@ export class RoomSignalsStore {
     }));
   }
 
+  /** Their comment arrived with the finished drawing: the live copy of their strokes goes. */
+  clearStrokesBy(assetId: string, userId: string): void {
+    if (!this.get(assetId).strokes.some((s) => s.userId === userId)) return;
+    this.change(assetId, (room) => ({ ...room, strokes: room.strokes.filter((s) => s.userId !== userId) }));
+  }
+
   forget(assetId: string): void {
     if (this.rooms.delete(assetId)) this.notify();
   }
