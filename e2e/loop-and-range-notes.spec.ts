@@ -101,6 +101,14 @@ test('an editor loops a shot with I and O, notes it over the range, and works th
     await expect(page.getByTestId('saved-drawing')).toHaveCount(1);
   });
 
+  await test.step('the author edits the note', async () => {
+    await note.getByRole('button', { name: 'Edit' }).click();
+    await note.getByRole('combobox', { name: 'Edit comment' }).fill('Flicker across this shot #vfx #grade');
+    await note.getByRole('button', { name: 'Save' }).click();
+    await expect(note.getByText('Flicker across this shot #vfx #grade')).toBeVisible();
+    await expect(note.getByText('(edited)')).toBeVisible();
+  });
+
   await test.step('replies, reactions and filters', async () => {
     await note.getByRole('button', { name: 'Reply' }).click();
     await page.getByRole('combobox', { name: 'Reply', exact: true }).fill('Fixed in the next cut');

@@ -232,6 +232,17 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
     await expectDrawingOnPicture(reviewer.page);
   });
 
+  await test.step('in fullscreen the drawing still lines up with the picture', async () => {
+    const page = reviewer.page;
+    await page.getByRole('button', { name: 'Fullscreen', exact: true }).click();
+    await expect(page.getByTestId('player')).toHaveClass(/player-fullscreen/);
+    await expect.poll(async () => (await pictureOnScreen(page)).height).toBeGreaterThan(500);
+    await expectDrawingOnPicture(page);
+    await page.getByRole('button', { name: 'Exit fullscreen' }).click();
+    await expect(page.getByTestId('player')).not.toHaveClass(/player-fullscreen/);
+    await expectDrawingOnPicture(page);
+  });
+
   await test.step('the owner resolves it and both see it resolved', async () => {
     const ownerNote = owner.page.getByRole('article', { name: 'Comment by Olivia Owner' });
     await ownerNote.getByRole('button', { name: 'Resolve' }).click();
