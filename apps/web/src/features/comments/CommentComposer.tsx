@@ -24,6 +24,8 @@ interface CommentComposerProps {
   label: (frame: number) => string;
   onGoToDrawing: (frame: number) => void;
   onPlaceText: () => void;
+  /** False without a player (a still, or a version not playable yet): notes are general, without drawings. */
+  pinnable: boolean;
 }
 
 /** Writes a note at the frame on screen, over the loop range, or for the whole cut, with a drawing. */
@@ -37,13 +39,20 @@ export function CommentComposer({
   label,
   onGoToDrawing,
   onPlaceText,
+  pinnable,
 }: CommentComposerProps) {
   const [body, setBody] = useState('');
   const [general, setGeneral] = useState(false);
   const [overLoop, setOverLoop] = useState(true);
   const [internal, setInternal] = useState(false);
   const create = useCreateComment(versionId);
-  const target = composeTarget({ general, overLoop, loop, frame, drawingFrame: draft.frame });
+  const target = composeTarget({
+    general: general || !pinnable,
+    overLoop,
+    loop,
+    frame,
+    drawingFrame: draft.frame,
+  });
   const where =
     target.kind === 'general'
       ? 'General note'
@@ -89,7 +98,7 @@ export function CommentComposer({
           </button>
         )}
       </p>
-      <DrawingToolbar draft={draft} paused={paused} onPlaceText={onPlaceText} />
+      {pinnable && <DrawingToolbar draft={draft} paused={paused} onPlaceText={onPlaceText} />}
       <MentionTextarea
         label="Comment"
         value={body}
@@ -99,15 +108,17 @@ export function CommentComposer({
         onSubmit={post}
       />
       <div className="composer-options">
-        <label>
-          <input
-            type="checkbox"
-            checked={general}
-            disabled={draft.frame !== null}
-            onChange={(event) => setGeneral(event.target.checked)}
-          />{' '}
-          General note
-        </label>
+        {pinnable && (
+          <label>
+            <input
+              type="checkbox"
+              checked={general}
+              disabled={draft.frame !== null}
+              onChange={(event) => setGeneral(event.target.checked)}
+            />{' '}
+            General note
+          </label>
+        )}
         {loop && !general && (
           <label>
             <input

@@ -138,17 +138,18 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
             if (comment.frame !== null) seekTo(comment.frame);
           }}
           composer={
-            writer && playhead ? (
+            writer ? (
               <CommentComposer
                 versionId={version.id}
                 members={members.data ?? []}
                 frame={frame}
                 paused={paused}
-                loop={playhead.loop}
+                loop={playhead?.loop ?? null}
                 draft={draft}
                 label={label}
                 onGoToDrawing={seekTo}
                 onPlaceText={placeText}
+                pinnable={playhead !== null}
               />
             ) : null
           }
