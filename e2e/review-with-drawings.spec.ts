@@ -188,6 +188,7 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
     await expect(page.getByTestId('composer-where')).toHaveText(timecodeOf(F));
     const field = page.getByRole('combobox', { name: 'Comment', exact: true });
     await field.fill('Sky is too bright here #grade ');
+    await expect(reviewer.page.getByText('Olivia Owner is writing a comment…')).toBeVisible();
     await field.press('End');
     await field.pressSequentially('@Ro');
     await page.getByRole('option', { name: /Rosa Reviewer/ }).waitFor();
@@ -195,6 +196,7 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
     await expect(field).toHaveValue('Sky is too bright here #grade @Rosa Reviewer ');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     await expect(field).toHaveValue('');
+    await expect(reviewer.page.getByText('Olivia Owner is writing a comment…')).toHaveCount(0);
     const note = page.getByRole('article', { name: 'Comment by Olivia Owner' });
     await expect(note.getByTestId('comment-where')).toHaveText(timecodeOf(F));
     await expect(note.getByText('Drawing')).toBeVisible();

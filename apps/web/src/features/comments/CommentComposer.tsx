@@ -1,5 +1,5 @@
 import type { Member } from '@cutroom/contracts';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { describeError } from '../../lib/api-client';
 import { DrawingToolbar } from '../drawing/DrawingToolbar';
 import type { DrawingDraft } from '../drawing/use-drawing-draft';
@@ -24,6 +24,8 @@ interface CommentComposerProps {
   label: (frame: number) => string;
   onGoToDrawing: (frame: number) => void;
   onPlaceText: () => void;
+  /** Others see that I am writing while the field holds text. */
+  onTyping: (typing: boolean) => void;
   /** False without a player (a still, or a version not playable yet): notes are general, without drawings. */
   pinnable: boolean;
 }
@@ -39,6 +41,7 @@ export function CommentComposer({
   label,
   onGoToDrawing,
   onPlaceText,
+  onTyping,
   pinnable,
 }: CommentComposerProps) {
   const [body, setBody] = useState('');
@@ -46,6 +49,13 @@ export function CommentComposer({
   const [overLoop, setOverLoop] = useState(true);
   const [internal, setInternal] = useState(false);
   const create = useCreateComment(versionId);
+  const writing = body.trim() !== '';
+  const reportTyping = useEffectEvent((typing: boolean) => onTyping(typing));
+  useEffect(() => {
+    if (!writing) return;
+    reportTyping(true);
+    return () => reportTyping(false);
+  }, [writing]);
   const target = composeTarget({
     general: general || !pinnable,
     overLoop,

@@ -16,6 +16,8 @@ interface CommentsPanelProps {
   where: (comment: Comment) => string | null;
   onSeek: (comment: Comment) => void;
   composer: ReactNode;
+  /** Others writing a comment now. */
+  typing: readonly { id: string; displayName: string }[];
 }
 
 /** The notes on this version, by frame: filters, threads with replies, and the composer. */
@@ -29,6 +31,7 @@ export function CommentsPanel({
   where,
   onSeek,
   composer,
+  typing,
 }: CommentsPanelProps) {
   const [filter, setFilter] = useState<CommentFilter>(NO_FILTER);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
@@ -41,6 +44,10 @@ export function CommentsPanel({
         Comments <span className="comments-count">{total}</span>
       </h2>
       {composer}
+      <p className="comments-typing" role="status" aria-live="polite">
+        {typing.length > 0 &&
+          `${typing.map((person) => person.displayName).join(', ')} ${typing.length === 1 ? 'is' : 'are'} writing a comment…`}
+      </p>
       <CommentFilters filter={filter} onChange={setFilter} />
       {error}
       {comments === undefined && !error && <p role="status">Loading comments…</p>}

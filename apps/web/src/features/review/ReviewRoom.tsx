@@ -134,6 +134,7 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
           role={role ?? 'viewer'}
           members={members.data ?? []}
           where={where}
+          typing={signals.typing.filter((person) => person.id !== user.id)}
           onSeek={(comment) => {
             if (comment.frame !== null) seekTo(comment.frame);
           }}
@@ -150,6 +151,7 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
                 onGoToDrawing={seekTo}
                 onPlaceText={placeText}
                 pinnable={playhead !== null}
+                onTyping={(typing) => sender.sendTyping(asset.id, typing)}
               />
             ) : null
           }

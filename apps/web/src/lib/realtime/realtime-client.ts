@@ -26,6 +26,11 @@ const joinProjectAckSchema = z.object({ ok: z.boolean() });
  */
 const receivedEventSchema = assetEventSchema.extend({ createdAt: z.string() });
 const presenceLeftSchema = z.object({ socketId: z.string(), assetId: z.uuid() });
+const relayedTypingSchema = z.object({
+  assetId: z.uuid(),
+  typing: z.boolean(),
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+});
 const relayedStrokeSchema = drawingStrokeSchema.extend({ userId: z.uuid(), socketId: z.string() });
 const receivedJoinAckSchema = z.union([
   z.object({
@@ -102,6 +107,11 @@ export class RealtimeClient {
       const left = presenceLeftSchema.safeParse(raw);
       if (left.success) this.signals.presenceLeft(left.data.assetId, left.data.socketId);
     });
+    socket.on(serverEvents.typing, (raw: unknown) => {
+      const typing = relayedTypingSchema.safeParse(raw);
+      if (typing.success && this.assetWatchers.has(typing.data.assetId))
+        this.signals.typing(typing.data.assetId, typing.data.user, typing.data.typing);
+    });
     socket.on(serverEvents.drawing, (raw: unknown) => {
       const stroke = relayedStrokeSchema.safeParse(raw);
       if (!stroke.success || !this.assetWatchers.has(stroke.data.assetId)) return;
@@ -115,6 +125,11 @@ export class RealtimeClient {
     this.myPresence.set(update.assetId, update);
     if (this.socket?.connected && !this.held.has(update.assetId))
       this.socket.emit(clientEvents.presence, update);
+  }
+
+  /** Whether I am writing a comment; sent when that changes. */
+  sendTyping(assetId: string, typing: boolean): void {
+    if (this.socket?.connected) this.socket.emit(clientEvents.typing, { assetId, typing });
   }
 
   /** A stroke being drawn, for others to see live; the comment carries the finished drawing. */

@@ -34,7 +34,7 @@ export function useRoomSignals(assetId: string): RoomSignals {
 }
 
 /** Sends my ephemeral signals (presence, strokes) to the rooms I am in. */
-export function useRoomSender(): Pick<RealtimeClient, 'sendPresence' | 'sendStroke'> {
+export function useRoomSender(): Pick<RealtimeClient, 'sendPresence' | 'sendStroke' | 'sendTyping'> {
   const client = useRealtimeClient();
   return client;
 }

@@ -65,4 +65,18 @@ describe('who is in the room and what they draw', () => {
     store.clearStrokesBy(assetId, 'u1');
     expect(store.get(assetId).strokes.map((s) => s.userId)).toEqual(['u2']);
   });
+
+  it('shows who is typing until they stop or leave', () => {
+    const store = new RoomSignalsStore();
+    const rosa = presence('a', 1);
+    store.presenceChanged(rosa);
+    store.typing(assetId, rosa.user, true);
+    store.typing(assetId, rosa.user, true);
+    expect(store.get(assetId).typing.map((t) => t.displayName)).toEqual(['a']);
+    store.typing(assetId, rosa.user, false);
+    expect(store.get(assetId).typing).toEqual([]);
+    store.typing(assetId, rosa.user, true);
+    store.presenceLeft(assetId, 'a');
+    expect(store.get(assetId).typing).toEqual([]);
+  });
 });

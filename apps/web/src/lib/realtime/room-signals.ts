@@ -11,9 +11,11 @@ export interface LiveStroke extends Omit<DrawingStroke, 'assetId'> {
 export interface RoomSignals {
   presence: readonly Presence[];
   strokes: readonly LiveStroke[];
+  /** People writing a comment right now. */
+  typing: readonly { id: string; displayName: string }[];
 }
 
-const EMPTY: RoomSignals = { presence: [], strokes: [] };
+const EMPTY: RoomSignals = { presence: [], strokes: [], typing: [] };
 /** A finished stroke stays this long: long enough for its comment to arrive with the drawing. */
 export const FINISHED_STROKE_MS = 60_000;
 
@@ -43,9 +45,21 @@ export class RoomSignalsStore {
   }
 
   presenceLeft(assetId: string, socketId: string): void {
+    this.change(assetId, (room) => {
+      const presence = room.presence.filter((p) => p.socketId !== socketId);
+      return {
+        presence,
+        strokes: room.strokes.filter((s) => s.socketId !== socketId),
+        // Typing is told per person: it ends when none of their windows is left.
+        typing: room.typing.filter((t) => presence.some((p) => p.user.id === t.id)),
+      };
+    });
+  }
+
+  typing(assetId: string, user: { id: string; displayName: string }, typing: boolean): void {
     this.change(assetId, (room) => ({
-      presence: room.presence.filter((p) => p.socketId !== socketId),
-      strokes: room.strokes.filter((s) => s.socketId !== socketId),
+      ...room,
+      typing: [...room.typing.filter((t) => t.id !== user.id), ...(typing ? [user] : [])],
     }));
   }
 
