@@ -283,6 +283,10 @@ describe('frame-pinned comments', () => {
       annotation: arrow,
       body: 'Live from the socket',
     });
+    // Leaving the room (navigating away) takes the viewer out of everyone's presence.
+    const left = new Promise((resolve) => director.socket.once('presence:left', resolve));
+    await emitWithAck(editorSocket.socket, 'asset:leave', { assetId });
+    expect(await left).toEqual({ socketId: editorSocket.socket.id, assetId });
     director.socket.disconnect();
     editorSocket.socket.disconnect();
   });

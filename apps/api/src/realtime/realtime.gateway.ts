@@ -242,7 +242,14 @@ export class RealtimeGateway
   ): Promise<{ ok: boolean }> {
     const parsed = joinAssetSchema.pick({ assetId: true }).safeParse(body);
     if (!parsed.success) return { ok: false };
-    await socket.leave(assetRoom(parsed.data.assetId));
+    const { assetId } = parsed.data;
+    await socket.leave(assetRoom(assetId));
+    // Whoever is still in the room stops seeing this viewer there.
+    const data = socket.data as SocketData;
+    if (data.presence?.assetId === assetId) {
+      data.presence = undefined;
+      socket.to(assetRoom(assetId)).emit(serverEvents.presenceLeft, { socketId: socket.id, assetId });
+    }
     return { ok: true };
   }
 }
