@@ -130,8 +130,8 @@ for (const clip of clips) {
     if (clip.audio) await expect(page.locator('canvas.waveform')).toBeVisible();
     await expectOnFrame(0);
 
-    const timeline = page.getByRole('slider', { name: 'Timeline' });
-    const box = await timeline.boundingBox();
+    // The bar a person aims at: the track inside the (padded) timeline.
+    const box = await page.getByTestId('timeline-track').boundingBox();
     if (!box) throw new Error('the timeline is not on screen');
     for (const target of frameSequence(SEEKS, clip.frames)) {
       // The middle of the frame's slice of the timeline.

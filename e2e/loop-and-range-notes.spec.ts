@@ -10,7 +10,7 @@ const timecodeOf = (frame: number) =>
   frameToTimecode(frame, { rate: { fpsNum: 25, fpsDen: 1 }, dropFrame: false, startFrame: 0 });
 
 async function clickTimelineAt(page: Page, frame: number) {
-  const box = await page.getByRole('slider', { name: 'Timeline' }).boundingBox();
+  const box = await page.getByTestId('timeline-track').boundingBox();
   if (!box) throw new Error('the timeline is not on screen');
   // The middle of the frame's slice of the timeline, as frame-accurate-player.spec.ts clicks.
   await page.mouse.click(box.x + ((frame + 0.5) / FRAMES) * box.width, box.y + box.height / 2);

@@ -89,7 +89,7 @@ async function expectOnFrame(page: Page, frame: number) {
 }
 
 async function clickTimelineAt(page: Page, frame: number) {
-  const box = await page.getByRole('slider', { name: 'Timeline' }).boundingBox();
+  const box = await page.getByTestId('timeline-track').boundingBox();
   if (!box) throw new Error('the timeline is not on screen');
   // The middle of the frame's slice of the timeline, as frame-accurate-player.spec.ts clicks.
   await page.mouse.click(box.x + ((frame + 0.5) / FRAMES) * box.width, box.y + box.height / 2);

@@ -60,10 +60,15 @@ export function Timeline({
   const scrubbing = useRef<{ lastFrame: number } | null>(null);
   const lastFrame = Math.max(0, totalFrames - 1);
 
+  const trackRef = useRef<HTMLDivElement>(null);
+
+  /** The frame under the pointer, measured on the track itself (the timeline box is padded). */
   function frameAtPointer(event: PointerEvent<HTMLDivElement>): { x: number; frame: number } {
     const box = event.currentTarget.getBoundingClientRect();
-    const x = Math.max(0, Math.min(box.width, event.clientX - box.left));
-    return { x, frame: Math.min(lastFrame, Math.floor((x / Math.max(1, box.width)) * totalFrames)) };
+    const track = trackRef.current?.getBoundingClientRect() ?? box;
+    const along = Math.max(0, Math.min(track.width, event.clientX - track.left));
+    const frame = Math.min(lastFrame, Math.floor((along / Math.max(1, track.width)) * totalFrames));
+    return { x: track.left - box.left + along, frame };
   }
 
   function seekTo(target: number) {
@@ -105,7 +110,7 @@ export function Timeline({
       }}
       onPointerLeave={() => setHover(null)}
     >
-      <div className="timeline-track">
+      <div className="timeline-track" ref={trackRef} data-testid="timeline-track">
         {availableFrames !== null && (
           <div className="timeline-available" style={{ width: percent(availableFrames, totalFrames) }} />
         )}
@@ -149,8 +154,8 @@ export function Timeline({
             style={{ left: percent(playhead.frame + 0.5, totalFrames), background: playhead.colour }}
           />
         ))}
+        <div className="timeline-playhead" style={{ left: percent(frame + 0.5, totalFrames) }} />
       </div>
-      <div className="timeline-playhead" style={{ left: percent(frame + 0.5, totalFrames) }} />
       {hover && (
         <div className="timeline-preview" style={{ left: hover.x }} aria-hidden="true">
           {hoverCue && (
