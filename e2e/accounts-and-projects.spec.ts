@@ -1,7 +1,6 @@
 import { expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
 
-/** The stranger and the removed member ask for the project and are told it is not there. */
-// Someone outside a project (the stranger, the removed reviewer) gets 404 for it and its cuts.
+/** The stranger and the removed member ask for the project (and its cuts) and are told it is not there. */
 const EXPECTED_FAILURES = [/^404 GET \/api\/projects\/[0-9a-f-]{36}(\/assets)?$/];
 
 test('an owner sets up a project, decides who sees it, and signs out', async ({ browser }) => {
