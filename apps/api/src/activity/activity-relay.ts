@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { activityServerEvents } from '@cutroom/contracts';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Logger } from '../common/logging/logger.js';
+import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL } from '../realtime/event-log.js';
 import { RealtimeGateway, userRoom } from '../realtime/realtime.gateway.js';
@@ -28,9 +28,8 @@ const unreadNotice = z.object({ userIds: z.array(z.uuid()) });
  */
 @Injectable()
 export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private client: Client | undefined;
+  private listener: PgListener | undefined;
   private stopped = false;
-  private retryDelayMs = 250;
   private sweepTimer: NodeJS.Timeout | undefined;
   /** Assets waiting to be fanned out, and those being fanned out now (one run per asset). */
   private readonly waiting = new Set<string>();
@@ -48,7 +47,16 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    this.listener = new PgListener({
+      url: (this.dataSource.options as { url: string }).url,
+      channels: [EVENTS_CHANNEL, ACTIVITY_CHANNEL],
+      name: 'cutroom-activity',
+      logger: this.logger,
+      onNotification: (channel, payload) => this.hear(channel, payload),
+      // Listening now: whatever committed before is found by the sweep, anything after is heard.
+      onListening: () => void this.sweep(),
+    });
+    await this.listener.start();
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
     this.sweepTimer.unref();
   }
@@ -57,40 +65,8 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
     this.stopped = true;
     clearInterval(this.sweepTimer);
     this.waiting.clear();
-    await this.client?.end().catch(() => undefined);
+    await this.listener?.stop();
     await Promise.all(this.running.values());
-  }
-
-  private async listen(): Promise<void> {
-    const { url } = this.dataSource.options as { url: string };
-    const client = new Client({ connectionString: url, application_name: 'cutroom-activity' });
-    client.on('notification', (message) => this.hear(message.channel, message.payload ?? ''));
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'activity relay lost its database connection; reconnecting');
-      void this.reconnect(client);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    await client.query(`LISTEN ${ACTIVITY_CHANNEL}`);
-    this.client = client;
-    this.retryDelayMs = 250;
-    // Listening now: whatever committed before is found by the sweep, anything after is heard.
-    void this.sweep();
-  }
-
-  private async reconnect(broken: Client): Promise<void> {
-    if (this.stopped || this.client !== broken) return;
-    this.client = undefined;
-    await broken.end().catch(() => undefined);
-    while (!this.stopped && !this.client) {
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5000);
-      try {
-        await this.listen();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'activity relay could not reconnect yet');
-      }
-    }
   }
 
   private hear(channel: string, payload: string): void {

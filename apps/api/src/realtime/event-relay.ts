@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type AssetEvent, serverEvents, versionProgressSchema } from '@cutroom/contracts';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
+import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
 import { type AccessLostNotice, ACCESS_CHANNEL } from './access-lost.js';
@@ -16,9 +16,7 @@ const PROJECT_CACHE_LIMIT = 10_000;
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private client: Client | undefined;
-  private stopped = false;
-  private retryDelayMs = 250;
+  private listener: PgListener | undefined;
   /** asset → project; an asset never changes project. */
   private readonly projectOf = new Map<string, string>();
 
@@ -29,43 +27,18 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    this.listener = new PgListener({
+      url: (this.dataSource.options as { url: string }).url,
+      channels: [EVENTS_CHANNEL, PROGRESS_CHANNEL, ACCESS_CHANNEL],
+      name: 'cutroom-relay',
+      logger: this.logger,
+      onNotification: (channel, payload) => void this.deliver(channel, payload),
+    });
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    await this.client?.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    const { url } = this.dataSource.options as { url: string };
-    const client = new Client({ connectionString: url, application_name: 'cutroom-relay' });
-    client.on('notification', (message) => void this.deliver(message.channel, message.payload ?? ''));
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'event relay lost its database connection; reconnecting');
-      void this.reconnect(client);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
-    await client.query(`LISTEN ${ACCESS_CHANNEL}`);
-    this.client = client;
-    this.retryDelayMs = 250;
-  }
-
-  private async reconnect(broken: Client): Promise<void> {
-    if (this.stopped || this.client !== broken) return;
-    this.client = undefined;
-    await broken.end().catch(() => undefined);
-    while (!this.stopped && !this.client) {
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5000);
-      try {
-        await this.listen();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'event relay could not reconnect yet');
-      }
-    }
+    await this.listener?.stop();
   }
 
   private async deliver(channel: string, payload: string): Promise<void> {
