@@ -2,9 +2,9 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ProcessingStage } from '@cutroom/contracts';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
+import { PgListener } from '../database/pg-listener.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { JOBS_CHANNEL, type MediaJob, jobQueue } from './job-queue.js';
@@ -29,7 +29,7 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly running = new Map<string, Running>();
   private readonly slots: Promise<void>[] = [];
-  private listener: Client | undefined;
+  private listener: PgListener | undefined;
   private stopping = false;
   private wake: () => void = () => undefined;
 
@@ -42,9 +42,17 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen().catch((error) =>
-      this.logger.warn({ err: error }, 'media worker polls without LISTEN'),
-    );
+    // Woken at once when a job is queued; the idle poll covers any time it cannot listen.
+    this.listener = new PgListener({
+      url: (this.dataSource.options as { url: string }).url,
+      channels: [JOBS_CHANNEL],
+      name: 'cutroom-worker',
+      logger: this.logger,
+      onNotification: () => this.wake(),
+    });
+    await this.listener
+      .start()
+      .catch((error) => this.logger.warn({ err: error }, 'media worker polls without LISTEN'));
     for (let slot = 0; slot < this.config.mediaConcurrency; slot++) this.slots.push(this.loop());
     this.logger.info(
       { owner: this.owner, concurrency: this.config.mediaConcurrency },
@@ -58,17 +66,7 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake();
     for (const { abort } of this.running.values()) abort.abort(new Error('worker shutting down'));
     await Promise.allSettled(this.slots);
-    await this.listener?.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    const { url } = this.dataSource.options as { url: string };
-    const client = new Client({ connectionString: url, application_name: 'cutroom-worker' });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => this.logger.warn({ err: error }, 'media worker lost LISTEN; polling only'));
-    await client.connect();
-    await client.query(`LISTEN ${JOBS_CHANNEL}`);
-    this.listener = client;
+    await this.listener?.stop();
   }
 
   private async loop(): Promise<void> {
