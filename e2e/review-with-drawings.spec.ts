@@ -226,12 +226,13 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
   });
 
   await test.step('after resizing the window the drawing still lines up with the picture', async () => {
+    // The overlay follows the picture on the next layout: allow it a moment, as a person would.
     await reviewer.page.setViewportSize({ width: 1600, height: 1000 });
     await expect.poll(async () => (await pictureOnScreen(reviewer.page)).width).toBeGreaterThan(600);
-    await expectDrawingOnPicture(reviewer.page);
+    await expect(() => expectDrawingOnPicture(reviewer.page)).toPass({ timeout: 5_000 });
     await reviewer.page.setViewportSize({ width: 1100, height: 640 });
     await expect.poll(async () => (await pictureOnScreen(reviewer.page)).width).toBeLessThan(600);
-    await expectDrawingOnPicture(reviewer.page);
+    await expect(() => expectDrawingOnPicture(reviewer.page)).toPass({ timeout: 5_000 });
   });
 
   await test.step('in fullscreen the drawing still lines up with the picture', async () => {
@@ -239,10 +240,10 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
     await page.getByRole('button', { name: 'Fullscreen', exact: true }).click();
     await expect(page.getByTestId('player')).toHaveClass(/player-fullscreen/);
     await expect.poll(async () => (await pictureOnScreen(page)).height).toBeGreaterThan(500);
-    await expectDrawingOnPicture(page);
+    await expect(() => expectDrawingOnPicture(page)).toPass({ timeout: 5_000 });
     await page.getByRole('button', { name: 'Exit fullscreen' }).click();
     await expect(page.getByTestId('player')).not.toHaveClass(/player-fullscreen/);
-    await expectDrawingOnPicture(page);
+    await expect(() => expectDrawingOnPicture(page)).toPass({ timeout: 5_000 });
   });
 
   await test.step('the owner resolves it and both see it resolved', async () => {
