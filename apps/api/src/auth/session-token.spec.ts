@@ -1,4 +1,4 @@
-import { hashSessionToken, newSessionToken, readSessionToken } from './session-token.js';
+import { hashSessionToken, newSessionToken, parseCookieHeader, readSessionToken } from './session-token.js';
 
 describe('session tokens', () => {
   it('are unique and never stored as given', () => {
@@ -17,5 +17,13 @@ describe('session tokens', () => {
     expect(readSessionToken(undefined, { s: other }, 's')).toBe(other);
     expect(readSessionToken('Basic abc', {}, 's')).toBeUndefined();
     expect(readSessionToken(undefined, { s: 'short' }, 's')).toBeUndefined();
+  });
+
+  it('come out of a raw Cookie header, where a malformed cookie is skipped rather than fatal', () => {
+    expect(parseCookieHeader('a=1; cutroom_session=abc%2Ddef; bad=%E0%A4%A; flag')).toEqual({
+      a: '1',
+      cutroom_session: 'abc-def',
+    });
+    expect(parseCookieHeader(undefined)).toEqual({});
   });
 });

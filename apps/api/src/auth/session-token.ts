@@ -20,3 +20,18 @@ export function readSessionToken(
   const cookie = cookies?.[cookieName];
   return cookie && /^[A-Za-z0-9_-]{20,200}$/.test(cookie) ? cookie : undefined;
 }
+
+/** A Cookie header as name → value (values URL-decoded); for the places express's cookie-parser does not reach. */
+export function parseCookieHeader(header: string | null | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      // a malformed escape: that cookie is not ours to read
+    }
+  }
+  return cookies;
+}

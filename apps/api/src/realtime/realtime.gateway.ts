@@ -29,7 +29,7 @@ import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { DomainException, statusForKind } from '../common/http/domain.exception.js';
+import { toApiError } from '../common/http/api-exception.filter.js';
 import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
@@ -129,11 +129,7 @@ export class RealtimeGateway
         .filter((p): p is Presence => p !== undefined && p.assetId === assetId && p.socketId !== socket.id);
       return { ok: true, lastSeq, events, presence };
     } catch (error) {
-      if (error instanceof DomainException) {
-        return { ok: false, error: { statusCode: statusForKind[error.kind], message: error.message } };
-      }
-      this.logger.error({ err: error, assetId }, 'asset:join failed');
-      return { ok: false, error: { statusCode: 500, message: 'Something went wrong on our side.' } };
+      return this.refuse(error, 'asset:join');
     }
   }
 
@@ -142,7 +138,7 @@ export class RealtimeGateway
   async joinProject(
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
-  ): Promise<{ ok: true } | { ok: false; error: { statusCode: number; message: string } }> {
+  ): Promise<{ ok: true } | Refusal> {
     const parsed = joinProjectSchema.safeParse(body);
     if (!parsed.success)
       return { ok: false, error: { statusCode: 400, message: 'project:join needs { projectId: uuid }' } };
@@ -155,10 +151,7 @@ export class RealtimeGateway
       await socket.join(projectRoom(parsed.data.projectId));
       return { ok: true };
     } catch (error) {
-      if (error instanceof DomainException) {
-        return { ok: false, error: { statusCode: statusForKind[error.kind], message: error.message } };
-      }
-      throw error;
+      return this.refuse(error, 'project:join');
     }
   }
 
@@ -226,13 +219,11 @@ export class RealtimeGateway
       .emit(serverEvents.typing, { ...parsed.data, user: { id: user.id, displayName: user.displayName } });
   }
 
+  /** An ack refusing the request, in the REST error's terms (status, message, fields). */
   private refuse(error: unknown, what: string): Refusal {
-    if (error instanceof ValidationException) {
-      return { ok: false, error: { statusCode: 400, message: error.message, fields: error.fields } };
-    }
-    if (error instanceof DomainException) return refusal(statusForKind[error.kind], error.message);
-    this.logger.error({ err: error }, `${what} failed`);
-    return refusal(500, 'Something went wrong on our side.');
+    const { statusCode, message, fields } = toApiError(error);
+    if (statusCode >= 500) this.logger.error({ err: error }, `${what} failed`);
+    return { ok: false, error: fields ? { statusCode, message, fields } : { statusCode, message } };
   }
 
   @SubscribeMessage(clientEvents.leaveAsset)

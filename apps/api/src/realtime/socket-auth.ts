@@ -2,21 +2,12 @@ import { type Presence, SESSION_COOKIE } from '@cutroom/contracts';
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { readSessionToken } from '../auth/session-token.js';
+import { parseCookieHeader, readSessionToken } from '../auth/session-token.js';
 
 export interface SocketData {
   user: AuthenticatedUser;
   /** The last presence this socket announced, for newcomers to the room. */
   presence?: Presence;
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return cookies;
 }
 
 /**
@@ -29,7 +20,7 @@ export function socketAuthMiddleware(auth: AuthService) {
     const token =
       typeof given === 'string'
         ? readSessionToken(`Bearer ${given}`, undefined, SESSION_COOKIE)
-        : readSessionToken(undefined, parseCookies(socket.handshake.headers.cookie), SESSION_COOKIE);
+        : readSessionToken(undefined, parseCookieHeader(socket.handshake.headers.cookie), SESSION_COOKIE);
     if (!token) return next(new Error('unauthorized'));
     auth.authenticate(token).then(
       (user) => {

@@ -7,10 +7,9 @@ import { Server } from '@tus/server';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
-import { readSessionToken } from '../auth/session-token.js';
-import { DomainException, statusForKind } from '../common/http/domain.exception.js';
+import { parseCookieHeader, readSessionToken } from '../auth/session-token.js';
+import { toApiError } from '../common/http/api-exception.filter.js';
 import type { Logger } from '../common/logging/logger.js';
-import { ValidationException } from '../common/validation/validation.exception.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { MediaStorage } from '../media/media-storage.js';
@@ -75,15 +74,9 @@ export class TusUploadServer {
   }
 
   private async signedIn(request: HookRequest): Promise<AuthenticatedUser> {
-    const cookies = Object.fromEntries(
-      (request.headers.get('cookie') ?? '').split(';').map((part) => {
-        const eq = part.indexOf('=');
-        return [part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim())];
-      }),
-    );
     const token = readSessionToken(
       request.headers.get('authorization') ?? undefined,
-      cookies,
+      parseCookieHeader(request.headers.get('cookie')),
       SESSION_COOKIE,
     );
     const user = token ? await this.auth.authenticate(token) : undefined;
@@ -105,21 +98,10 @@ export class TusUploadServer {
     return { status_code: body.statusCode, body: JSON.stringify(body) };
   }
 
+  /** Our one error shape (as the exception filter sends it); failures of ours are logged. */
   private errorBody(error: unknown): ApiError {
-    if (error instanceof ValidationException) {
-      return {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: error.message,
-        code: error.code,
-        fields: error.fields,
-      };
-    }
-    if (error instanceof DomainException) {
-      const statusCode = statusForKind[error.kind];
-      return { statusCode, error: 'Upload refused', message: error.message, code: error.code };
-    }
-    this.logger.error({ err: error }, 'upload request failed');
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' };
+    const body = toApiError(error);
+    if (body.statusCode >= 500) this.logger.error({ err: error }, 'upload request failed');
+    return body;
   }
 }

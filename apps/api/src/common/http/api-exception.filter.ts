@@ -31,7 +31,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = toApiError(exception);
     body.requestId = request.id === undefined ? undefined : String(request.id);
     if (body.statusCode >= 500) {
       this.logger.error(
@@ -42,38 +42,39 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ApiError {
-    if (exception instanceof ValidationException) {
-      return { ...base(400), message: exception.message, code: exception.code, fields: exception.fields };
-    }
-    if (exception instanceof DomainException) {
-      return { ...base(statusForKind[exception.kind]), message: exception.message, code: exception.code };
-    }
-    if (exception instanceof ThrottlerException) {
-      return {
-        ...base(429),
-        message: 'Too many attempts. Wait a minute and try again.',
-        code: 'rate_limited',
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      if (status >= 500) return { ...base(status), message: reasonPhrases[status] ?? 'Server error' };
-      return { ...base(status), message: httpMessage(exception) };
-    }
-    if (isBodyParserError(exception)) {
-      const status = exception.status;
-      const message =
-        exception.type === 'entity.too.large'
-          ? 'The request body is too large.'
-          : exception.type === 'entity.parse.failed'
-            ? 'The request body is not valid JSON.'
-            : 'The request body could not be read.';
-      return { ...base(status), message, code: exception.type?.replace(/\./g, '_') };
-    }
-    return { ...base(500), message: 'Something went wrong on our side. It has been logged.' };
+/** Any error as the API's one JSON error shape; a 5xx never carries the error's own message. */
+export function toApiError(exception: unknown): ApiError {
+  if (exception instanceof ValidationException) {
+    return { ...base(400), message: exception.message, code: exception.code, fields: exception.fields };
   }
+  if (exception instanceof DomainException) {
+    return { ...base(statusForKind[exception.kind]), message: exception.message, code: exception.code };
+  }
+  if (exception instanceof ThrottlerException) {
+    return {
+      ...base(429),
+      message: 'Too many attempts. Wait a minute and try again.',
+      code: 'rate_limited',
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status >= 500) return { ...base(status), message: reasonPhrases[status] ?? 'Server error' };
+    return { ...base(status), message: httpMessage(exception) };
+  }
+  if (isBodyParserError(exception)) {
+    const status = exception.status;
+    const message =
+      exception.type === 'entity.too.large'
+        ? 'The request body is too large.'
+        : exception.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : 'The request body could not be read.';
+    return { ...base(status), message, code: exception.type?.replace(/\./g, '_') };
+  }
+  return { ...base(500), message: 'Something went wrong on our side. It has been logged.' };
 }
 
 function base(statusCode: number): ApiError {
