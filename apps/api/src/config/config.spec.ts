@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve('/srv/cutroom/.data'));
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.secureCookies).toBe(false);
+    expect(config.smtp).toBeUndefined();
   });
 
   it('lists every bad variable with what was given', () => {
@@ -34,5 +35,44 @@ describe('loadConfig', () => {
 
   it('treats blank variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('turns e-mail on with SMTP_URL, from a default sender unless SMTP_FROM names one', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://mailer:secret@mail.example.com:587' }).smtp).toEqual({
+      url: 'smtp://mailer:secret@mail.example.com:587',
+      from: 'Cutroom <cutroom@localhost>',
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://mail.example.com', SMTP_FROM: 'Review <review@example.com>' }).smtp,
+    ).toEqual({ url: 'smtps://mail.example.com', from: 'Review <review@example.com>' });
+    expect(loadConfig({ SMTP_URL: 'smtp://mail', SMTP_FROM: 'review@example.com' }).smtp?.from).toBe(
+      'review@example.com',
+    );
+    // A sender alone does not turn mail on.
+    expect(loadConfig({ SMTP_FROM: 'review@example.com' }).smtp).toBeUndefined();
+  });
+
+  it('refuses a mail server that is not an smtp URL, and a sender that is not an address', () => {
+    for (const SMTP_URL of ['mail.example.com:587', 'http://mail.example.com', 'smtp://']) {
+      expect(() => loadConfig({ SMTP_URL })).toThrow(/SMTP_URL: must/);
+    }
+    for (const SMTP_FROM of ['Cutroom', 'Cutroom <cutroom>', 'a@b\nBcc: c@d', 'x <a@b> <c@d>']) {
+      expect(() => loadConfig({ SMTP_URL: 'smtp://mail', SMTP_FROM })).toThrow(
+        /SMTP_FROM: must be an address/,
+      );
+    }
+  });
+
+  it('never repeats a password from a bad URL', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ SMTP_URL: 'ftp://mailer:hunter2@mail.example.com', DATABASE_URL: 'mysql://u:hunter3@db' });
+    } catch (error) {
+      caught = error;
+    }
+    const message = (caught as ConfigError).message;
+    expect(message).toContain('SMTP_URL: must be an smtp:// or smtps:// URL');
+    expect(message).toContain('ftp://mailer:***@mail.example.com');
+    expect(message).not.toMatch(/hunter/);
   });
 });

@@ -43,7 +43,23 @@ const envSchema = z.object({
   MEDIA_PRESET: z
     .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
     .default('veryfast'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587')
+    .pipe(z.url({ message: 'must be a valid URL' }))
+    .refine((url) => new URL(url).hostname !== '', "must name the mail server's host")
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+      'must be an address such as cutroom@example.com or "Cutroom <cutroom@example.com>"',
+    )
+    .default('Cutroom <cutroom@localhost>'),
 });
+
+/** Variables whose value may hold a password: never echoed whole in an error. */
+const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 export interface AppConfig {
   env: 'production' | 'development' | 'test';
@@ -70,6 +86,15 @@ export interface AppConfig {
   mediaJobLeaseSeconds: number;
   /** x264 preset for renditions: slower presets give smaller files for the same quality. */
   mediaPreset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
+  /** E-mail notifications: off (undefined) unless SMTP_URL is set. Links in mails use `publicUrl`. */
+  smtp: SmtpConfig | undefined;
+}
+
+export interface SmtpConfig {
+  /** smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), credentials in the URL. */
+  url: string;
+  /** The From header of every mail. */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -87,7 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
+        const given = SECRET_URLS.has(name) ? withoutPassword(env[name]) : env[name];
+        return `${name}: ${issue.message} (got ${JSON.stringify(given)})`;
       }),
     );
   }
@@ -113,7 +139,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     mediaConcurrency: e.MEDIA_CONCURRENCY,
     mediaJobLeaseSeconds: e.MEDIA_JOB_LEASE_SECONDS,
     mediaPreset: e.MEDIA_PRESET,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
   };
+}
+
+/** The value with any password in it masked, as far as it can be read as a URL. */
+function withoutPassword(value: string | undefined): string | undefined {
+  if (!value) return value;
+  try {
+    const url = new URL(value);
+    if (!url.password) return value;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    // Not a URL: still hide whatever sits between "://user:" and "@".
+    return value.replace(/(:\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+  }
 }
 
 /** For entry points: the validated config, or the list of bad variables on stderr and exit code 78 (EX_CONFIG). */
