@@ -1,5 +1,6 @@
 import { Link, Outlet, useMatches } from 'react-router-dom';
 import { describeError } from '../lib/api-client';
+import { ActivityBell } from '../features/activity/ActivityBell';
 import { useCurrentUser, useLogout } from '../features/auth/session-queries';
 import { ConnectionNotice } from './ConnectionNotice';
 import { RealtimeProvider } from './RealtimeProvider';
@@ -50,7 +51,10 @@ export function AppLayout() {
         <Link className="brand" to="/">
           Cutroom
         </Link>
-        <AccountMenu />
+        <div className="header-actions">
+          <ActivityBell />
+          <AccountMenu />
+        </div>
       </header>
       <main id="main" className={wide ? 'page page-wide' : 'page'}>
         {/* Keyed by the person: another sign-in in this tab starts with a fresh socket and no uploads. */}

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 
 const API_PREFIX = '/api';
 
-type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * The API answered with an error (status ≥ 400), or the request never reached it (status 0).

@@ -1,7 +1,8 @@
-import type { Asset } from '@cutroom/contracts';
+import type { Asset, VersionApproval } from '@cutroom/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAssetRoom } from '../../lib/realtime/realtime-context';
+import { ApprovalBadge } from '../approvals/ApprovalBadge';
 import { useFileDrop } from '../upload/useFileDrop';
 import { VersionStatus } from './VersionStatus';
 import { versionLabel } from './version-status';
@@ -14,11 +15,13 @@ function Poster({ url }: { url: string | null }) {
 
 interface AssetCardProps {
   asset: Asset;
+  /** Where the cut's newest round stands; undefined while loading. */
+  approval?: VersionApproval;
   /** Set for people who may upload: dropping files here adds them as the asset's next versions. */
   onDropVersion?: (files: File[]) => void;
 }
 
-export function AssetCard({ asset, onDropVersion }: AssetCardProps) {
+export function AssetCard({ asset, approval, onDropVersion }: AssetCardProps) {
   const { isOver, dropHandlers } = useFileDrop(onDropVersion ?? (() => {}), onDropVersion !== undefined);
   const latest = asset.latestVersion;
   // Processing progress goes to each asset's room: follow it while this cut is on its way.
@@ -45,6 +48,11 @@ export function AssetCard({ asset, onDropVersion }: AssetCardProps) {
           {asset.versionCount} {asset.versionCount === 1 ? 'version' : 'versions'}
         </span>
       </div>
+      {latest && approval?.versionId && (
+        <div className="asset-card-approval">
+          <ApprovalBadge approval={approval} />
+        </div>
+      )}
     </li>
   );
 }

@@ -1,7 +1,8 @@
-import type { Asset, Project } from '@cutroom/contracts';
+import type { Asset, Project, VersionApproval } from '@cutroom/contracts';
 import { useEffect } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useProjectRoom } from '../../lib/realtime/realtime-context';
+import { useProjectApprovals } from '../approvals/approval-queries';
 import { permissionsFor } from '../projects/permissions';
 import { InterruptedUploads } from '../upload/InterruptedUploads';
 import { UploadButton } from '../upload/UploadButton';
@@ -26,7 +27,15 @@ function useNoStrayFileDrops() {
   }, []);
 }
 
-function AssetGrid({ project, assets }: { project: Project; assets: Asset[] }) {
+function AssetGrid({
+  project,
+  assets,
+  approvals,
+}: {
+  project: Project;
+  assets: Asset[];
+  approvals: ReadonlyMap<string, VersionApproval> | undefined;
+}) {
   const queue = useUploadQueue();
   const { canUpload } = permissionsFor(project.role);
   const assetNames = new Map(assets.map((asset) => [asset.id, asset.name]));
@@ -49,6 +58,7 @@ function AssetGrid({ project, assets }: { project: Project; assets: Asset[] }) {
         <AssetCard
           key={asset.id}
           asset={asset}
+          approval={approvals?.get(asset.id)}
           onDropVersion={
             canUpload
               ? (files) =>
@@ -68,6 +78,7 @@ function AssetGrid({ project, assets }: { project: Project; assets: Asset[] }) {
 /** The project's cuts, live, with uploading for those allowed to. */
 export function AssetsSection({ project }: { project: Project }) {
   const assets = useAssets(project.id);
+  const approvals = useProjectApprovals(project.id);
   const queue = useUploadQueue();
   const { canUpload } = permissionsFor(project.role);
   useProjectRoom(project.id);
@@ -109,7 +120,7 @@ export function AssetsSection({ project }: { project: Project }) {
           </button>
         </div>
       )}
-      {assets.data && <AssetGrid project={project} assets={assets.data} />}
+      {assets.data && <AssetGrid project={project} assets={assets.data} approvals={approvals.data} />}
       {isOver && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to upload as new cuts

@@ -1,5 +1,6 @@
 import type { Project } from '@cutroom/contracts';
 import { Link } from 'react-router-dom';
+import { ProjectApproversSection } from '../approvals/ProjectApproversSection';
 import { DeleteProjectSection } from './DeleteProjectSection';
 import { LeaveProjectSection } from './LeaveProjectSection';
 import { MembersSection } from './MembersSection';
@@ -33,6 +34,7 @@ function ProjectSettings({ project }: { project: Project }) {
         )}
       </section>
       <MembersSection project={project} />
+      <ProjectApproversSection project={project} />
       <LeaveProjectSection project={project} />
       {permissions.canDelete && <DeleteProjectSection project={project} />}
     </>

@@ -3,6 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { describeError, isApiRequestError } from '../../lib/api-client';
 import { useAssetRoom } from '../../lib/realtime/realtime-context';
+import { AssetApprovalBadge } from '../approvals/ApprovalBadge';
+import { ApprovalPanel } from '../approvals/ApprovalPanel';
+import { DecisionHistory } from '../approvals/DecisionHistory';
+import { RoundsSummary } from '../approvals/RoundsSummary';
 import { useAsset, useVersions } from '../assets/asset-queries';
 import type { PlayerHandle } from '../player/Player';
 import { permissionsFor } from '../projects/permissions';
@@ -11,7 +15,7 @@ import { UploadButton } from '../upload/UploadButton';
 import { UploadList } from '../upload/UploadList';
 import { useUploadQueue } from '../upload/upload-context';
 import { AssetNotFound } from './AssetNotFound';
-import { defaultVersion, requestedVersionNumber } from './choose-version';
+import { defaultVersion, requestedFrame, requestedVersionNumber } from './choose-version';
 import { ReviewRoom } from './ReviewRoom';
 import { VersionInfo } from './VersionInfo';
 import { VersionSwitcher } from './VersionSwitcher';
@@ -21,11 +25,19 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
   const queue = useUploadQueue();
   const [searchParams, setSearchParams] = useSearchParams();
   const playerRef = useRef<PlayerHandle>(null);
-  const [carriedFrame, setCarriedFrame] = useState(0);
+  const frameParam = requestedFrame(searchParams.get('frame'));
+  const [carriedFrame, setCarriedFrame] = useState(frameParam ?? 0);
+  // A link to a frame (from the activity bell) while the cut is open: the player starts there.
+  const [linkedFrame, setLinkedFrame] = useState(frameParam);
+  if (frameParam !== linkedFrame) {
+    setLinkedFrame(frameParam);
+    if (frameParam !== null) setCarriedFrame(frameParam);
+  }
   const requested = requestedVersionNumber(searchParams.get('version'));
   const version =
     requested === null ? defaultVersion(versions) : versions.find((v) => v.number === requested);
   const canUpload = project.data ? permissionsFor(project.data.role).canUpload : false;
+  const newestNumber = Math.max(0, ...versions.map((v) => v.number));
 
   // Pin the version opened by default, so a newer one finishing mid-review does not swap the picture.
   useEffect(() => {
@@ -44,6 +56,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
           </p>
           <div className="review-title">
             <h1>{asset.name}</h1>
+            <AssetApprovalBadge assetId={asset.id} />
             {versions.length > 0 && (
               <VersionSwitcher
                 versions={versions}
@@ -75,7 +88,23 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
           role={project.data?.role ?? null}
           playerRef={playerRef}
           startFrame={carriedFrame}
-          aside={<VersionInfo version={version} />}
+          aside={
+            <>
+              <ApprovalPanel
+                projectId={asset.projectId}
+                version={version}
+                newestNumber={newestNumber}
+                role={project.data?.role ?? null}
+              />
+              <VersionInfo version={version} />
+            </>
+          }
+          below={
+            <div className="review-below">
+              <RoundsSummary assetId={asset.id} current={version} />
+              <DecisionHistory assetId={asset.id} versions={versions} />
+            </div>
+          }
         />
       ) : versions.length === 0 ? (
         <div className="empty-state">

@@ -2,6 +2,7 @@ import type { Asset, Comment, Presence, ProjectRole, Shape, Version } from '@cut
 import { useState, type ReactNode, type RefObject } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useRoomSender, useRoomSignals } from '../../lib/realtime/realtime-context';
+import { CarriedOverPanel } from '../approvals/CarriedOverPanel';
 import { useCurrentUser } from '../auth/session-queries';
 import { CommentComposer } from '../comments/CommentComposer';
 import { drawingsAt } from '../comments/comment-list';
@@ -29,10 +30,12 @@ interface ReviewRoomProps {
   playerRef: RefObject<PlayerHandle | null>;
   startFrame: number;
   aside: ReactNode;
+  /** Under the player: the rounds and the decision history. */
+  below?: ReactNode;
 }
 
 /** One version under review: the player with drawings and markers, the comments, and who else is here. */
-export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside }: ReviewRoomProps) {
+export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside, below }: ReviewRoomProps) {
   const user = useCurrentUser();
   const [playhead, setPlayhead] = useState<PlayheadState | null>(null);
   const draft = useDrawingDraft();
@@ -117,9 +120,19 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside 
           startFrame={startFrame}
           playerProps={{ markers, playheads, renderOverlay, onPlayheadChange: setPlayhead }}
         />
+        {below}
       </div>
       <aside className="review-side">
         {aside}
+        {version.number > 1 && (
+          <CarriedOverPanel
+            version={version}
+            userId={user.id}
+            role={role ?? 'viewer'}
+            label={label}
+            onSeek={seekTo}
+          />
+        )}
         <CommentsPanel
           versionId={version.id}
           comments={comments.data}

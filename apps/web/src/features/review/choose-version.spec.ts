@@ -1,5 +1,5 @@
 import type { Version } from '@cutroom/contracts';
-import { canPlay, defaultVersion, requestedVersionNumber } from './choose-version';
+import { canPlay, defaultVersion, requestedFrame, requestedVersionNumber } from './choose-version';
 
 function version(number: number, status: Version['status'], playable = false): Version {
   const id = `00000000-0000-4000-8000-${String(number).padStart(12, '0')}`;
@@ -47,6 +47,14 @@ describe('which version opens', () => {
     expect(requestedVersionNumber('0')).toBeNull();
     expect(requestedVersionNumber('v3')).toBeNull();
     expect(requestedVersionNumber(null)).toBeNull();
+  });
+
+  it('reads ?frame=F from a link to a frame, frame 0 included, and ignores anything else', () => {
+    expect(requestedFrame('120')).toBe(120);
+    expect(requestedFrame('0')).toBe(0);
+    expect(requestedFrame('-1')).toBeNull();
+    expect(requestedFrame('1.5')).toBeNull();
+    expect(requestedFrame(null)).toBeNull();
   });
 
   it('plays a version once it is ready, or early when its lowest rendition is', () => {

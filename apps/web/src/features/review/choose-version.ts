@@ -13,6 +13,12 @@ export function requestedVersionNumber(param: string | null): number | null {
   return number > 0 ? number : null;
 }
 
+/** `?frame=120` → 120 (the frame a link points at); anything else is none. */
+export function requestedFrame(param: string | null): number | null {
+  if (param === null || !/^\d{1,9}$/.test(param)) return null;
+  return Number(param);
+}
+
 export function canPlay(version: Version): boolean {
   return version.urls.master !== null && (version.status === 'ready' || version.playable);
 }

@@ -1,4 +1,6 @@
 import {
+  activityServerEvents,
+  activityUnreadSchema,
   assetEventSchema,
   clientEvents,
   drawingStrokeSchema,
@@ -13,7 +15,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { AssetSeqLog } from './asset-seq-log';
-import { applyAssetEvent, applyVersionProgress, refreshAsset, refreshProjectAssets } from './cache-updates';
+import {
+  applyActivityUnread,
+  applyAssetEvent,
+  applyVersionProgress,
+  refreshActivity,
+  refreshAsset,
+  refreshProjectAssets,
+} from './cache-updates';
 import { RoomSignalsStore } from './room-signals';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
@@ -59,6 +68,7 @@ export class RealtimeClient {
   readonly signals = new RoomSignalsStore();
   /** My own last presence per asset, sent again whenever the room is (re)joined. */
   private readonly myPresence = new Map<string, PresenceUpdate>();
+  private connectedBefore = false;
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -71,6 +81,9 @@ export class RealtimeClient {
     this.socket = socket;
     socket.on('connect', () => {
       this.setStatus('live');
+      // Unread counts pushed while the socket was down are lost: read it again on a reconnect.
+      if (this.connectedBefore) refreshActivity(this.queryClient);
+      this.connectedBefore = true;
       this.seqs.forgetAllExcept(new Set(this.assetWatchers.keys()));
       for (const projectId of this.projectWatchers.keys()) void this.joinProject(projectId);
       for (const assetId of this.assetWatchers.keys()) void this.joinAsset(assetId);
@@ -93,6 +106,10 @@ export class RealtimeClient {
     socket.on(serverEvents.assetEvent, (raw: unknown) => {
       const event = receivedEventSchema.safeParse(raw);
       if (event.success) this.receive(event.data);
+    });
+    socket.on(activityServerEvents.unread, (raw: unknown) => {
+      const unread = activityUnreadSchema.safeParse(raw);
+      if (unread.success) applyActivityUnread(this.queryClient, unread.data);
     });
     socket.on(serverEvents.versionProgress, (raw: unknown) => {
       const progress = versionProgressSchema.safeParse(raw);

@@ -1,0 +1,9 @@
+/**
+ * Cache keys of the signed-in person's activity. The socket's unread pushes update them in one
+ * place, lib/realtime/cache-updates.ts.
+ */
+export const activityKeys = {
+  all: ['activity'] as const,
+  unread: () => [...activityKeys.all, 'unread'] as const,
+  feed: () => [...activityKeys.all, 'feed'] as const,
+};
