@@ -8,6 +8,7 @@ import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL } from '../realtime/event-log.js';
 import { RealtimeGateway, userRoom } from '../realtime/realtime.gateway.js';
 import { ACTIVITY_CHANNEL, ActivityFanout } from './activity-fanout.js';
+import { ActivityMailer } from './activity-mailer.js';
 import { isActivityEvent } from './activity-rules.js';
 import { ActivityService } from './activity.service.js';
 
@@ -24,7 +25,8 @@ const unreadNotice = z.object({ userIds: z.array(z.uuid()) });
 /**
  * On every api node: hears committed events and has them fanned out into notifications (see
  * ActivityFanout for why each is stored once however many nodes hear it), sweeps for any
- * nobody heard, and pushes each changed unread count to the person's sockets on this node.
+ * nobody heard, pushes each changed unread count to the person's sockets on this node, and
+ * passes the people with new items to the mailer.
  */
 @Injectable()
 export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,6 +45,7 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
     private readonly fanout: ActivityFanout,
     private readonly activity: ActivityService,
     private readonly gateway: RealtimeGateway,
+    private readonly mailer: ActivityMailer,
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {}
 
@@ -72,7 +75,9 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
   private hear(channel: string, payload: string): void {
     try {
       if (channel === ACTIVITY_CHANNEL) {
-        for (const userId of unreadNotice.parse(JSON.parse(payload)).userIds) void this.pushUnread(userId);
+        const { userIds } = unreadNotice.parse(JSON.parse(payload));
+        this.mailer.expect(userIds);
+        for (const userId of userIds) void this.pushUnread(userId);
         return;
       }
       const notice = eventNotice.parse(JSON.parse(payload));
