@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guestAccessSchema } from './guest';
 
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 8;
@@ -30,7 +31,8 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const userSchema = z.object({
   id: z.uuid(),
-  email: z.string(),
+  /** Null for review-link guests, who sign in with a link rather than an address. */
+  email: z.string().nullable(),
   displayName: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -46,5 +48,12 @@ export const sessionResponseSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** GET /api/auth/me: who is signed in, and for a review-link guest what their link grants. */
+export const currentUserResponseSchema = z.object({
+  user: userSchema,
+  guest: guestAccessSchema.nullable(),
+});
+export type CurrentUserResponse = z.infer<typeof currentUserResponseSchema>;
 
 export const SESSION_COOKIE = 'cutroom_session';

@@ -8,3 +8,5 @@ export * from './annotations';
 export * from './review';
 export * from './approvals';
 export * from './activity';
+export * from './guest';
+export * from './sharing';

@@ -31,7 +31,8 @@ export const projectListSchema = z.object({ projects: z.array(projectSchema) });
 export type ProjectList = z.infer<typeof projectListSchema>;
 
 export const memberSchema = z.object({
-  user: userSchema.pick({ id: true, email: true, displayName: true }),
+  // Members sign in with an address; only review-link guests have none.
+  user: userSchema.pick({ id: true, displayName: true }).extend({ email: z.string() }),
   role: projectRoleSchema,
   addedAt: z.iso.datetime(),
 });

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { SharingModule } from '../sharing/sharing.module.js';
 import { ActivityModule } from '../activity/activity.module.js';
 import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { AssetsModule } from '../assets/assets.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         ApprovalsModule,
         RealtimeModule,
         ActivityModule,
+        SharingModule,
         UploadsModule,
         MediaModule,
         HealthModule,

@@ -1,9 +1,9 @@
 import type { ProjectRole } from '@cutroom/contracts';
-import { can } from '../projects/project-policy.js';
+import { type AccessRole, can } from '../projects/project-policy.js';
 
 export interface Actor {
   userId: string;
-  role: ProjectRole;
+  role: AccessRole;
 }
 
 export interface ProjectMemberRole {
@@ -12,12 +12,12 @@ export interface ProjectMemberRole {
 }
 
 /** Owners, editors and reviewers approve or request changes; viewers only watch. */
-export function mayDecide(role: ProjectRole): boolean {
+export function mayDecide(role: AccessRole): boolean {
   return can(role, 'approvals.decide');
 }
 
 /** The people who run the project's work (owners and editors) choose who must approve. */
-export function mayChooseApprovers(role: ProjectRole): boolean {
+export function mayChooseApprovers(role: AccessRole): boolean {
   return can(role, 'assets.manage');
 }
 

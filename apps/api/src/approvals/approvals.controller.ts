@@ -20,6 +20,7 @@ import {
 } from '@cutroom/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import {
   ApiUuidParam,
   ApiZodBody,
@@ -39,6 +40,7 @@ export class ApprovalsController {
   ) {}
 
   @Post('versions/:versionId/decisions')
+  @GuestAllowed()
   @ApiUuidParam('versionId')
   @ApiZodBody(recordDecisionBodySchema)
   @ApiZodResponse(201, recordedDecisionSchema, [400, 401, 403, 404, 409])
@@ -51,6 +53,7 @@ export class ApprovalsController {
   }
 
   @Get('versions/:versionId/decisions')
+  @GuestAllowed()
   @ApiUuidParam('versionId')
   @ApiZodResponse(200, decisionListSchema, [400, 401, 404])
   async history(
@@ -61,6 +64,7 @@ export class ApprovalsController {
   }
 
   @Get('versions/:versionId/approval')
+  @GuestAllowed()
   @ApiUuidParam('versionId')
   @ApiZodResponse(200, versionApprovalSchema, [400, 401, 404])
   versionApproval(
@@ -71,6 +75,7 @@ export class ApprovalsController {
   }
 
   @Get('assets/:assetId/approval')
+  @GuestAllowed()
   @ApiUuidParam('assetId')
   @ApiZodResponse(200, versionApprovalSchema, [400, 401, 404])
   assetApproval(

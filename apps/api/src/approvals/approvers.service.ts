@@ -6,6 +6,7 @@ import { ValidationException } from '../common/validation/validation.exception.j
 import { queryRows } from '../database/query-rows.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent } from '../realtime/event-log.js';
+import type { AccessRole } from '../projects/project-policy.js';
 import { ineligibleApprovers, mayChooseApprovers } from './approval-policy.js';
 import {
   ProjectApprovals,
@@ -75,7 +76,7 @@ export class ApproversService {
 
   private async checkChange(
     manager: EntityManager,
-    role: ProjectRole,
+    role: AccessRole,
     projectId: string,
     userIds: string[],
   ): Promise<void> {

@@ -11,6 +11,7 @@ import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js'
 import { AssetsService } from '../assets/assets.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent } from '../realtime/event-log.js';
+import { isGuest } from '../projects/project-policy.js';
 import { mayDecide } from './approval-policy.js';
 import {
   DECISION_ORDER,
@@ -47,7 +48,9 @@ export class DecisionsService {
     if (!mayDecide(access.role)) {
       throw new ApprovalsException(
         ApprovalsErrorCode.NotAllowed,
-        'Viewers cannot approve or request changes. Ask a project owner for the reviewer role.',
+        isGuest(access.role)
+          ? 'This review link does not allow approving or requesting changes.'
+          : 'Viewers cannot approve or request changes. Ask a project owner for the reviewer role.',
       );
     }
     return this.dataSource.transaction(async (manager) => {

@@ -10,10 +10,12 @@ import {
 } from '@cutroom/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import { ApiUuidParam, ApiZodResponse, UuidParam } from '../common/validation/zod-route.decorators.js';
 import { RoundsService } from './rounds.service.js';
 
 @ApiTags('approvals')
+@GuestAllowed()
 @Controller()
 export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}

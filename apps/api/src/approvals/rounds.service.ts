@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { appendEvent } from '../realtime/event-log.js';
+import { type AccessRole, can } from '../projects/project-policy.js';
+import { visibleCommentsSql } from '../review/comment-policy.js';
 import { mayMarkAddressed } from './approval-policy.js';
 import { approvalsOf } from './approval-view.js';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception.js';
@@ -26,17 +28,20 @@ interface CarriedOverRow {
   addressed_at: Date | null;
 }
 
-/** Threads of version N as version N+1 sees them. $1: version N, $2: version N+1. */
-const CARRIED_OVER_SELECT = `
+/**
+ * Threads of version N as version N+1 sees them, as far as the reader may see (guests never see
+ * internal notes). $1: version N, $2: version N+1.
+ */
+const carriedOverSelect = (role: AccessRole) => `
   SELECT c.id, c.version_id, c.author_id, au.display_name AS author_name, c.body, c.frame, c.frame_end,
          c.internal, c.annotation, c.created_at,
-         (SELECT count(*) FROM comments r WHERE r.parent_id = c.id) AS reply_count,
+         (SELECT count(*) FROM comments r WHERE r.parent_id = c.id AND ${visibleCommentsSql(role, 'r')}) AS reply_count,
          ac.version_id AS addressed_in, ac.addressed_by, ab.display_name AS addressed_by_name, ac.addressed_at
   FROM comments c
   LEFT JOIN users au ON au.id = c.author_id
   LEFT JOIN addressed_comments ac ON ac.comment_id = c.id AND ac.version_id = $2
   LEFT JOIN users ab ON ab.id = ac.addressed_by
-  WHERE c.version_id = $1 AND c.parent_id IS NULL`;
+  WHERE c.version_id = $1 AND c.parent_id IS NULL AND ${visibleCommentsSql(role, 'c')}`;
 const CARRIED_OVER_ORDER = `ORDER BY c.frame NULLS FIRST, c.created_at, c.id`;
 
 /**
@@ -52,11 +57,11 @@ export class RoundsService {
 
   /** The unresolved threads of the previous version, each with whether this version addressed it. */
   async carriedOver(userId: string, versionId: string): Promise<CarriedOverList> {
-    await this.assets.requireVersion(userId, versionId, 'project.view');
+    const access = await this.assets.requireVersion(userId, versionId, 'project.view');
     const previous = await this.previousVersion(this.dataSource.manager, versionId);
     if (!previous) return { versionId, fromVersion: null, comments: [] };
     const rows: CarriedOverRow[] = await this.dataSource.query(
-      `${CARRIED_OVER_SELECT} AND c.resolved_at IS NULL ${CARRIED_OVER_ORDER}`,
+      `${carriedOverSelect(access.role)} AND c.resolved_at IS NULL ${CARRIED_OVER_ORDER}`,
       [previous.id, versionId],
     );
     return { versionId, fromVersion: previous, comments: rows.map(toCarriedOver) };
@@ -77,11 +82,13 @@ export class RoundsService {
         parent_id: string | null;
         author_id: string | null;
         resolved_at: Date | null;
+        internal: boolean;
       }[] = await manager.query(
-        `SELECT version_id, asset_id, parent_id, author_id, resolved_at FROM comments WHERE id = $1 FOR SHARE`,
+        `SELECT version_id, asset_id, parent_id, author_id, resolved_at, internal FROM comments WHERE id = $1 FOR SHARE`,
         [commentId],
       );
-      if (!comment || comment.asset_id !== access.assetId) {
+      const hidden = comment?.internal && !can(access.role, 'comments.internal');
+      if (!comment || hidden || comment.asset_id !== access.assetId) {
         throw new ApprovalsException(
           ApprovalsErrorCode.CommentNotFound,
           'No such comment on this asset, or you cannot see it.',
@@ -113,7 +120,7 @@ export class RoundsService {
             `DELETE FROM addressed_comments WHERE comment_id = $1 AND version_id = $2 RETURNING comment_id`,
             [commentId, versionId],
           );
-      const item = await this.loadCarriedOver(manager, comment.version_id, versionId, commentId);
+      const item = await this.loadCarriedOver(manager, access.role, comment.version_id, versionId, commentId);
       if (changed.length > 0) {
         await appendEvent(manager, {
           assetId: access.assetId,
@@ -149,6 +156,7 @@ export class RoundsService {
                 SELECT 1 FROM addressed_comments ac WHERE ac.comment_id = c.id AND ac.version_id = v.next_id
               )) AS addressed
        FROM v LEFT JOIN comments c ON c.version_id = v.id AND c.parent_id IS NULL
+                                   AND ${visibleCommentsSql(access.role, 'c')}
        GROUP BY v.id, v.number, v.created_at, v.newest
        ORDER BY v.number DESC`,
       [assetId],
@@ -186,12 +194,13 @@ export class RoundsService {
 
   private async loadCarriedOver(
     manager: EntityManager,
+    role: AccessRole,
     fromVersionId: string,
     versionId: string,
     commentId: string,
   ): Promise<CarriedOverComment> {
     // Resolved or not: unmarking a note resolved meanwhile still answers with it.
-    const rows: CarriedOverRow[] = await manager.query(`${CARRIED_OVER_SELECT} AND c.id = $3`, [
+    const rows: CarriedOverRow[] = await manager.query(`${carriedOverSelect(role)} AND c.id = $3`, [
       fromVersionId,
       versionId,
       commentId,

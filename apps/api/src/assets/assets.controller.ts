@@ -16,6 +16,7 @@ import {
 } from '@cutroom/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import {
   ApiUuidParam,
   ApiZodBody,
@@ -53,6 +54,7 @@ export class AssetsController {
   }
 
   @Get('assets/:assetId')
+  @GuestAllowed()
   @ApiUuidParam('assetId')
   @ApiZodResponse(200, assetSchema, [400, 401, 404])
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('assetId') assetId: string): Promise<Asset> {
@@ -80,6 +82,7 @@ export class AssetsController {
   }
 
   @Get('assets/:assetId/versions')
+  @GuestAllowed()
   @ApiUuidParam('assetId')
   @ApiZodResponse(200, versionListSchema, [400, 401, 404])
   async versions(
@@ -90,6 +93,7 @@ export class AssetsController {
   }
 
   @Get('versions/:versionId')
+  @GuestAllowed()
   @ApiUuidParam('versionId')
   @ApiZodResponse(200, versionSchema, [400, 401, 404])
   version(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Asset, ProjectRole, Version } from '@cutroom/contracts';
+import type { Asset, LinkPermission, ProjectRole, Version } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { can, type ProjectAction } from '../projects/project-policy.js';
+import { type AccessRole, can, type ProjectAction } from '../projects/project-policy.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent, notify } from '../realtime/event-log.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';
@@ -11,7 +11,18 @@ import { toVersion, VERSION_COLUMNS, VERSION_FROM, type VersionRow } from './ver
 export interface AssetAccess {
   assetId: string;
   projectId: string;
-  role: ProjectRole;
+  role: AccessRole;
+}
+
+interface GrantRow {
+  project_id: string;
+  role: ProjectRole | 'guest';
+  permissions: LinkPermission[] | null;
+}
+
+/** A row of the `asset_grants` view as the caller's role: a member's, or a guest's permissions. */
+export function toAccessRole(row: Pick<GrantRow, 'role' | 'permissions'>): AccessRole {
+  return row.role === 'guest' ? { guest: row.permissions ?? [] } : row.role;
 }
 
 interface AssetRow {
@@ -32,22 +43,24 @@ export class AssetsService {
     private readonly storage: MediaStorage,
   ) {}
 
-  /** The caller's access to an asset; "not found" for anyone outside its project. */
+  /**
+   * The caller's access to an asset; "not found" for anyone outside its project, and for a guest
+   * whose link does not show it (or has expired or been revoked).
+   */
   async requireAsset(
     userId: string,
     assetId: string,
     action: ProjectAction,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AssetAccess> {
-    const rows: { project_id: string; role: ProjectRole }[] = await manager.query(
-      `SELECT a.project_id, m.role FROM assets a
-       JOIN project_members m ON m.project_id = a.project_id AND m.user_id = $2
-       WHERE a.id = $1`,
+    const rows: GrantRow[] = await manager.query(
+      `SELECT project_id, role, permissions FROM asset_grants WHERE asset_id = $1 AND user_id = $2`,
       [assetId, userId],
     );
     if (rows.length === 0) throw new AssetsException(AssetsErrorCode.AssetNotFound);
-    if (!can(rows[0].role, action)) throw new AssetsException(AssetsErrorCode.NotAllowed);
-    return { assetId, projectId: rows[0].project_id, role: rows[0].role };
+    const role = toAccessRole(rows[0]);
+    if (!can(role, action)) throw new AssetsException(AssetsErrorCode.NotAllowed);
+    return { assetId, projectId: rows[0].project_id, role };
   }
 
   /** The caller's access to a version's asset; "not found" for anyone outside its project. */
@@ -72,6 +85,17 @@ export class AssetsService {
     const rows: AssetRow[] = await this.dataSource.query(
       `${ASSET_SELECT} WHERE a.project_id = $1 ORDER BY a.updated_at DESC, a.id`,
       [projectId],
+    );
+    return this.withLatestVersions(rows);
+  }
+
+  /** Every asset the caller may see in a project through a review link: a guest's whole world. */
+  async listShared(guestUserId: string, projectId: string): Promise<Asset[]> {
+    const rows: AssetRow[] = await this.dataSource.query(
+      `${ASSET_SELECT}
+       JOIN asset_grants g ON g.asset_id = a.id AND g.user_id = $1 AND g.role = 'guest'
+       WHERE a.project_id = $2 ORDER BY a.updated_at DESC, a.id`,
+      [guestUserId, projectId],
     );
     return this.withLatestVersions(rows);
   }

@@ -4,24 +4,23 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   type LoginBody,
   type RegisterBody,
-  SESSION_COOKIE,
   type SessionResponse,
   loginBodySchema,
   registerBodySchema,
   sessionResponseSchema,
-  userSchema,
+  currentUserResponseSchema,
+  type CurrentUserResponse,
 } from '@cutroom/contracts';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import { Public } from '../common/auth/public.decorator.js';
 import { ApiZodBody, ApiZodResponse, ZodBody } from '../common/validation/zod-route.decorators.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken } from '../config/config.provider.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
-
-const meSchema = z.object({ user: userSchema });
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -59,6 +58,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @GuestAllowed()
   @HttpCode(204)
   @ApiZodResponse(204, null, [401])
   async logout(
@@ -66,25 +66,19 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     await this.auth.logout(user.sessionId);
-    response.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    clearSessionCookie(response, this.config);
   }
 
   @Get('me')
-  @ApiZodResponse(200, meSchema, [401])
-  me(@CurrentUser() user: AuthenticatedUser): z.infer<typeof meSchema> {
-    const { sessionId: _sessionId, ...publicUser } = user;
-    return { user: publicUser };
+  @GuestAllowed()
+  @ApiZodResponse(200, currentUserResponseSchema, [401])
+  me(@CurrentUser() user: AuthenticatedUser): CurrentUserResponse {
+    const { sessionId: _sessionId, guest, ...publicUser } = user;
+    return { user: publicUser, guest: guest ?? null };
   }
 
   private startSession(session: IssuedSession, response: Response): SessionResponse {
-    response.cookie(SESSION_COOKIE, session.token, {
-      ...this.cookieOptions(),
-      expires: session.expiresAt,
-    });
+    setSessionCookie(response, this.config, session.token, session.expiresAt);
     return { user: session.user, token: session.token, expiresAt: session.expiresAt.toISOString() };
-  }
-
-  private cookieOptions() {
-    return { httpOnly: true, sameSite: 'lax' as const, secure: this.config.secureCookies, path: '/' };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LoginBody, RegisterBody, User } from '@cutroom/contracts';
+import type { LinkPermission, LoginBody, RegisterBody, User } from '@cutroom/contracts';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { DataSource, IsNull } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
@@ -34,7 +34,7 @@ export class AuthService {
   ) {}
 
   async register(body: RegisterBody, userAgent: string | undefined): Promise<IssuedSession> {
-    const passwordHash = await hash(body.password, HASH_OPTIONS);
+    const passwordHash = await this.hashPassword(body.password);
     const inserted = await this.dataSource.query(
       `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
@@ -52,7 +52,7 @@ export class AuthService {
       .where('user.email = :email', { email: body.email })
       .getOne();
     // Verify against a throwaway hash when there is no such user, so timing reveals nothing.
-    const storedHash = user?.passwordHash ?? (await this.getDummyHash());
+    const storedHash = user?.passwordHash ?? (await this.dummyPasswordHash());
     const matches = await verify(storedHash, body.password).catch(() => false);
     if (!user || !matches) throw new AuthException(AuthErrorCode.BadCredentials);
     return this.issueSession(user, userAgent);
@@ -62,24 +62,65 @@ export class AuthService {
     await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** The user behind a session token, or undefined when it is unknown, expired or revoked. */
+  /**
+   * The user behind a session token, or undefined when it is unknown, expired or revoked — or,
+   * for a review-link guest, when the link has expired or been revoked.
+   */
   async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
-    const rows: { session_id: string; id: string; email: string; display_name: string; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.created_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-        [hashSessionToken(token)],
-      );
+    const rows: {
+      session_id: string;
+      id: string;
+      email: string | null;
+      display_name: string;
+      created_at: Date;
+      link_id: string | null;
+      project_id: string | null;
+      permissions: LinkPermission[] | null;
+      link_expires_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.created_at,
+              l.id AS link_id, l.project_id, l.permissions, l.expires_at AS link_expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       LEFT JOIN review_links l ON l.id = u.guest_link_id
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+         AND (u.guest_link_id IS NULL
+              OR (l.revoked_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > now())))`,
+      [hashSessionToken(token)],
+    );
     const row = rows[0];
     if (!row) return undefined;
-    return {
+    const user: AuthenticatedUser = {
       id: row.id,
       email: row.email,
       displayName: row.display_name,
       createdAt: row.created_at.toISOString(),
       sessionId: row.session_id,
     };
+    if (row.link_id && row.project_id) {
+      user.guest = {
+        linkId: row.link_id,
+        projectId: row.project_id,
+        permissions: row.permissions ?? ['view'],
+        expiresAt: row.link_expires_at?.toISOString() ?? null,
+      };
+    }
+    return user;
+  }
+
+  /**
+   * Signs a review-link guest in: a user of their own (no address, no password) bound to the
+   * link, and a session that ends no later than the link.
+   */
+  async startGuestSession(
+    guest: { linkId: string; displayName: string; email: string | null; linkExpiresAt: Date | null },
+    userAgent: string | undefined,
+  ): Promise<IssuedSession> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO users (display_name, guest_link_id, guest_email) VALUES ($1, $2, $3) RETURNING id`,
+      [guest.displayName, guest.linkId, guest.email],
+    );
+    const user = await this.users.findOneByOrFail({ id: row.id });
+    return this.issueSession(user, userAgent, guest.linkExpiresAt);
   }
 
   async findUserByEmail(email: string): Promise<User | undefined> {
@@ -87,9 +128,14 @@ export class AuthService {
     return user ? toUser(user) : undefined;
   }
 
-  private async issueSession(user: UserEntity, userAgent: string | undefined): Promise<IssuedSession> {
+  private async issueSession(
+    user: UserEntity,
+    userAgent: string | undefined,
+    notAfter: Date | null = null,
+  ): Promise<IssuedSession> {
     const token = newSessionToken();
-    const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
+    const ttlEnd = Date.now() + this.config.sessionTtlMs;
+    const expiresAt = new Date(notAfter ? Math.min(ttlEnd, notAfter.getTime()) : ttlEnd);
     await this.sessions.insert({
       userId: user.id,
       tokenHash: hashSessionToken(token),
@@ -99,7 +145,17 @@ export class AuthService {
     return { user: toUser(user), token, expiresAt };
   }
 
-  private getDummyHash(): Promise<string> {
+  /** Hashes a password the way account passwords are (argon2id); review links use it too. */
+  hashPassword(password: string): Promise<string> {
+    return hash(password, HASH_OPTIONS);
+  }
+
+  verifyPassword(storedHash: string, password: string): Promise<boolean> {
+    return verify(storedHash, password).catch(() => false);
+  }
+
+  /** A hash to verify against when there is nothing to verify, so timing reveals nothing. */
+  dummyPasswordHash(): Promise<string> {
     this.dummyHash ??= hash(newSessionToken(), HASH_OPTIONS);
     return this.dummyHash;
   }

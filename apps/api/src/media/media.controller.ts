@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { AssetsService } from '../assets/assets.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import { DomainException } from '../common/http/domain.exception.js';
 import { ApiUuidParam, ApiZodResponse, UuidParam } from '../common/validation/zod-route.decorators.js';
 import { attachmentHeader, servableFile } from './media-files.js';
@@ -19,6 +20,7 @@ class MediaNotFound extends DomainException {
 
 /** Serves a version's playlists, segments, extras and original to those allowed to see it. */
 @ApiTags('media')
+@GuestAllowed()
 @Controller('versions/:versionId')
 export class MediaController {
   constructor(
@@ -58,13 +60,13 @@ export class MediaController {
   @Get('original')
   @ApiOperation({ summary: 'Download the file exactly as it was uploaded' })
   @ApiUuidParam('versionId')
-  @ApiZodResponse(200, null, [401, 404])
+  @ApiZodResponse(200, null, [401, 403, 404])
   async original(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('versionId') versionId: string,
     @Res() response: Response,
   ): Promise<void> {
-    await this.assets.requireVersion(user.id, versionId, 'project.view');
+    await this.assets.requireVersion(user.id, versionId, 'media.download');
     const version = await this.assets.version(user.id, versionId);
     const original = this.storage.originalPath(versionId);
     if (version.status === 'uploading' || !existsSync(original)) throw new MediaNotFound();

@@ -20,6 +20,40 @@ describe('project permissions', () => {
   });
 });
 
+describe('guest permissions', () => {
+  it('a guest only views unless the link grants commenting, approving or downloading', () => {
+    const viewOnly = { guest: ['view'] as const };
+    expect(can(viewOnly, 'project.view')).toBe(true);
+    expect(can(viewOnly, 'comments.write')).toBe(false);
+    expect(can(viewOnly, 'approvals.decide')).toBe(false);
+    expect(can(viewOnly, 'media.download')).toBe(false);
+    expect(can({ guest: ['view', 'comment'] }, 'comments.write')).toBe(true);
+    expect(can({ guest: ['view', 'approve'] }, 'approvals.decide')).toBe(true);
+    expect(can({ guest: ['view', 'download'] }, 'media.download')).toBe(true);
+  });
+
+  it('no link makes a guest see internal notes, manage the project, upload or make links', () => {
+    const everything = { guest: ['view', 'comment', 'approve', 'download'] as const };
+    for (const action of [
+      'comments.internal',
+      'assets.upload',
+      'assets.manage',
+      'members.view',
+      'members.manage',
+      'project.rename',
+      'project.delete',
+      'links.manage',
+    ] as const) {
+      expect([action, can(everything, action)]).toEqual([action, false]);
+    }
+  });
+
+  it('every member may see internal notes; only owners and editors make review links', () => {
+    expect(projectRoles.every((role) => can(role, 'comments.internal'))).toBe(true);
+    expect(projectRoles.filter((role) => can(role, 'links.manage'))).toEqual(['owner', 'editor']);
+  });
+});
+
 describe('member changes', () => {
   const member = (userId: string, role: ProjectRole) => ({ userId, role });
 

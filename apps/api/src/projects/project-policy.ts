@@ -1,4 +1,16 @@
-import type { ProjectRole } from '@cutroom/contracts';
+import type { LinkPermission, ProjectRole } from '@cutroom/contracts';
+
+/** A review-link guest's standing on the assets their link shows. */
+export interface GuestRole {
+  guest: readonly LinkPermission[];
+}
+
+/** Whoever is looking at an asset: a member with a project role, or a guest with a link's permissions. */
+export type AccessRole = ProjectRole | GuestRole;
+
+export function isGuest(role: AccessRole): role is GuestRole {
+  return typeof role !== 'string';
+}
 
 /** Everything a project member may try to do. Later contexts add their actions here. */
 export type ProjectAction =
@@ -10,7 +22,10 @@ export type ProjectAction =
   | 'assets.upload'
   | 'assets.manage'
   | 'comments.write'
-  | 'approvals.decide';
+  | 'comments.internal'
+  | 'approvals.decide'
+  | 'media.download'
+  | 'links.manage';
 
 const allowedRoles: Record<ProjectAction, readonly ProjectRole[]> = {
   'project.view': ['owner', 'editor', 'reviewer', 'viewer'],
@@ -21,11 +36,24 @@ const allowedRoles: Record<ProjectAction, readonly ProjectRole[]> = {
   'assets.upload': ['owner', 'editor'],
   'assets.manage': ['owner', 'editor'],
   'comments.write': ['owner', 'editor', 'reviewer'],
+  'comments.internal': ['owner', 'editor', 'reviewer', 'viewer'],
   'approvals.decide': ['owner', 'editor', 'reviewer'],
+  'media.download': ['owner', 'editor', 'reviewer', 'viewer'],
+  'links.manage': ['owner', 'editor'],
 };
 
-export function can(role: ProjectRole, action: ProjectAction): boolean {
-  return allowedRoles[action].includes(role);
+/** What each link permission lets a guest do; anything not listed is never a guest's. */
+const guestActions: Partial<Record<ProjectAction, LinkPermission>> = {
+  'project.view': 'view',
+  'comments.write': 'comment',
+  'approvals.decide': 'approve',
+  'media.download': 'download',
+};
+
+export function can(role: AccessRole, action: ProjectAction): boolean {
+  if (!isGuest(role)) return allowedRoles[action].includes(role);
+  const needed = guestActions[action];
+  return needed !== undefined && role.guest.includes(needed);
 }
 
 export type MemberChangeRefusal = 'not_allowed' | 'last_owner';

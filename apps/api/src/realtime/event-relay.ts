@@ -6,6 +6,7 @@ import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
 import { type AccessLostNotice, ACCESS_CHANNEL } from './access-lost.js';
+import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
 import { RealtimeGateway, assetRoom, projectRoom, userRoom } from './realtime.gateway.js';
 
 const PROJECT_CACHE_LIMIT = 10_000;
@@ -64,7 +65,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       const rooms = projectId
         ? [assetRoom(event.assetId), projectRoom(projectId)]
         : [assetRoom(event.assetId)];
-      this.gateway.server.local.to(rooms).emit(serverEvents.assetEvent, event);
+      const audience = this.gateway.server.local.to(rooms);
+      (isInternalEvent(event) ? audience.except(GUEST_ROOM) : audience).emit(serverEvents.assetEvent, event);
     } catch (error) {
       this.logger.error({ err: error, channel }, 'could not relay a notification');
     }

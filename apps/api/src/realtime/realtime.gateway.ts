@@ -36,12 +36,16 @@ import { ValidationException } from '../common/validation/validation.exception.j
 import { CommentsService } from '../review/comments.service.js';
 import { EphemeralThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
+import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
 
 type Refusal = {
   ok: false;
   error: { statusCode: number; message: string; fields?: { path: string; message: string }[] };
 };
+
+// setTimeout's ceiling (about 24.8 days); a socket open that long is checked again on reconnect.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export const assetRoom = (assetId: string) => `asset:${assetId}`;
 export const projectRoom = (projectId: string) => `project:${projectId}`;
@@ -57,6 +61,7 @@ export class RealtimeGateway
 
   private adapterPool: pg.Pool | undefined;
   private readonly throttle = new EphemeralThrottle(15);
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly auth: AuthService,
@@ -86,10 +91,22 @@ export class RealtimeGateway
 
   async handleConnection(socket: Socket): Promise<void> {
     const { user } = socket.data as Partial<SocketData>;
-    if (user) await socket.join(userRoom(user.id));
+    if (!user) return;
+    await socket.join(user.guest ? [userRoom(user.id), GUEST_ROOM] : userRoom(user.id));
+    const endsAt = user.guest?.expiresAt ? Date.parse(user.guest.expiresAt) : undefined;
+    // A guest's link can run out mid-session: the socket goes with it.
+    if (endsAt !== undefined) {
+      const timer = setTimeout(
+        () => socket.disconnect(true),
+        Math.min(MAX_TIMER_MS, Math.max(0, endsAt - Date.now())),
+      );
+      this.expiryTimers.set(socket.id, timer);
+    }
   }
 
   handleDisconnect(socket: Socket): void {
+    clearTimeout(this.expiryTimers.get(socket.id));
+    this.expiryTimers.delete(socket.id);
     this.throttle.forget(`${socket.id}:`);
     const presence = (socket.data as SocketData).presence;
     if (presence)
@@ -120,9 +137,10 @@ export class RealtimeGateway
         `SELECT last_seq FROM assets WHERE id = $1`,
         [assetId],
       );
-      const events =
+      const missed =
         afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
-      const lastSeq = Math.max(Number(row?.last_seq ?? 0), events.at(-1)?.seq ?? 0);
+      const events = user.guest ? missed.filter((event) => !isInternalEvent(event)) : missed;
+      const lastSeq = Math.max(Number(row?.last_seq ?? 0), missed.at(-1)?.seq ?? 0);
       const others = await this.server.in(assetRoom(assetId)).fetchSockets();
       const presence = others
         .map((other) => (other.data as SocketData).presence)

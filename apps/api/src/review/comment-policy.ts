@@ -1,8 +1,8 @@
-import type { ProjectRole } from '@cutroom/contracts';
+import { type AccessRole, can } from '../projects/project-policy.js';
 
 export interface CommentActor {
   userId: string;
-  role: ProjectRole;
+  role: AccessRole;
 }
 
 /** Only the author edits their words. */
@@ -21,4 +21,9 @@ export function mayDelete(actor: CommentActor, authorId: string | null): boolean
  */
 export function mayResolve(actor: CommentActor, authorId: string | null): boolean {
   return actor.userId === authorId || actor.role === 'owner' || actor.role === 'editor';
+}
+
+/** A SQL condition on comments aliased `alias`: internal notes only for members, never for guests. */
+export function visibleCommentsSql(role: AccessRole, alias: string): string {
+  return can(role, 'comments.internal') ? 'true' : `NOT ${alias}.internal`;
 }

@@ -16,6 +16,7 @@ import {
 } from '@cutroom/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import {
   ApiUuidParam,
@@ -29,6 +30,7 @@ import {
 import { CommentsService } from './comments.service.js';
 
 @ApiTags('review')
+@GuestAllowed()
 @Controller()
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}

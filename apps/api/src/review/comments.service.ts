@@ -3,19 +3,20 @@ import { Injectable } from '@nestjs/common';
 import type {
   Annotation,
   Comment,
+  LinkPermission,
   ProjectRole,
   CommentFilters,
   CreateCommentBody,
   UpdateCommentBody,
 } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AssetAccess, AssetsService } from '../assets/assets.service.js';
+import { type AssetAccess, AssetsService, toAccessRole } from '../assets/assets.service.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
-import { can } from '../projects/project-policy.js';
+import { type AccessRole, can, isGuest } from '../projects/project-policy.js';
 import { appendEvent, appendEventSql } from '../realtime/event-log.js';
 import { queryRows } from '../database/query-rows.js';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
-import { mayDelete, mayEdit, mayResolve } from './comment-policy.js';
+import { mayDelete, mayEdit, mayResolve, visibleCommentsSql } from './comment-policy.js';
 import { findHashtags, findMentions, type Mentionable } from './comment-text.js';
 import { ReviewErrorCode, ReviewException } from './review.exception.js';
 
@@ -61,8 +62,11 @@ export class CommentsService {
   ) {}
 
   async list(userId: string, versionId: string, filters: CommentFilters): Promise<Comment[]> {
-    await this.assets.requireVersion(userId, versionId, 'project.view');
+    const access = await this.assets.requireVersion(userId, versionId, 'project.view');
     const where = ['c.version_id = $1'];
+    // Internal notes are the team's own: a guest never sees them, nor replies inside them.
+    const visible = visibleCommentsSql(access.role, 'c');
+    where.push(visible);
     const params: unknown[] = [versionId];
     const add = (condition: (n: number) => string, value: unknown) => {
       params.push(value);
@@ -80,7 +84,7 @@ export class CommentsService {
     const rows: CommentRow[] = await this.dataSource.query(
       `WITH roots AS (SELECT c.id FROM comments c WHERE c.parent_id IS NULL AND ${where.join(' AND ')})
        ${COMMENT_SELECT}
-       WHERE c.id IN (SELECT id FROM roots) OR c.parent_id IN (SELECT id FROM roots)
+       WHERE (c.id IN (SELECT id FROM roots) OR c.parent_id IN (SELECT id FROM roots)) AND ${visible}
        ORDER BY coalesce(
          (SELECT p.frame FROM comments p WHERE p.id = c.parent_id), c.frame) NULLS FIRST,
          coalesce((SELECT p.created_at FROM comments p WHERE p.id = c.parent_id), c.created_at),
@@ -97,9 +101,15 @@ export class CommentsService {
   async create(userId: string, versionId: string, body: CreateCommentBody): Promise<Comment> {
     const target = await this.commentTarget(userId, versionId);
     if (!can(target.role, 'comments.write'))
-      throw notAllowed('Your role in this project does not allow commenting.');
+      throw notAllowed(
+        isGuest(target.role)
+          ? 'This review link does not allow commenting.'
+          : 'Your role in this project does not allow commenting.',
+      );
+    if (body.internal && !can(target.role, 'comments.internal'))
+      throw notAllowed('Only project members can post internal comments.');
     checkFrames(target.frameCount, body.frame, body.frameEnd);
-    if (body.parentId) await this.checkParent(this.dataSource.manager, versionId, body.parentId);
+    if (body.parentId) await this.checkParent(this.dataSource.manager, versionId, body.parentId, target.role);
     const mentions = body.body.includes('@')
       ? findMentions(body.body, await this.members(this.dataSource.manager, target.projectId))
       : [];
@@ -171,14 +181,15 @@ export class CommentsService {
     const rows: {
       asset_id: string;
       project_id: string;
-      role: ProjectRole;
+      role: ProjectRole | 'guest';
+      permissions: LinkPermission[] | null;
       frame_count: number | null;
       display_name: string;
     }[] = await this.dataSource.query(
-      `SELECT v.asset_id, a.project_id, m.role, (v.media->>'frameCount')::int AS frame_count, u.display_name
+      `SELECT v.asset_id, g.project_id, g.role, g.permissions, (v.media->>'frameCount')::int AS frame_count,
+              u.display_name
          FROM versions v
-         JOIN assets a ON a.id = v.asset_id
-         JOIN project_members m ON m.project_id = a.project_id AND m.user_id = $2
+         JOIN asset_grants g ON g.asset_id = v.asset_id AND g.user_id = $2
          JOIN users u ON u.id = $2
          WHERE v.id = $1`,
       [versionId, userId],
@@ -188,7 +199,7 @@ export class CommentsService {
     return {
       assetId: row.asset_id,
       projectId: row.project_id,
-      role: row.role,
+      role: toAccessRole(row),
       frameCount: row.frame_count,
       displayName: row.display_name,
     };
@@ -199,6 +210,8 @@ export class CommentsService {
       const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
       if (!mayEdit({ userId, role: access.role }, row.author_id))
         throw notAllowed('Only its author can edit a comment.');
+      if (change.internal !== undefined && !can(access.role, 'comments.internal'))
+        throw notAllowed('Only project members can make a comment internal.');
       if (change.annotation && row.frame === null) {
         throw new ValidationException(
           [{ path: 'annotation', message: 'a drawing must be pinned to a frame' }],
@@ -247,7 +260,7 @@ export class CommentsService {
         assetId: row.asset_id,
         type: 'comment.deleted',
         actorId: userId,
-        payload: { commentId, versionId: row.version_id, parentId: row.parent_id },
+        payload: { commentId, versionId: row.version_id, parentId: row.parent_id, internal: row.internal },
       });
     });
   }
@@ -298,7 +311,12 @@ export class CommentsService {
           assetId: row.asset_id,
           type: 'comment.reactions',
           actorId: userId,
-          payload: { commentId, versionId: row.version_id, reactions: comment.reactions },
+          payload: {
+            commentId,
+            versionId: row.version_id,
+            reactions: comment.reactions,
+            internal: row.internal,
+          },
         });
       }
       return comment;
@@ -315,22 +333,26 @@ export class CommentsService {
       commentId,
     ]);
     if (rows.length === 0) throw notFound();
+    let access: AssetAccess;
     try {
-      return {
-        row: rows[0],
-        access: await this.assets.requireAsset(userId, rows[0].asset_id, action, manager),
-      };
+      access = await this.assets.requireAsset(userId, rows[0].asset_id, action, manager);
     } catch {
       throw notFound();
     }
+    if (rows[0].internal && !can(access.role, 'comments.internal')) throw notFound();
+    return { row: rows[0], access };
   }
 
-  private async checkParent(manager: EntityManager, versionId: string, parentId: string): Promise<void> {
-    const [parent]: { version_id: string; parent_id: string | null }[] = await manager.query(
-      `SELECT version_id, parent_id FROM comments WHERE id = $1`,
-      [parentId],
-    );
-    if (!parent || parent.version_id !== versionId) {
+  private async checkParent(
+    manager: EntityManager,
+    versionId: string,
+    parentId: string,
+    role: AccessRole,
+  ): Promise<void> {
+    const [parent]: { version_id: string; parent_id: string | null; internal: boolean }[] =
+      await manager.query(`SELECT version_id, parent_id, internal FROM comments WHERE id = $1`, [parentId]);
+    const hidden = parent?.internal && !can(role, 'comments.internal');
+    if (!parent || hidden || parent.version_id !== versionId) {
       throw new ReviewException(
         ReviewErrorCode.ParentElsewhere,
         'The comment being answered is not on this version.',

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { assetSchema } from './assets';
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, emailSchema, userSchema } from './auth';
+import { guestAccessSchema, linkPermissionSchema, linkPermissions } from './guest';
+
+export const REVIEW_LINK_LABEL_MAX = 100;
+export const REVIEW_LINK_ASSETS_MAX = 200;
+export const REVIEW_LINK_PASSWORD_MIN = 4;
+/** How a guest's name reads wherever they appear: comments, decisions, presence. */
+export const GUEST_SUFFIX = ' (guest)';
+
+export const reviewLinkStatuses = ['active', 'expired', 'revoked'] as const;
+export type ReviewLinkStatus = (typeof reviewLinkStatuses)[number];
+
+/** A link token as it appears in `/share/<token>`: 256 random bits, URL-safe. */
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/, 'must be a review link token');
+
+export const createReviewLinkBodySchema = z.strictObject({
+  label: z.string().trim().min(1, 'must not be empty').max(REVIEW_LINK_LABEL_MAX).optional(),
+  /** The assets the link shows; absent for the whole project (assets added later included). */
+  assetIds: z
+    .array(z.uuid())
+    .min(1, 'must name at least one asset, or be left out for the whole project')
+    .max(REVIEW_LINK_ASSETS_MAX)
+    .optional(),
+  permissions: z
+    .array(linkPermissionSchema)
+    .max(linkPermissions.length)
+    .default(['view'])
+    .transform((given) => linkPermissions.filter((p) => p === 'view' || given.includes(p))),
+  password: z
+    .string()
+    .min(REVIEW_LINK_PASSWORD_MIN, `must be at least ${REVIEW_LINK_PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX)
+    .optional(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CreateReviewLinkBody = z.input<typeof createReviewLinkBodySchema>;
+export type CreateReviewLinkInput = z.output<typeof createReviewLinkBodySchema>;
+
+export const reviewLinkSchema = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  label: z.string(),
+  /** Null for the whole project. */
+  assetIds: z.array(z.uuid()).nullable(),
+  permissions: z.array(linkPermissionSchema),
+  hasPassword: z.boolean(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  status: z.enum(reviewLinkStatuses),
+  guestCount: z.number().int().nonnegative(),
+  createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ReviewLink = z.infer<typeof reviewLinkSchema>;
+
+/** Returned once, when the link is made: the token is stored only as a hash and cannot be shown again. */
+export const createdReviewLinkSchema = reviewLinkSchema.extend({
+  token: linkTokenSchema,
+  /** The path to give the guest: `/share/<token>`. */
+  path: z.string(),
+});
+export type CreatedReviewLink = z.infer<typeof createdReviewLinkSchema>;
+
+export const reviewLinkListSchema = z.object({ links: z.array(reviewLinkSchema) });
+export type ReviewLinkList = z.infer<typeof reviewLinkListSchema>;
+
+/** What anyone holding the token learns before joining; little more until the password is given. */
+export const sharedLinkInfoSchema = z.object({
+  needsPassword: z.boolean(),
+  expiresAt: z.iso.datetime().nullable(),
+  /** Absent while a password is needed. */
+  label: z.string().optional(),
+  projectName: z.string().optional(),
+  sharedBy: z.string().nullable().optional(),
+  permissions: z.array(linkPermissionSchema).optional(),
+});
+export type SharedLinkInfo = z.infer<typeof sharedLinkInfoSchema>;
+
+export const joinReviewLinkBodySchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX),
+  email: emailSchema.optional(),
+  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX).optional(),
+});
+export type JoinReviewLinkBody = z.infer<typeof joinReviewLinkBodySchema>;
+
+export const guestSessionResponseSchema = z.object({
+  user: userSchema,
+  guest: guestAccessSchema,
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type GuestSessionResponse = z.infer<typeof guestSessionResponseSchema>;
+
+/** A guest's home: the project's name and exactly the assets their link shows. */
+export const sharedReviewSchema = z.object({
+  guest: guestAccessSchema,
+  label: z.string(),
+  project: z.object({ id: z.uuid(), name: z.string() }),
+  assets: z.array(assetSchema),
+});
+export type SharedReview = z.infer<typeof sharedReviewSchema>;
