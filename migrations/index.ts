@@ -6,8 +6,8 @@ import { CreateComments1764050000004 } from './1764050000004-create-comments.js'
 import { CreateSocketIoAttachments1764050000005 } from './1764050000005-create-socket-io-attachments.js';
 import { CreateDecisions1764050000006 } from './1764050000006-create-decisions.js';
 import { CreateNotifications1764050000007 } from './1764050000007-create-notifications.js';
-import { CreateReviewLinks1764050000009 } from './1764050000009-create-review-links.js';
 import { AddNotificationEmailedAt1764050000008 } from './1764050000008-add-notification-emailed-at.js';
+import { CreateReviewLinks1764050000009 } from './1764050000009-create-review-links.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -20,4 +20,5 @@ export const migrations = [
   CreateDecisions1764050000006,
   CreateNotifications1764050000007,
   AddNotificationEmailedAt1764050000008,
+  CreateReviewLinks1764050000009,
 ];
