@@ -76,7 +76,7 @@ function CarriedOverNote({
             disabled={toggle.isPending}
             onClick={() => toggle.mutate(addressed === null)}
           >
-            {addressed ? 'Not addressed yet' : `Mark addressed in ${versionLabel(version)}`}
+            {addressed ? 'Mark not addressed' : `Mark addressed in ${versionLabel(version)}`}
           </button>
         )}
       </div>
