@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
 import { useCurrentUser } from '../auth/session-queries';
 import { versionLabel } from '../assets/version-status';
-import { decisionBlocker, mayDecide } from './approval-permissions';
+import { decisionBlocker, mayChooseApprovers, mayDecide } from './approval-permissions';
 import { useVersionApproval } from './approval-queries';
 import { describeApproval } from './approval-state';
 import { currentDecisionOf } from './decision-history';
@@ -43,14 +43,11 @@ export function ApprovalPanel({ projectId, version, newestNumber, role }: Approv
           <p className="approval-detail" data-testid="approval-detail">
             {describeApproval(approval.data).detail}
           </p>
-          {role !== null && (
-            <RequiredApprovers
-              projectId={projectId}
-              assetId={version.assetId}
-              approval={approval.data}
-              role={role}
-            />
-          )}
+          <RequiredApprovers
+            projectId={projectId}
+            approval={approval.data}
+            canChoose={role !== null && mayChooseApprovers(role)}
+          />
           {role !== null && !mayDecide(role) && (
             <p className="approval-detail">
               Viewers watch and read notes; reviewers, editors and owners decide.

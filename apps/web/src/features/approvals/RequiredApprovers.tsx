@@ -1,32 +1,82 @@
-import type { ProjectRole, VersionApproval } from '@cutroom/contracts';
+import type { VersionApproval } from '@cutroom/contracts';
 import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useMembers } from '../projects/project-queries';
-import { mayChooseApprovers } from './approval-permissions';
 import { useAssetApprovers, useSetAssetApprovers } from './approval-queries';
 import { ApproverPicker } from './ApproverPicker';
 
 const standingLabels = { approved: 'Approved', changes_requested: 'Changes requested' } as const;
 
-/** Who must approve this cut, where each stands in this round, and (for owners and editors) a way to change it. */
-export function RequiredApprovers({
-  projectId,
-  assetId,
-  approval,
-  role,
-}: {
-  projectId: string;
-  assetId: string;
-  approval: VersionApproval;
-  role: ProjectRole;
-}) {
+/** For owners and editors: where the cut's list comes from, and a picker to change it. */
+function ApproversEditor({ projectId, assetId }: { projectId: string; assetId: string }) {
   const [editing, setEditing] = useState(false);
   const list = useAssetApprovers(assetId);
   const members = useMembers(projectId);
   const save = useSetAssetApprovers(assetId);
-  const canChoose = mayChooseApprovers(role);
+  const error = list.error ?? members.error;
+
+  return (
+    <>
+      {list.data && !editing && (
+        <p className="approval-detail">
+          Following {list.data.source === 'asset' ? 'a list set for this cut' : "the project's default list"}.
+        </p>
+      )}
+      {editing && list.data && members.data ? (
+        <ApproverPicker
+          legend="Who must approve this cut"
+          members={members.data}
+          initial={list.data.approvers.map((approver) => approver.id)}
+          saving={save.isPending}
+          followDefault={{
+            label: "Follow the project's default list",
+            initial: list.data.source === 'project',
+            onSave: () => save.mutate(null, { onSuccess: () => setEditing(false) }),
+          }}
+          onSave={(userIds) => save.mutate(userIds, { onSuccess: () => setEditing(false) })}
+          onCancel={() => {
+            save.reset();
+            setEditing(false);
+          }}
+          error={
+            save.error && (
+              <p className="form-alert" role="alert">
+                {describeError(save.error)}
+              </p>
+            )
+          }
+        />
+      ) : (
+        <button
+          type="button"
+          className="link-button"
+          data-testid="edit-approvers"
+          disabled={!list.data || !members.data}
+          onClick={() => setEditing(true)}
+        >
+          Choose approvers
+        </button>
+      )}
+      {error && (
+        <p className="form-alert" role="alert">
+          {describeError(error)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Who must approve this cut and where each stands in this round; owners and editors may change who. */
+export function RequiredApprovers({
+  projectId,
+  approval,
+  canChoose,
+}: {
+  projectId: string;
+  approval: VersionApproval;
+  canChoose: boolean;
+}) {
   const standing = new Map(approval.decisions.map((d) => [d.decidedBy?.id, d.decision]));
-  const source = list.data?.source === 'asset' ? 'set for this cut' : "the project's default";
 
   return (
     <section className="required-approvers" aria-labelledby="required-approvers-heading">
@@ -48,48 +98,7 @@ export function RequiredApprovers({
           })}
         </ul>
       )}
-      {list.data && !editing && <p className="approval-detail">Following {source}.</p>}
-      {canChoose &&
-        (editing && list.data && members.data ? (
-          <ApproverPicker
-            legend="Who must approve this cut"
-            members={members.data}
-            initial={list.data.approvers.map((approver) => approver.id)}
-            saving={save.isPending}
-            followDefault={{
-              label: "Follow the project's default list",
-              initial: list.data.source === 'project',
-              onSave: () => save.mutate(null, { onSuccess: () => setEditing(false) }),
-            }}
-            onSave={(userIds) => save.mutate(userIds, { onSuccess: () => setEditing(false) })}
-            onCancel={() => {
-              save.reset();
-              setEditing(false);
-            }}
-            error={
-              save.error && (
-                <p className="form-alert" role="alert">
-                  {describeError(save.error)}
-                </p>
-              )
-            }
-          />
-        ) : (
-          <button
-            type="button"
-            className="link-button"
-            data-testid="edit-approvers"
-            disabled={!list.data || !members.data}
-            onClick={() => setEditing(true)}
-          >
-            Choose approvers
-          </button>
-        ))}
-      {(list.error ?? members.error) && (
-        <p className="form-alert" role="alert">
-          {describeError(list.error ?? members.error)}
-        </p>
-      )}
+      {canChoose && <ApproversEditor projectId={projectId} assetId={approval.assetId} />}
     </section>
   );
 }
