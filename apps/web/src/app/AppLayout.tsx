@@ -1,17 +1,17 @@
 import { Link, Outlet, useMatches } from 'react-router-dom';
 import { describeError } from '../lib/api-client';
 import { ActivityBell } from '../features/activity/ActivityBell';
-import { useCurrentUser, useLogout } from '../features/auth/session-queries';
+import { useCurrentUser, useGuestAccess, useLogout } from '../features/auth/session-queries';
 import { ConnectionNotice } from './ConnectionNotice';
 import { RealtimeProvider } from './RealtimeProvider';
 import { UploadProvider } from './UploadProvider';
 
-function AccountMenu() {
+function AccountMenu({ guest }: { guest: boolean }) {
   const user = useCurrentUser();
   const logout = useLogout();
   return (
     <div className="account">
-      <span className="account-name" title={user.email}>
+      <span className="account-name" title={user.email ?? undefined}>
         {user.displayName}
       </span>
       <button
@@ -20,7 +20,7 @@ function AccountMenu() {
         disabled={logout.isPending}
         onClick={() => logout.mutate()}
       >
-        Log out
+        {guest ? 'Leave' : 'Log out'}
       </button>
       {logout.error && (
         <span className="field-error" role="alert">
@@ -41,6 +41,7 @@ function useWideLayout(): boolean {
 
 export function AppLayout() {
   const user = useCurrentUser();
+  const guest = useGuestAccess() !== null;
   const wide = useWideLayout();
   return (
     <>
@@ -48,12 +49,13 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className="app-header">
-        <Link className="brand" to="/">
+        <Link className="brand" to={guest ? '/shared' : '/'}>
           Cutroom
         </Link>
         <div className="header-actions">
-          <ActivityBell />
-          <AccountMenu />
+          {/* Guests have no feed: their link is all they follow. */}
+          {!guest && <ActivityBell />}
+          <AccountMenu guest={guest} />
         </div>
       </header>
       <main id="main" className={wide ? 'page page-wide' : 'page'}>

@@ -2,9 +2,10 @@ import { createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { RedirectIfSignedIn, RequireSession } from '../features/auth/SessionGates';
-import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectSettingsPage } from '../features/projects/ProjectSettingsPage';
+import { ShareLandingPage } from '../features/sharing/ShareLandingPage';
+import { HomePage, SharedHomePage } from '../features/sharing/SharedHomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
@@ -28,7 +29,8 @@ export const router = createBrowserRouter([
           {
             element: <AppLayout />,
             children: [
-              { path: '/', element: <ProjectListPage /> },
+              { path: '/', element: <HomePage /> },
+              { path: '/shared', element: <SharedHomePage /> },
               { path: '/projects/:projectId', element: <ProjectPage /> },
               { path: '/projects/:projectId/settings', element: <ProjectSettingsPage /> },
               {
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      // Anyone holding a review link: no session needed to open it.
+      { path: '/share/:token', element: <ShareLandingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,8 +1,10 @@
-import { sessionResponseSchema, type LoginBody, type RegisterBody } from '@cutroom/contracts';
+import {
+  currentUserResponseSchema,
+  sessionResponseSchema,
+  type LoginBody,
+  type RegisterBody,
+} from '@cutroom/contracts';
 import { apiRequest } from '../../lib/api-client';
-
-// GET /api/auth/me answers `{ user }`, the user part of a session response.
-const currentUserResponseSchema = sessionResponseSchema.pick({ user: true });
 
 export function fetchCurrentUser(signal?: AbortSignal) {
   return apiRequest('/auth/me', { schema: currentUserResponseSchema, signal });

@@ -1,10 +1,11 @@
-import type { LoginBody, RegisterBody, SessionResponse, User } from '@cutroom/contracts';
+import type { GuestAccess, LoginBody, RegisterBody, SessionResponse, User } from '@cutroom/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiRequestError } from '../../lib/api-client';
 import { fetchCurrentUser, login, logout, register } from './auth-api';
 
 export type Session =
-  | { status: 'signed-in'; user: User }
+  /** `guest` is set for someone visiting through a review link: what the link lets them do. */
+  | { status: 'signed-in'; user: User; guest: GuestAccess | null }
   /** `expired`: a request was refused mid-visit; `logged-out`: the person chose to leave. */
   | { status: 'signed-out'; reason: 'no-session' | 'expired' | 'logged-out' };
 
@@ -24,8 +25,8 @@ const currentSessionQuery = queryOptions({
   queryKey: sessionKeys.current(),
   queryFn: async ({ signal }): Promise<Session> => {
     try {
-      const { user } = await fetchCurrentUser(signal);
-      return { status: 'signed-in', user };
+      const { user, guest } = await fetchCurrentUser(signal);
+      return { status: 'signed-in', user, guest };
     } catch (error) {
       if (isApiRequestError(error, 401)) return { status: 'signed-out', reason: 'no-session' };
       throw error;
@@ -49,6 +50,13 @@ export function useCurrentUser(): User {
   return data.user;
 }
 
+/** The review link a guest came by, or null for a member; only inside RequireSession. */
+export function useGuestAccess(): GuestAccess | null {
+  const { data } = useSession();
+  if (data?.status !== 'signed-in') throw new Error('useGuestAccess is only usable inside RequireSession');
+  return data.guest;
+}
+
 /** Called when a request reveals the session has ended, so the app sends the person to sign in. */
 export function markSessionExpired(queryClient: QueryClient) {
   const current = queryClient.getQueryData(currentSessionQuery.queryKey);
@@ -59,9 +67,13 @@ function forgetOtherUsersData(queryClient: QueryClient) {
   queryClient.removeQueries({ predicate: (query) => !isSessionKey(query.queryKey) });
 }
 
-function startSession(queryClient: QueryClient, session: SessionResponse) {
+/** A new person in this tab (signed in, registered, or a guest through a link): nobody else's data stays. */
+export function startSession(
+  queryClient: QueryClient,
+  session: Pick<SessionResponse, 'user'> & { guest?: GuestAccess },
+) {
   forgetOtherUsersData(queryClient);
-  setSession(queryClient, { status: 'signed-in', user: session.user });
+  setSession(queryClient, { status: 'signed-in', user: session.user, guest: session.guest ?? null });
 }
 
 export function useLogin() {

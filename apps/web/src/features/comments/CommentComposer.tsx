@@ -28,6 +28,8 @@ interface CommentComposerProps {
   onTyping: (typing: boolean) => void;
   /** False without a player (a still, or a version not playable yet): notes are general, without drawings. */
   pinnable: boolean;
+  /** Internal (team-only) notes: offered to members, never to review-link guests. */
+  allowInternal: boolean;
 }
 
 /** Writes a note at the frame on screen, over the loop range, or for the whole cut, with a drawing. */
@@ -43,6 +45,7 @@ export function CommentComposer({
   onPlaceText,
   onTyping,
   pinnable,
+  allowInternal,
 }: CommentComposerProps) {
   const [body, setBody] = useState('');
   const [general, setGeneral] = useState(false);
@@ -76,7 +79,7 @@ export function CommentComposer({
     create.mutate(
       {
         body,
-        internal,
+        internal: allowInternal && internal,
         clientId: newClientId(),
         ...(target.kind === 'general' ? {} : { frame: target.frame }),
         ...(target.kind === 'range' ? { frameEnd: target.frameEnd } : {}),
@@ -139,10 +142,16 @@ export function CommentComposer({
             Over the loop range
           </label>
         )}
-        <label>
-          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />{' '}
-          Internal (team only)
-        </label>
+        {allowInternal && (
+          <label>
+            <input
+              type="checkbox"
+              checked={internal}
+              onChange={(event) => setInternal(event.target.checked)}
+            />{' '}
+            Internal (team only)
+          </label>
+        )}
         <button
           type="submit"
           className="button button-primary button-small"

@@ -1,6 +1,8 @@
 import type { Project } from '@cutroom/contracts';
 import { Link } from 'react-router-dom';
 import { AssetsSection } from '../assets/AssetsSection';
+import { ReviewLinksSection } from '../sharing/ReviewLinksSection';
+import { permissionsFor } from './permissions';
 import { RoleBadge } from './RoleBadge';
 import { WithProject } from './WithProject';
 
@@ -24,6 +26,7 @@ function ProjectOverview({ project }: { project: Project }) {
         </Link>
       </div>
       <AssetsSection project={project} />
+      {permissionsFor(project.role).canShare && <ReviewLinksSection projectId={project.id} />}
     </>
   );
 }

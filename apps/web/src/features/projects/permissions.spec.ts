@@ -10,21 +10,23 @@ function member(id: string, role: ProjectRole): Member {
 }
 
 describe('what each role is offered in a project', () => {
-  it('an owner can rename, delete, manage members and upload', () => {
+  it('an owner can rename, delete, manage members, upload and share review links', () => {
     expect(permissionsFor('owner')).toEqual({
       canRename: true,
       canDelete: true,
       canManageMembers: true,
       canUpload: true,
+      canShare: true,
     });
   });
 
-  it('an editor can rename and upload but neither delete nor manage members', () => {
+  it('an editor can rename, upload and share review links but neither delete nor manage members', () => {
     expect(permissionsFor('editor')).toEqual({
       canRename: true,
       canDelete: false,
       canManageMembers: false,
       canUpload: true,
+      canShare: true,
     });
   });
 
@@ -34,6 +36,7 @@ describe('what each role is offered in a project', () => {
       canDelete: false,
       canManageMembers: false,
       canUpload: false,
+      canShare: false,
     });
   });
 });

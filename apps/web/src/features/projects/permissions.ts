@@ -7,6 +7,8 @@ export interface ProjectPermissions {
   canManageMembers: boolean;
   /** Upload new cuts and new versions of existing ones. */
   canUpload: boolean;
+  /** Make, list and turn off review links for people without an account. */
+  canShare: boolean;
 }
 
 export function permissionsFor(role: ProjectRole): ProjectPermissions {
@@ -15,6 +17,7 @@ export function permissionsFor(role: ProjectRole): ProjectPermissions {
     canDelete: role === 'owner',
     canManageMembers: role === 'owner',
     canUpload: role === 'owner' || role === 'editor',
+    canShare: role === 'owner' || role === 'editor',
   };
 }
 

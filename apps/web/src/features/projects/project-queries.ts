@@ -34,18 +34,22 @@ export function useProjects() {
   });
 }
 
-export function useProject(projectId: string) {
+/** `enabled: false` for a review-link guest, who may not read the project itself. */
+export function useProject(projectId: string, enabled = true) {
   return useQuery({
     queryKey: projectKeys.detail(projectId),
     queryFn: ({ signal }) => getProject(projectId, signal),
+    enabled,
   });
 }
 
-export function useMembers(projectId: string) {
+/** `enabled: false` for a review-link guest: members (and their addresses) are not theirs to see. */
+export function useMembers(projectId: string, enabled = true) {
   return useQuery({
     queryKey: projectKeys.members(projectId),
     queryFn: ({ signal }) => listMembers(projectId, signal),
     select: (list) => list.members,
+    enabled,
   });
 }
 

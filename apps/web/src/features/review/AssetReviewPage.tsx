@@ -8,11 +8,13 @@ import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { DecisionHistory } from '../approvals/DecisionHistory';
 import { RoundsSummary } from '../approvals/RoundsSummary';
 import { useAsset, useVersions } from '../assets/asset-queries';
+import { useGuestAccess } from '../auth/session-queries';
 import type { PlayerHandle } from '../player/Player';
 import { permissionsFor } from '../projects/permissions';
 import { useProject } from '../projects/project-queries';
 import { UploadButton } from '../upload/UploadButton';
 import { UploadList } from '../upload/UploadList';
+import { guestRights, memberRights } from '../sharing/review-rights';
 import { useUploadQueue } from '../upload/upload-context';
 import { AssetNotFound } from './AssetNotFound';
 import { defaultVersion, requestedFrame, requestedVersionNumber } from './choose-version';
@@ -21,7 +23,9 @@ import { VersionInfo } from './VersionInfo';
 import { VersionSwitcher } from './VersionSwitcher';
 
 function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Version[] }) {
-  const project = useProject(asset.projectId);
+  const guest = useGuestAccess();
+  const project = useProject(asset.projectId, guest === null);
+  const rights = guest ? guestRights(guest) : memberRights(project.data?.role ?? null);
   const queue = useUploadQueue();
   const [searchParams, setSearchParams] = useSearchParams();
   const playerRef = useRef<PlayerHandle>(null);
@@ -36,7 +40,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
   const requested = requestedVersionNumber(searchParams.get('version'));
   const version =
     requested === null ? defaultVersion(versions) : versions.find((v) => v.number === requested);
-  const canUpload = project.data ? permissionsFor(project.data.role).canUpload : false;
+  const canUpload = !guest && project.data ? permissionsFor(project.data.role).canUpload : false;
   const newestNumber = Math.max(0, ...versions.map((v) => v.number));
 
   // Pin the version opened by default, so a newer one finishing mid-review does not swap the picture.
@@ -51,8 +55,14 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
       <div className="page-heading">
         <div>
           <p className="breadcrumb">
-            <Link to="/">Projects</Link> /{' '}
-            <Link to={`/projects/${asset.projectId}`}>{project.data?.name ?? 'Project'}</Link>
+            {guest ? (
+              <Link to="/shared">Shared with you</Link>
+            ) : (
+              <>
+                <Link to="/">Projects</Link> /{' '}
+                <Link to={`/projects/${asset.projectId}`}>{project.data?.name ?? 'Project'}</Link>
+              </>
+            )}
           </p>
           <div className="review-title">
             <h1>{asset.name}</h1>
@@ -85,7 +95,8 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
           key={version.id}
           asset={asset}
           version={version}
-          role={project.data?.role ?? null}
+          role={rights.commentRole}
+          guest={rights.isGuest}
           playerRef={playerRef}
           startFrame={carriedFrame}
           aside={
@@ -94,9 +105,9 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
                 projectId={asset.projectId}
                 version={version}
                 newestNumber={newestNumber}
-                role={project.data?.role ?? null}
+                role={rights.decisionRole}
               />
-              <VersionInfo version={version} />
+              <VersionInfo version={version} canDownload={rights.canDownload} />
             </>
           }
           below={

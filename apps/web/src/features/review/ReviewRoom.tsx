@@ -27,6 +27,8 @@ interface ReviewRoomProps {
   version: Version;
   /** The caller's role; null while the project is loading (nothing to write with yet). */
   role: ProjectRole | null;
+  /** A review-link guest: no member list to mention from, no internal notes. */
+  guest: boolean;
   playerRef: RefObject<PlayerHandle | null>;
   startFrame: number;
   aside: ReactNode;
@@ -35,13 +37,22 @@ interface ReviewRoomProps {
 }
 
 /** One version under review: the player with drawings and markers, the comments, and who else is here. */
-export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside, below }: ReviewRoomProps) {
+export function ReviewRoom({
+  asset,
+  version,
+  role,
+  guest,
+  playerRef,
+  startFrame,
+  aside,
+  below,
+}: ReviewRoomProps) {
   const user = useCurrentUser();
   const [playhead, setPlayhead] = useState<PlayheadState | null>(null);
   const draft = useDrawingDraft();
   useDrawingShortcuts(draft);
   const comments = useComments(version.id);
-  const members = useMembers(asset.projectId);
+  const members = useMembers(asset.projectId, !guest);
   const signals = useRoomSignals(asset.id);
   const sender = useRoomSender();
   const frame = playhead?.frame ?? startFrame;
@@ -165,6 +176,7 @@ export function ReviewRoom({ asset, version, role, playerRef, startFrame, aside,
                 onPlaceText={placeText}
                 pinnable={playhead !== null}
                 onTyping={(typing) => sender.sendTyping(asset.id, typing)}
+                allowInternal={!guest}
               />
             ) : null
           }

@@ -18,7 +18,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 /** What the file is: as the probe read it, with the original to download. */
-export function VersionInfo({ version }: { version: Version }) {
+export function VersionInfo({ version, canDownload }: { version: Version; canDownload: boolean }) {
   const media = version.media;
   const rate = media ? describeFrameRate(media) : null;
   return (
@@ -66,7 +66,7 @@ export function VersionInfo({ version }: { version: Version }) {
           The source has a variable frame rate; it was made constant{rate ? ` at ${rate}` : ''} for review.
         </p>
       )}
-      {version.status !== 'uploading' && (
+      {canDownload && version.status !== 'uploading' && (
         <a className="button" href={version.urls.original} download={version.originalFilename}>
           Download original
         </a>

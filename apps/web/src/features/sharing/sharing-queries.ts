@@ -1,0 +1,68 @@
+import type { CreateReviewLinkBody, JoinReviewLinkBody } from '@cutroom/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { startSession } from '../auth/session-queries';
+import {
+  createReviewLink,
+  getSharedReview,
+  joinSharedLink,
+  listReviewLinks,
+  openSharedLink,
+  revokeReviewLink,
+} from './sharing-api';
+
+export const sharingKeys = {
+  all: ['sharing'] as const,
+  links: (projectId: string) => [...sharingKeys.all, 'links', projectId] as const,
+  link: (token: string) => [...sharingKeys.all, 'open', token] as const,
+  shared: () => [...sharingKeys.all, 'shared'] as const,
+};
+
+export function useReviewLinks(projectId: string) {
+  return useQuery({
+    queryKey: sharingKeys.links(projectId),
+    queryFn: ({ signal }) => listReviewLinks(projectId, signal),
+    select: (list) => list.links,
+  });
+}
+
+export function useCreateReviewLink(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateReviewLinkBody) => createReviewLink(projectId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sharingKeys.links(projectId) }),
+  });
+}
+
+export function useRevokeReviewLink(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) => revokeReviewLink(projectId, linkId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sharingKeys.links(projectId) }),
+  });
+}
+
+/** What a link is, before joining it; 404 and 410 are answers here, not failures to retry. */
+export function useSharedLink(token: string) {
+  return useQuery({
+    queryKey: sharingKeys.link(token),
+    queryFn: ({ signal }) => openSharedLink(token, signal),
+    retry: false,
+  });
+}
+
+export function useJoinSharedLink(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: JoinReviewLinkBody) => joinSharedLink(token, body),
+    onSuccess: (session) => startSession(queryClient, session),
+  });
+}
+
+/** A guest's home: the project's name and the cuts their link shows. */
+export function useSharedReview(enabled = true) {
+  return useQuery({
+    queryKey: sharingKeys.shared(),
+    queryFn: ({ signal }) => getSharedReview(signal),
+    enabled,
+  });
+}
