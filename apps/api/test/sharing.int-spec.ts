@@ -9,6 +9,7 @@ import { tusCreate } from './support/tus.js';
 
 interface Guest {
   caller: Caller;
+  linkId?: string;
   token: string;
   user: { id: string; displayName: string; email: string | null };
 }
@@ -50,7 +51,7 @@ describe('review links and guests', () => {
   async function guestWith(permissions: string[], name = 'Gwen'): Promise<Guest> {
     const link = await makeLink(editor, { assetIds: [shared.assetId], permissions });
     expect(link.status).toBe(201);
-    return join(link.body.token, name);
+    return { ...(await join(link.body.token, name)), linkId: link.body.id };
   }
 
   beforeAll(async () => {
@@ -327,6 +328,13 @@ describe('review links and guests', () => {
       const decided = await approver.caller.post(decisions, { decision: 'approved', note: 'Good to go' });
       expect(decided.status).toBe(201);
       expect(decided.body.decision.decidedBy.displayName).toBe('Abe (guest)');
+      // With nobody named to approve, a guest's approval moves the cut — while their link lives.
+      const state = await owner.caller.get(`/api/assets/${shared.assetId}/approval`);
+      expect(state.body).toMatchObject({ rule: 'anyone', state: 'approved', approvedCount: 1 });
+      expect(state.body.decisions[0].decidedBy.displayName).toBe('Abe (guest)');
+      await editor.caller.post(`/api/projects/${projectId}/links/${approver.linkId}/revoke`);
+      const after = await owner.caller.get(`/api/assets/${shared.assetId}/approval`);
+      expect(after.body).toMatchObject({ state: 'in_review', approvedCount: 0 });
       const history = await owner.caller.get(decisions);
       expect(history.body.decisions[0]).toMatchObject({
         decision: 'approved',

@@ -53,11 +53,15 @@ export function toDecision(row: DecisionRow): Decision {
   };
 }
 
-/** What every approval in one project depends on: its members and its approver lists. */
+/**
+ * What every approval in one project depends on: its members, its approver lists, and the
+ * review-link guests who may decide on each asset.
+ */
 export class ProjectApprovals {
   private constructor(
     private readonly members: MemberRow[],
     private readonly lists: ApproverListRow[],
+    private readonly guestDeciders: Map<string, Set<string>>,
   ) {}
 
   static async load(manager: EntityManager, projectId: string): Promise<ProjectApprovals> {
@@ -73,7 +77,19 @@ export class ProjectApprovals {
        WHERE l.project_id = $1 GROUP BY l.id, l.asset_id`,
       [projectId],
     );
-    return new ProjectApprovals(members, lists);
+    // A guest's decision counts while their link is live and lets them approve that asset.
+    const guests: { asset_id: string; user_id: string }[] = await manager.query(
+      `SELECT asset_id, user_id FROM asset_grants
+       WHERE project_id = $1 AND role = 'guest' AND 'approve' = ANY (permissions)`,
+      [projectId],
+    );
+    const guestDeciders = new Map<string, Set<string>>();
+    for (const { asset_id, user_id } of guests) {
+      const set = guestDeciders.get(asset_id) ?? new Set<string>();
+      set.add(user_id);
+      guestDeciders.set(asset_id, set);
+    }
+    return new ProjectApprovals(members, lists, guestDeciders);
   }
 
   /** The asset's own list if it has one, else the project's default (which may be empty). */
@@ -101,7 +117,10 @@ export class ProjectApprovals {
       this.approverList(target.assetId).approvers.map((a) => a.id),
       members,
     );
-    const deciders = new Set(members.filter((m) => mayDecide(m.role)).map((m) => m.userId));
+    const deciders = new Set([
+      ...members.filter((m) => mayDecide(m.role)).map((m) => m.userId),
+      ...(this.guestDeciders.get(target.assetId) ?? []),
+    ]);
     // Only people still allowed to decide count; the full history stays on record regardless.
     const current = currentDecisions(
       history.flatMap((row) =>
