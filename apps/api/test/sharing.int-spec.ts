@@ -512,6 +512,30 @@ describe('review links and guests', () => {
     });
   });
 
+  it('deleting a project takes its links, its guests and their notes and decisions with it', async () => {
+    const doomedProject = (await owner.caller.post('/api/projects', { name: 'Short-lived' })).body.id;
+    const cut = await readyVersion(server.db, owner, doomedProject);
+    const link = await owner.caller.post(`/api/projects/${doomedProject}/links`, {
+      assetIds: [cut.assetId],
+      permissions: ['view', 'comment', 'approve'],
+    });
+    const guest = await join(link.body.token, 'Dora');
+    expect(
+      (await guest.caller.post(`/api/versions/${cut.versionId}/comments`, { body: 'Nice' })).status,
+    ).toBe(201);
+    expect(
+      (await guest.caller.post(`/api/versions/${cut.versionId}/decisions`, { decision: 'approved' })).status,
+    ).toBe(201);
+    expect((await owner.caller.delete(`/api/projects/${doomedProject}`)).status).toBe(204);
+    expect((await guest.caller.get('/api/share')).status).toBe(401);
+    expect((await anonymous().get(`/api/share/${link.body.token}`)).status).toBe(404);
+    const left = await server.db.query<{ count: string }>(
+      `SELECT count(*) FROM users WHERE guest_link_id = $1`,
+      [link.body.id],
+    );
+    expect(left[0].count).toBe('0');
+  });
+
   describe('live, over the socket', () => {
     it('a guest joins only the link’s assets and never hears of an internal note', async () => {
       const guest = await guestWith(['view', 'comment'], 'Sol');

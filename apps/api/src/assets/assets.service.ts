@@ -5,6 +5,7 @@ import { type AccessRole, can, type ProjectAction } from '../projects/project-po
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent, notify } from '../realtime/event-log.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';
+import { retryOnConflict } from '../database/retry-deadlock.js';
 import { MediaStorage } from '../media/media-storage.js';
 import { toVersion, VERSION_COLUMNS, VERSION_FROM, type VersionRow } from './version-view.js';
 
@@ -134,7 +135,13 @@ export class AssetsService {
 
   /** Deletes the asset, its versions and their media files. */
   async delete(userId: string, assetId: string): Promise<void> {
-    const versionIds = await this.dataSource.transaction(async (manager) => {
+    // Background work may hold rows this cascade needs: a deadlock's victim starts over.
+    const versionIds = await retryOnConflict(() => this.deleteRows(userId, assetId));
+    await Promise.all(versionIds.map((id) => this.storage.removeVersion(id)));
+  }
+
+  private deleteRows(userId: string, assetId: string): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
       await this.requireAsset(userId, assetId, 'assets.manage', manager);
       const [row]: { last_seq: string; project_id: string }[] = await manager.query(
         `SELECT last_seq, project_id FROM assets WHERE id = $1 FOR UPDATE`,
@@ -154,7 +161,6 @@ export class AssetsService {
       });
       return versions.map((v) => v.id);
     });
-    await Promise.all(versionIds.map((id) => this.storage.removeVersion(id)));
   }
 
   async versions(userId: string, assetId: string): Promise<Version[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Member, Project, ProjectRole } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { retryOnConflict } from '../database/retry-deadlock.js';
 import { announceAccessLost } from '../realtime/access-lost.js';
 import { ProjectMemberEntity } from './project-member.entity.js';
 import { ProjectEntity } from './project.entity.js';
@@ -84,6 +85,10 @@ export class ProjectsService {
   }
 
   async delete(userId: string, projectId: string): Promise<void> {
+    await retryOnConflict(() => this.deleteOnce(userId, projectId));
+  }
+
+  private async deleteOnce(userId: string, projectId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.requireRole(userId, projectId, 'project.delete', manager);
       const members: { user_id: string }[] = await manager.query(
