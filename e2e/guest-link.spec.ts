@@ -7,7 +7,7 @@ const PASSWORD = 'open sesame';
 const GUEST_FAILURES = [
   /^401 POST \/api\/share\/[A-Za-z0-9_-]+\/guests$/,
   /^404 GET \/api\/share\/[A-Za-z0-9_-]+$/,
-  /^401 GET \/api\/.+$/,
+  /^401 (GET|POST) \/api\/.+$/,
   NO_AUDIO_WAVEFORM,
 ];
 
@@ -134,6 +134,11 @@ test('a producer shares a cut with a password link; the client comments and appr
     await expect(row).toContainText('1 guest');
     await row.getByRole('button', { name: 'Turn off' }).click();
     await expect(row).toHaveAttribute('data-status', 'revoked');
+    // The client, still on the cut, tries once more: the link has ended, and they are told so.
+    const field = client.page.getByRole('combobox', { name: 'Comment', exact: true });
+    await field.fill('One more thing');
+    await client.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect(client.page.getByTestId('guest-link-ended')).toContainText('expired or was turned off');
     await client.page.goto(linkUrl);
     await expect(client.page.getByTestId('share-link-gone')).toContainText(
       'does not exist or has been turned off',

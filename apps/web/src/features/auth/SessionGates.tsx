@@ -43,6 +43,17 @@ export function RequireSession() {
   if (gate.state !== 'known') return gate.view;
   if (gate.session.status === 'signed-in') return <Outlet />;
   if (gate.session.reason === 'logged-out') return <Navigate to="/login" replace />;
+  if (gate.session.reason === 'link-ended') {
+    return (
+      <SessionStatus>
+        <title>Review link ended · Cutroom</title>
+        <h1>This review link has ended</h1>
+        <p data-testid="guest-link-ended">
+          It has expired or was turned off. Ask the person who sent it for a new one.
+        </p>
+      </SessionStatus>
+    );
+  }
   const returnPath = `${location.pathname}${location.search}${location.hash}`;
   return <Navigate to={signInPagePath('/login', returnPath)} replace />;
 }

@@ -6,8 +6,11 @@ import { fetchCurrentUser, login, logout, register } from './auth-api';
 export type Session =
   /** `guest` is set for someone visiting through a review link: what the link lets them do. */
   | { status: 'signed-in'; user: User; guest: GuestAccess | null }
-  /** `expired`: a request was refused mid-visit; `logged-out`: the person chose to leave. */
-  | { status: 'signed-out'; reason: 'no-session' | 'expired' | 'logged-out' };
+  /**
+   * `expired`: a request was refused mid-visit; `link-ended`: the same for a guest, whose review
+   * link expired or was turned off; `logged-out`: the person chose to leave.
+   */
+  | { status: 'signed-out'; reason: 'no-session' | 'expired' | 'link-ended' | 'logged-out' };
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -60,7 +63,8 @@ export function useGuestAccess(): GuestAccess | null {
 /** Called when a request reveals the session has ended, so the app sends the person to sign in. */
 export function markSessionExpired(queryClient: QueryClient) {
   const current = queryClient.getQueryData(currentSessionQuery.queryKey);
-  if (current?.status === 'signed-in') setSession(queryClient, { status: 'signed-out', reason: 'expired' });
+  if (current?.status === 'signed-in')
+    setSession(queryClient, { status: 'signed-out', reason: current.guest ? 'link-ended' : 'expired' });
 }
 
 function forgetOtherUsersData(queryClient: QueryClient) {
