@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { Caller, type Reply, type SignedIn, signUp } from './support/http-client.js';
+import { signUpTeam } from './support/team.js';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -27,19 +28,7 @@ describe('approvals and revision rounds', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-approvals-'));
     chmodSync(dataDir, 0o755);
     api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' });
-    [owner, editor, reviewer, viewer, outsider] = await Promise.all(
-      ['Olive Owner', 'Eddie Editor', 'Rita Reviewer', 'Vic Viewer', 'Oscar Outsider'].map((n) =>
-        signUp(api.baseUrl, n),
-      ),
-    );
-    projectId = (await owner.caller.post('/api/projects', { name: 'Sign-off' })).body.id;
-    for (const [who, role] of [
-      [editor, 'editor'],
-      [reviewer, 'reviewer'],
-      [viewer, 'viewer'],
-    ] as const) {
-      await owner.caller.post(`/api/projects/${projectId}/members`, { email: who.user.email, role });
-    }
+    ({ owner, editor, reviewer, viewer, outsider, projectId } = await signUpTeam(api.baseUrl, 'Sign-off'));
   });
   afterAll(async () => {
     await api?.stop();

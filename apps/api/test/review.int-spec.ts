@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiProcess } from './support/api-process.js';
-import { type SignedIn, signUp } from './support/http-client.js';
+import type { SignedIn } from './support/http-client.js';
+import { signUpTeam } from './support/team.js';
 import { readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
 import type { TestDatabase } from './support/test-database.js';
@@ -28,19 +29,7 @@ describe('frame-pinned comments', () => {
 
   beforeAll(async () => {
     ({ db, api } = server);
-    [owner, editor, reviewer, viewer, outsider] = await Promise.all(
-      ['Olive Owner', 'Eddie Editor', 'Rita Reviewer', 'Vic Viewer', 'Oscar Outsider'].map((n) =>
-        signUp(api.baseUrl, n),
-      ),
-    );
-    projectId = (await owner.caller.post('/api/projects', { name: 'Review' })).body.id;
-    for (const [who, role] of [
-      [editor, 'editor'],
-      [reviewer, 'reviewer'],
-      [viewer, 'viewer'],
-    ] as const) {
-      await owner.caller.post(`/api/projects/${projectId}/members`, { email: who.user.email, role });
-    }
+    ({ owner, editor, reviewer, viewer, outsider, projectId } = await signUpTeam(api.baseUrl, 'Review'));
     ({ versionId, assetId } = await readyVersion(db, editor, projectId, 240));
   });
   const post = (who: SignedIn, body: unknown) => who.caller.post(`/api/versions/${versionId}/comments`, body);

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Caller, type Reply, type SignedIn, signUp } from './support/http-client.js';
+import { Caller, type Reply, type SignedIn } from './support/http-client.js';
+import { signUpTeam } from './support/team.js';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
 import { useTestServer } from './support/test-server.js';
@@ -55,19 +56,7 @@ describe('review links and guests', () => {
   }
 
   beforeAll(async () => {
-    [owner, editor, reviewer, viewer, outsider] = await Promise.all(
-      ['Olive Owner', 'Eddie Editor', 'Rita Reviewer', 'Vic Viewer', 'Oscar Outsider'].map((name) =>
-        signUp(base(), name),
-      ),
-    );
-    projectId = (await owner.caller.post('/api/projects', { name: 'Spring campaign' })).body.id;
-    for (const [who, role] of [
-      [editor, 'editor'],
-      [reviewer, 'reviewer'],
-      [viewer, 'viewer'],
-    ] as const) {
-      await owner.caller.post(`/api/projects/${projectId}/members`, { email: who.user.email, role });
-    }
+    ({ owner, editor, reviewer, viewer, outsider, projectId } = await signUpTeam(base(), 'Spring campaign'));
     shared = await readyVersion(server.db, editor, projectId);
     hidden = await readyVersion(server.db, editor, projectId);
     for (const { versionId } of [shared, hidden]) {
