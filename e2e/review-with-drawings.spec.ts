@@ -171,12 +171,12 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
   await test.step('the owner draws an arrow and a rectangle; the reviewer sees the strokes live', async () => {
     const page = owner.page;
     const tools = page.getByRole('toolbar', { name: 'Drawing tools' });
-    const picture = await pictureOnScreen(page);
+    // Picking a tool must not move the picture; measure it where it is when the pen goes down.
     await tools.getByRole('button', { name: 'Arrow', exact: true }).click();
-    await drag(page, picture, [0.2, 0.3], [0.5, 0.6]);
+    await drag(page, await pictureOnScreen(page), [0.2, 0.3], [0.5, 0.6]);
     await tools.getByRole('button', { name: 'Yellow' }).click();
     await tools.getByRole('button', { name: 'Rectangle', exact: true }).click();
-    await drag(page, picture, [0.55, 0.2], [0.85, 0.5]);
+    await drag(page, await pictureOnScreen(page), [0.55, 0.2], [0.85, 0.5]);
     await expect(page.getByTestId('draft-drawing').locator('[data-shape]')).toHaveCount(2);
     const live = reviewer.page.getByTestId('live-drawing');
     await expect(live.locator('[data-shape="arrow"]')).toHaveCount(1);

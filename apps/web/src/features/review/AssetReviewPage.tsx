@@ -100,16 +100,15 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
           playerRef={playerRef}
           startFrame={carriedFrame}
           aside={
-            <>
-              <ApprovalPanel
-                projectId={asset.projectId}
-                version={version}
-                newestNumber={newestNumber}
-                role={rights.decisionRole}
-              />
-              <VersionInfo version={version} canDownload={rights.canDownload} />
-            </>
+            <ApprovalPanel
+              projectId={asset.projectId}
+              version={version}
+              newestNumber={newestNumber}
+              role={rights.decisionRole}
+            />
           }
+          // The notes stay beside the picture; the file's facts come after them.
+          asideEnd={<VersionInfo version={version} canDownload={rights.canDownload} />}
           below={
             <div className="review-below">
               <RoundsSummary assetId={asset.id} current={version} />

@@ -32,6 +32,8 @@ interface ReviewRoomProps {
   playerRef: RefObject<PlayerHandle | null>;
   startFrame: number;
   aside: ReactNode;
+  /** At the foot of the side column, after the notes: reference details such as the file's facts. */
+  asideEnd?: ReactNode;
   /** Under the player: the rounds and the decision history. */
   below?: ReactNode;
 }
@@ -45,6 +47,7 @@ export function ReviewRoom({
   playerRef,
   startFrame,
   aside,
+  asideEnd,
   below,
 }: ReviewRoomProps) {
   const user = useCurrentUser();
@@ -181,6 +184,7 @@ export function ReviewRoom({
             ) : null
           }
         />
+        {asideEnd}
       </aside>
     </div>
   );
