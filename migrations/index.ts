@@ -8,6 +8,7 @@ import { CreateDecisions1764050000006 } from './1764050000006-create-decisions.j
 import { CreateNotifications1764050000007 } from './1764050000007-create-notifications.js';
 import { AddNotificationEmailedAt1764050000008 } from './1764050000008-add-notification-emailed-at.js';
 import { CreateReviewLinks1764050000009 } from './1764050000009-create-review-links.js';
+import { CreateAssetGrantFunction1764050000010 } from './1764050000010-create-asset-grant-function.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateNotifications1764050000007,
   AddNotificationEmailedAt1764050000008,
   CreateReviewLinks1764050000009,
+  CreateAssetGrantFunction1764050000010,
 ];

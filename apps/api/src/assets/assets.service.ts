@@ -55,7 +55,7 @@ export class AssetsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AssetAccess> {
     const rows: GrantRow[] = await manager.query(
-      `SELECT project_id, role, permissions FROM asset_grants WHERE asset_id = $1 AND user_id = $2`,
+      `SELECT project_id, role, permissions FROM asset_grant($2, $1)`,
       [assetId, userId],
     );
     if (rows.length === 0) throw new AssetsException(AssetsErrorCode.AssetNotFound);

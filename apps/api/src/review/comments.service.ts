@@ -189,7 +189,7 @@ export class CommentsService {
       `SELECT v.asset_id, g.project_id, g.role, g.permissions, (v.media->>'frameCount')::int AS frame_count,
               u.display_name
          FROM versions v
-         JOIN asset_grants g ON g.asset_id = v.asset_id AND g.user_id = $2
+         CROSS JOIN LATERAL asset_grant($2, v.asset_id) g
          JOIN users u ON u.id = $2
          WHERE v.id = $1`,
       [versionId, userId],
