@@ -580,7 +580,7 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
 
     it('every client event of the contract has its expectation here', () => {
       expect(Object.values(clientEvents).sort()).toEqual(
-        [...Object.keys(ackTable), ...relayed, clientEvents.leaveAsset, clientEvents.resync].sort(),
+        [...Object.keys(ackTable), ...relayed, clientEvents.leaveAsset].sort(),
       );
     });
 
@@ -666,7 +666,7 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
       }
     });
 
-    it('leaving a room is always answered and grants nothing; the undeclared resync is never answered', async () => {
+    it('leaving a room is always answered and grants nothing', async () => {
       for (const who of signedIn) {
         expect(
           await emitWithAck(clients[who].socket, clientEvents.leaveAsset, { assetId: fx.assetId }),
@@ -674,15 +674,6 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
           ok: true,
         });
       }
-      // Declared in the contracts, served by no handler: nothing to authorise until it is.
-      const answers = await Promise.allSettled(
-        signedIn.map((who) =>
-          clients[who].socket
-            .timeout(500)
-            .emitWithAck(clientEvents.resync, { assetId: fx.assetId, afterSeq: 0 }),
-        ),
-      );
-      expect(answers.map((a) => a.status)).toEqual(signedIn.map(() => 'rejected'));
       expect(clients.outsider.events).toEqual([]);
     });
   });

@@ -8,7 +8,6 @@ export const clientEvents = {
   /** Every asset event of a project's assets, for the asset grid. */
   joinProject: 'project:join',
   leaveAsset: 'asset:leave',
-  resync: 'asset:resync',
   /** Post a comment over the socket: same rules as POST /api/versions/:id/comments. */
   createComment: 'comment:create',
   /** Ephemeral: where I am in the room (version, frame, playing). */
