@@ -128,6 +128,19 @@ test('a producer shares a cut with a password link; the client comments and appr
     await expect(entry).toContainText('Approved once the logo is bigger');
   });
 
+  await test.step('opening the link again, the client carries on as the same guest', async () => {
+    await client.page.goto(linkUrl);
+    await expect(client.page.getByTestId('share-continue')).toContainText('Carla Client (guest)');
+    await client.page.getByRole('link', { name: 'Continue reviewing' }).click();
+    await expect(client.page).toHaveURL(/\/shared$/);
+    await client.page
+      .getByRole('list', { name: 'Cuts' })
+      .getByRole('listitem', { name: 'clip' })
+      .getByRole('link')
+      .click();
+    await expect(client.page.getByTestId('approval-panel')).toBeVisible();
+  });
+
   await test.step('the producer turns the link off; it no longer opens', async () => {
     await producer.page.goto(`/projects/${projectId}`);
     const row = producer.page.getByTestId('review-link-row');

@@ -165,7 +165,7 @@ describe('review links and guests', () => {
       });
       const locked = await makeLink(editor, { permissions: ['view'], password: PASSWORD });
       const lockedInfo = await anonymous().get(`/api/share/${locked.body.token}`);
-      expect(lockedInfo.body).toEqual({ needsPassword: true, expiresAt: null });
+      expect(lockedInfo.body).toEqual({ linkId: locked.body.id, needsPassword: true, expiresAt: null });
     });
 
     it('lets a guest in only with the right password', async () => {

@@ -69,6 +69,8 @@ export type ReviewLinkList = z.infer<typeof reviewLinkListSchema>;
 
 /** What anyone holding the token learns before joining; little more until the password is given. */
 export const sharedLinkInfoSchema = z.object({
+  /** Not a secret (the token is): lets a guest who already joined through this link carry on. */
+  linkId: z.uuid(),
   needsPassword: z.boolean(),
   expiresAt: z.iso.datetime().nullable(),
   /** Absent while a password is needed. */

@@ -43,8 +43,9 @@ export class GuestAccessService {
   async open(token: string): Promise<SharedLinkInfo> {
     const link = await this.liveLink(token);
     const expiresAt = link.expires_at?.toISOString() ?? null;
-    if (link.password_hash) return { needsPassword: true, expiresAt };
+    if (link.password_hash) return { linkId: link.id, needsPassword: true, expiresAt };
     return {
+      linkId: link.id,
       needsPassword: false,
       expiresAt,
       label: link.label,

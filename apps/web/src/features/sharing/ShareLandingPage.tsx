@@ -19,9 +19,18 @@ function LinkGone({ title, children }: { title: string; children: string }) {
   );
 }
 
-function JoinForm({ token, needsPassword }: { token: string; needsPassword: boolean }) {
+function JoinForm({
+  token,
+  linkId,
+  needsPassword,
+}: {
+  token: string;
+  linkId: string;
+  needsPassword: boolean;
+}) {
   const join = useJoinSharedLink(token);
   const session = useSession();
+  const [anotherName, setAnotherName] = useState(false);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +40,22 @@ function JoinForm({ token, needsPassword }: { token: string; needsPassword: bool
     : formErrorsFor(join.error, INPUTS, (error) => (error.status === 401 ? 'password' : undefined));
 
   if (join.isSuccess) return <Navigate to="/shared" replace />;
-  const signedInAs = session.data?.status === 'signed-in' ? session.data.user.displayName : null;
+  const signedIn = session.data?.status === 'signed-in' ? session.data : null;
+  // Back through the same link (a reload, a bookmark): carry on as the same guest.
+  if (signedIn?.guest?.linkId === linkId && !anotherName) {
+    return (
+      <div className="form" data-testid="share-continue">
+        <p>You are reviewing as {signedIn.user.displayName}.</p>
+        <Link className="button button-primary" to="/shared">
+          Continue reviewing
+        </Link>
+        <button type="button" className="button button-ghost" onClick={() => setAnotherName(true)}>
+          Review under another name
+        </button>
+      </div>
+    );
+  }
+  const signedInAs = signedIn && !signedIn.guest ? signedIn.user.displayName : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -148,7 +172,7 @@ export function ShareLandingPage() {
         </>
       )}
       {info.expiresAt && <p className="muted">Open until {new Date(info.expiresAt).toLocaleString()}.</p>}
-      <JoinForm token={token} needsPassword={info.needsPassword} />
+      <JoinForm token={token} linkId={info.linkId} needsPassword={info.needsPassword} />
     </AuthCard>
   );
 }
