@@ -163,3 +163,42 @@ test('a producer shares a cut with a password link; the client comments and appr
   await producer.context.close();
   await client.context.close();
 });
+
+test('a whole-project link shows the client a new cut the moment it is uploaded', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const clip = makeTestClip(testInfo.outputPath('media'));
+  const producer = await newPerson(browser, 'Paula Producer');
+  const client = await newPerson(browser, 'Carla Client');
+  await signUp(producer);
+  const projectId = await createProject(producer, `Whole project ${Date.now()}`);
+  const upload = async () => {
+    const chooser = producer.page.waitForEvent('filechooser');
+    await producer.page.getByRole('button', { name: 'Upload files' }).click();
+    await (await chooser).setFiles(clip);
+  };
+
+  await producer.page.goto(`/projects/${projectId}`);
+  await upload();
+  await producer.page.getByRole('button', { name: 'Share for review' }).click();
+  const form = producer.page.getByTestId('review-link-form');
+  await form.getByLabel(/The whole project/).check();
+  await form.getByRole('button', { name: 'Create link' }).click();
+  const linkUrl = await producer.page.getByTestId('new-review-link-url').inputValue();
+
+  await client.page.goto(linkUrl);
+  await expect(client.page.getByTestId('share-intro')).toContainText('Paula Producer shared from');
+  await client.page.getByLabel('Your name').fill('Carla Client');
+  await client.page.getByRole('button', { name: 'Start reviewing' }).click();
+  const cards = client.page.getByRole('list', { name: 'Cuts' }).getByRole('listitem');
+  await expect(cards).toHaveCount(1);
+
+  await upload();
+  await expect(cards).toHaveCount(2);
+
+  expectCleanConsole(producer, [NO_AUDIO_WAVEFORM]);
+  expectCleanConsole(client, [NO_AUDIO_WAVEFORM]);
+  await producer.context.close();
+  await client.context.close();
+});

@@ -567,6 +567,35 @@ describe('review links and guests', () => {
       }
     });
 
+    it('a guest of a whole-project link follows the project live and hears of a new cut, but no internal note', async () => {
+      const link = await makeLink(editor, { permissions: ['view', 'comment'] });
+      const guest = await join(link.body.token, 'Pia');
+      expect((await guest.caller.get('/api/share')).body.allAssets).toBe(true);
+      const guestSocket = await connectSocket(base(), guest.token);
+      try {
+        expect((await emitWithAck(guestSocket.socket, 'project:join', { projectId })).ok).toBe(true);
+        const otherProject = (await editor.caller.post('/api/projects', { name: 'Not shared' })).body.id;
+        expect((await emitWithAck(guestSocket.socket, 'project:join', { projectId: otherProject })).ok).toBe(
+          false,
+        );
+        const added = await readyVersion(server.db, editor, projectId);
+        await waitFor(() =>
+          guestSocket.events.some((e) => e.assetId === added.assetId && e.type === 'version.created'),
+        );
+        await editor.caller.post(`/api/versions/${added.versionId}/comments`, {
+          body: 'Internal aside',
+          internal: true,
+        });
+        await editor.caller.post(`/api/versions/${added.versionId}/comments`, { body: 'Public note' });
+        await waitFor(() => guestSocket.events.some((e) => e.payload.comment?.body === 'Public note'));
+        expect(guestSocket.events.some((e) => e.payload.comment?.body === 'Internal aside')).toBe(false);
+        const home = await guest.caller.get('/api/share');
+        expect(home.body.assets.map((a: { id: string }) => a.id)).toContain(added.assetId);
+      } finally {
+        guestSocket.socket.close();
+      }
+    });
+
     it('takes a revoked link’s guests out of the room at once', async () => {
       const link = await makeLink(editor, { assetIds: [shared.assetId], permissions: ['view'] });
       const guest = await join(link.body.token, 'Quinn');

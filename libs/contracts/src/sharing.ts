@@ -100,6 +100,8 @@ export type GuestSessionResponse = z.infer<typeof guestSessionResponseSchema>;
 export const sharedReviewSchema = z.object({
   guest: guestAccessSchema,
   label: z.string(),
+  /** The link shows the whole project, cuts added later included: its room can be followed live. */
+  allAssets: z.boolean(),
   project: z.object({ id: z.uuid(), name: z.string() }),
   assets: z.array(assetSchema),
 });

@@ -34,6 +34,7 @@ import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { CommentsService } from '../review/comments.service.js';
+import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
 import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
@@ -68,6 +69,7 @@ export class RealtimeGateway
     private readonly assets: AssetsService,
     private readonly projects: ProjectsService,
     private readonly comments: CommentsService,
+    private readonly guests: GuestAccessService,
     private readonly dataSource: DataSource,
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {}
@@ -160,12 +162,11 @@ export class RealtimeGateway
     const parsed = joinProjectSchema.safeParse(body);
     if (!parsed.success)
       return { ok: false, error: { statusCode: 400, message: 'project:join needs { projectId: uuid }' } };
+    const { user } = socket.data as SocketData;
     try {
-      await this.projects.requireRole(
-        (socket.data as SocketData).user.id,
-        parsed.data.projectId,
-        'project.view',
-      );
+      // A guest follows a whole project only through a link that shows all of it.
+      if (user.guest) await this.guests.requireProjectRoom(user, parsed.data.projectId);
+      else await this.projects.requireRole(user.id, parsed.data.projectId, 'project.view');
       await socket.join(projectRoom(parsed.data.projectId));
       return { ok: true };
     } catch (error) {

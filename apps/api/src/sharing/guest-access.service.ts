@@ -87,8 +87,8 @@ export class GuestAccessService {
   /** A guest's home: the project's name and exactly the assets their link shows. */
   async sharedReview(user: AuthenticatedUser): Promise<SharedReview> {
     if (!user.guest) throw new SharingException(SharingErrorCode.NotAGuest);
-    const [row]: { label: string; project_name: string }[] = await this.dataSource.query(
-      `SELECT l.label, p.name AS project_name FROM review_links l JOIN projects p ON p.id = l.project_id
+    const [row]: { label: string; all_assets: boolean; project_name: string }[] = await this.dataSource.query(
+      `SELECT l.label, l.all_assets, p.name AS project_name FROM review_links l JOIN projects p ON p.id = l.project_id
        WHERE l.id = $1`,
       [user.guest.linkId],
     );
@@ -97,9 +97,24 @@ export class GuestAccessService {
     return {
       guest: user.guest,
       label: row.label,
+      allAssets: row.all_assets,
       project: { id: user.guest.projectId, name: row.project_name },
       assets: await this.assets.listShared(user.id, user.guest.projectId),
     };
+  }
+
+  /**
+   * A guest may follow a project's room (every asset event of it) only when their live link shows
+   * the whole project; anyone else gets "not found", as for a project that does not exist.
+   */
+  async requireProjectRoom(user: AuthenticatedUser, projectId: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM review_links
+       WHERE id = $1 AND project_id = $2 AND all_assets AND revoked_at IS NULL
+         AND (expires_at IS NULL OR expires_at > now())`,
+      [user.guest?.linkId, projectId],
+    );
+    if (!user.guest || rows.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
   }
 
   private async liveLink(token: string): Promise<OpenLinkRow> {

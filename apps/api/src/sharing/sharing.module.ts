@@ -12,5 +12,6 @@ import { ShareController } from './share.controller.js';
   imports: [AuthCoreModule, ProjectsModule, AssetsModule],
   controllers: [ReviewLinksController, ShareController],
   providers: [ReviewLinksService, GuestAccessService],
+  exports: [GuestAccessService],
 })
 export class SharingModule {}

@@ -1,15 +1,23 @@
 import { Navigate } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
+import { useProjectRoom } from '../../lib/realtime/realtime-context';
 import { AssetCard } from '../assets/AssetCard';
 import { useGuestAccess } from '../auth/session-queries';
 import { ProjectListPage } from '../projects/ProjectListPage';
 import { describePermissions } from './permission-words';
-import { useSharedReview } from './sharing-queries';
+import { useSharedAssets, useSharedReview } from './sharing-queries';
+
+/** Follows the project's room: only for a link that shows the whole project. */
+function FollowProject({ projectId }: { projectId: string }) {
+  useProjectRoom(projectId);
+  return null;
+}
 
 /** `/shared`: a guest's home — the cuts their link shows, and what they may do with them. */
 export function SharedHomePage() {
   const guest = useGuestAccess();
   const shared = useSharedReview(guest !== null);
+  const listed = useSharedAssets(shared.data?.project.id);
   if (!guest) return <Navigate to="/" replace />;
   if (shared.error) {
     return (
@@ -25,10 +33,12 @@ export function SharedHomePage() {
     );
   }
   if (!shared.data) return <p role="status">Loading…</p>;
-  const { project, label, assets } = shared.data;
+  const { project, label, allAssets } = shared.data;
+  const assets = listed.data ?? shared.data.assets;
   return (
     <>
       <title>{`${label} · Cutroom`}</title>
+      {allAssets && <FollowProject projectId={project.id} />}
       <div className="page-heading">
         <div>
           <p className="breadcrumb">Shared with you from {project.name}</p>

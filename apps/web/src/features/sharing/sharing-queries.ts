@@ -1,5 +1,6 @@
 import type { CreateReviewLinkBody, JoinReviewLinkBody } from '@cutroom/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { assetKeys } from '../assets/asset-queries';
 import { startSession } from '../auth/session-queries';
 import {
   createReviewLink,
@@ -55,6 +56,19 @@ export function useJoinSharedLink(token: string) {
   return useMutation({
     mutationFn: (body: JoinReviewLinkBody) => joinSharedLink(token, body),
     onSuccess: (session) => startSession(queryClient, session),
+  });
+}
+
+/**
+ * The cuts a guest's link shows, kept under the project's asset-list key: the socket updates that
+ * keep members' grids live (new cuts, versions, progress) keep this one live too.
+ */
+export function useSharedAssets(projectId: string | undefined) {
+  return useQuery({
+    queryKey: assetKeys.list(projectId ?? ''),
+    queryFn: async ({ signal }) => ({ assets: (await getSharedReview(signal)).assets }),
+    enabled: projectId !== undefined,
+    select: (list) => list.assets,
   });
 }
 
