@@ -474,6 +474,42 @@ describe('approvals and revision rounds', () => {
     });
   });
 
+  describe('live: a change of who may decide', () => {
+    it('demoting a required approver to viewer moves every round they held up, and everyone hears it', async () => {
+      const cut = await readyVersion(db, editor, projectId);
+      await put(editor.caller, `/api/assets/${cut.assetId}/approvers`, { userIds: [reviewer.user.id] });
+      expect((await approvalOf(cut.assetId)).pendingIds).toEqual([reviewer.user.id]);
+      const grid = await connectSocket(api.baseUrl, editor.token);
+      const member = `/api/projects/${projectId}/members/${reviewer.user.id}`;
+      try {
+        await emitWithAck(grid.socket, 'project:join', { projectId });
+        const heard = () =>
+          grid.events.filter((e) => e.assetId === cut.assetId && e.type === 'approvers.changed');
+        // Reviewer to editor: both decide, nothing moves, nothing is said.
+        await owner.caller.patch(member, { role: 'editor' });
+        await owner.caller.patch(member, { role: 'reviewer' });
+        await owner.caller.patch(member, { role: 'viewer' });
+        const demoted = await waitFor(() => heard().length > 0 && heard());
+        expect(demoted).toHaveLength(1);
+        expect(demoted[0].payload.approval).toMatchObject({
+          rule: 'anyone',
+          requiredCount: 0,
+          pendingIds: [],
+        });
+        expect((await approvalOf(cut.assetId)).rule).toBe('anyone');
+        await owner.caller.patch(member, { role: 'reviewer' });
+        const restored = await waitFor(() => heard().length > 1 && heard());
+        expect(restored[1].payload.approval).toMatchObject({
+          rule: 'required',
+          pendingIds: [reviewer.user.id],
+        });
+      } finally {
+        grid.socket.disconnect();
+        await owner.caller.patch(member, { role: 'reviewer' });
+      }
+    });
+  });
+
   describe('every role against every route', () => {
     let assetId: string;
     let v1: string;

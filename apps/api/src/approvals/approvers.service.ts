@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ApproverList, ProjectRole } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { queryRows } from '../database/query-rows.js';
-import { ProjectsService } from '../projects/projects.service.js';
+import { type MembershipChange, ProjectsService } from '../projects/projects.service.js';
 import { appendEvent } from '../realtime/event-log.js';
 import type { AccessRole } from '../projects/project-policy.js';
-import { ineligibleApprovers, mayChooseApprovers } from './approval-policy.js';
+import { ineligibleApprovers, mayChooseApprovers, mayDecide } from './approval-policy.js';
 import {
   ProjectApprovals,
   type RoundTarget,
@@ -22,12 +22,32 @@ import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception.js
  * change that moves an asset's approval is told to its room as `approvers.changed`.
  */
 @Injectable()
-export class ApproversService {
+export class ApproversService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assets: AssetsService,
     private readonly projects: ProjectsService,
   ) {}
+
+  onModuleInit(): void {
+    this.projects.onMembershipChange((manager, change) => this.afterMembershipChange(manager, change));
+  }
+
+  /**
+   * Someone gained or lost the right to decide (promoted from viewer, demoted to it, or gone):
+   * the rounds they could count in may now stand elsewhere, so every asset of the project hears
+   * its approval again. Changes between roles that all decide move nothing and say nothing.
+   */
+  private async afterMembershipChange(manager: EntityManager, change: MembershipChange): Promise<void> {
+    const decidedBefore = mayDecide(change.before);
+    const decidesAfter = change.after !== null && mayDecide(change.after);
+    if (decidedBefore === decidesAfter) return;
+    const project = await ProjectApprovals.load(manager, change.projectId);
+    const rounds = (await newestRounds(manager, change.projectId)).sort((a, b) =>
+      a.assetId.localeCompare(b.assetId),
+    ); // one lock order for every writer
+    await this.announce(manager, change.actorId, project, rounds);
+  }
 
   async projectList(userId: string, projectId: string): Promise<ApproverList> {
     await this.projects.requireRole(userId, projectId, 'project.view');

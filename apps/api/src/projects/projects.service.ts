@@ -18,6 +18,18 @@ interface ProjectRow {
   updated_at: Date;
 }
 
+/** A member's role changed, or (`after: null`) they left or were removed. */
+export interface MembershipChange {
+  projectId: string;
+  userId: string;
+  actorId: string;
+  before: ProjectRole;
+  after: ProjectRole | null;
+}
+
+/** Runs inside the change's transaction, so whatever it records commits (or not) with it. */
+export type MembershipListener = (manager: EntityManager, change: MembershipChange) => Promise<void>;
+
 const PROJECT_SELECT = `
   SELECT p.id, p.name, p.created_at, p.updated_at, m.role,
          (SELECT count(*) FROM project_members c WHERE c.project_id = p.id) AS member_count
@@ -26,6 +38,8 @@ const PROJECT_SELECT = `
 
 @Injectable()
 export class ProjectsService {
+  private readonly membershipListeners: MembershipListener[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
@@ -122,6 +136,14 @@ export class ProjectsService {
     return this.member(this.dataSource.manager, projectId, user.id);
   }
 
+  /**
+   * Lets a context that depends on who holds which role (approvals: who may decide) act on a
+   * membership change in the same transaction, without this context knowing it.
+   */
+  onMembershipChange(listener: MembershipListener): void {
+    this.membershipListeners.push(listener);
+  }
+
   async changeRole(
     userId: string,
     projectId: string,
@@ -129,28 +151,51 @@ export class ProjectsService {
     role: ProjectRole,
   ): Promise<Member> {
     return this.dataSource.transaction(async (manager) => {
-      await this.checkChange(manager, userId, projectId, targetUserId, role);
+      const before = await this.checkChange(manager, userId, projectId, targetUserId, role);
       await manager.update(ProjectMemberEntity, { projectId, userId: targetUserId }, { role });
+      if (before !== role) {
+        await this.tellListeners(manager, {
+          projectId,
+          userId: targetUserId,
+          actorId: userId,
+          before,
+          after: role,
+        });
+      }
       return this.member(manager, projectId, targetUserId);
     });
   }
 
   async removeMember(userId: string, projectId: string, targetUserId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.checkChange(manager, userId, projectId, targetUserId, null);
+      const before = await this.checkChange(manager, userId, projectId, targetUserId, null);
       await manager.delete(ProjectMemberEntity, { projectId, userId: targetUserId });
       await announceAccessLost(manager, projectId, [targetUserId]);
+      await this.tellListeners(manager, {
+        projectId,
+        userId: targetUserId,
+        actorId: userId,
+        before,
+        after: null,
+      });
     });
   }
 
-  /** Locks the project's membership so two owners cannot demote each other at the same moment. */
+  private async tellListeners(manager: EntityManager, change: MembershipChange): Promise<void> {
+    for (const listener of this.membershipListeners) await listener(manager, change);
+  }
+
+  /**
+   * Locks the project's membership so two owners cannot demote each other at the same moment;
+   * answers the target's role before the change.
+   */
   private async checkChange(
     manager: EntityManager,
     userId: string,
     projectId: string,
     targetUserId: string,
     newRole: ProjectRole | null,
-  ): Promise<void> {
+  ): Promise<ProjectRole> {
     const locked: { user_id: string; role: ProjectRole }[] = await manager.query(
       `SELECT user_id, role FROM project_members WHERE project_id = $1 ORDER BY user_id FOR UPDATE`,
       [projectId],
@@ -171,6 +216,7 @@ export class ProjectsService {
     });
     if (refusal === 'not_allowed') throw new ProjectsException(ProjectsErrorCode.NotAllowed);
     if (refusal === 'last_owner') throw new ProjectsException(ProjectsErrorCode.LastOwner);
+    return target.role;
   }
 
   private async member(manager: EntityManager, projectId: string, userId: string): Promise<Member> {
