@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('gives working defaults for a fresh machine', () => {
@@ -74,5 +75,20 @@ describe('loadConfig', () => {
     expect(message).toContain('SMTP_URL: must be an smtp:// or smtps:// URL');
     expect(message).toContain('ftp://mailer:***@mail.example.com');
     expect(message).not.toMatch(/hunter/);
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(path.join(__dirname, '../../../../.env.example'), 'utf8');
+  const lines = text.split('\n').map((line) => /^#?\s*([A-Z][A-Z0-9_]+)=(.*)$/.exec(line.trim()));
+
+  it('names every variable Cutroom reads (NODE_ENV aside, which tools set)', () => {
+    const named = new Set(lines.flatMap((m) => (m ? [m[1]] : [])));
+    expect([...named].sort()).toEqual(CONFIG_VARIABLES.filter((v) => v !== 'NODE_ENV').sort());
+  });
+
+  it('holds values start-up accepts, commented-out examples included', () => {
+    const env = Object.fromEntries(lines.flatMap((m) => (m ? [[m[1], m[2]]] : [])));
+    expect(() => loadConfig(env, '/srv/cutroom')).not.toThrow();
   });
 });

@@ -61,6 +61,9 @@ const envSchema = z.object({
 /** Variables whose value may hold a password: never echoed whole in an error. */
 const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
 
+/** Every variable Cutroom reads, for the documentation that must list them all. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
 export interface AppConfig {
   env: 'production' | 'development' | 'test';
   host: string;
