@@ -145,6 +145,7 @@ test('a producer shares a cut with a password link; the client comments and appr
     await producer.page.goto(`/projects/${projectId}`);
     const row = producer.page.getByTestId('review-link-row');
     await expect(row).toContainText('1 guest');
+    await expect(row.getByTestId('review-link-guests')).toHaveText('Carla Client (guest)');
     await row.getByRole('button', { name: 'Turn off' }).click();
     await expect(row).toHaveAttribute('data-status', 'revoked');
     // The client, still on the cut, tries once more: the link has ended, and they are told so.

@@ -143,11 +143,19 @@ describe('review links and guests', () => {
 
     it('lists each link with its guests and last use', async () => {
       const made = await makeLink(editor, { assetIds: [shared.assetId], permissions: ['view'] });
-      await join(made.body.token, 'Lena');
+      await join(made.body.token, 'Lena', { email: 'lena@client.example' });
       const link = (await owner.caller.get(`/api/projects/${projectId}/links`)).body.links.find(
         (l: { id: string }) => l.id === made.body.id,
       );
       expect(link).toMatchObject({ guestCount: 1, status: 'active', assetIds: [shared.assetId] });
+      expect(link.guests).toEqual([
+        {
+          id: expect.any(String),
+          displayName: 'Lena (guest)',
+          email: 'lena@client.example',
+          joinedAt: expect.any(String),
+        },
+      ]);
       expect(Date.parse(link.lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
     });
   });

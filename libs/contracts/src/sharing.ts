@@ -51,6 +51,15 @@ export const reviewLinkSchema = z.object({
   lastUsedAt: z.iso.datetime().nullable(),
   status: z.enum(reviewLinkStatuses),
   guestCount: z.number().int().nonnegative(),
+  /** The newest guests who joined through it (up to 20), with the address they gave, if any. */
+  guests: z.array(
+    z.object({
+      id: z.uuid(),
+      displayName: z.string(),
+      email: z.string().nullable(),
+      joinedAt: z.iso.datetime(),
+    }),
+  ),
   createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   createdAt: z.iso.datetime(),
 });

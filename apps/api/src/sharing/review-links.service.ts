@@ -26,6 +26,7 @@ interface LinkRow {
   revoked_at: Date | null;
   last_used_at: Date | null;
   guest_count: string;
+  guests: { id: string; display_name: string; email: string | null; joined_at: string }[];
   created_by: string | null;
   created_by_name: string | null;
   created_at: Date;
@@ -36,7 +37,12 @@ const LINK_SELECT = `
          l.expires_at, l.revoked_at, l.last_used_at, l.created_by, cb.display_name AS created_by_name, l.created_at,
          (SELECT array_agg(la.asset_id ORDER BY la.asset_id) FROM review_link_assets la WHERE la.link_id = l.id)
            AS asset_ids,
-         (SELECT count(*) FROM users g WHERE g.guest_link_id = l.id) AS guest_count
+         (SELECT count(*) FROM users g WHERE g.guest_link_id = l.id) AS guest_count,
+         coalesce((SELECT json_agg(json_build_object('id', g.id, 'display_name', g.display_name,
+                                                     'email', g.guest_email, 'joined_at', g.created_at)
+                                   ORDER BY g.created_at DESC)
+                   FROM (SELECT * FROM users WHERE guest_link_id = l.id ORDER BY created_at DESC LIMIT 20) g),
+                  '[]') AS guests
   FROM review_links l LEFT JOIN users cb ON cb.id = l.created_by`;
 
 /** Review links as their makers see them: made, listed and turned off by the project's editors and owners. */
@@ -164,6 +170,12 @@ function toReviewLink(row: LinkRow, now: Date): ReviewLink {
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     status: linkStatus({ revokedAt: row.revoked_at, expiresAt: row.expires_at }, now),
     guestCount: Number(row.guest_count),
+    guests: row.guests.map((g) => ({
+      id: g.id,
+      displayName: g.display_name,
+      email: g.email,
+      joinedAt: new Date(g.joined_at).toISOString(),
+    })),
     createdBy: row.created_by ? { id: row.created_by, displayName: row.created_by_name ?? '' } : null,
     createdAt: row.created_at.toISOString(),
   };

@@ -54,6 +54,14 @@ function LinkRow({ projectId, link }: { projectId: string; link: ReviewLink }) {
           {link.lastUsedAt ? `last used ${dateFormat.format(new Date(link.lastUsedAt))}` : 'never used'}
           {link.createdBy && ` · made by ${link.createdBy.displayName}`}
         </p>
+        {link.guests.length > 0 && (
+          <p className="muted" data-testid="review-link-guests">
+            {link.guests
+              .map((guest) => (guest.email ? `${guest.displayName} <${guest.email}>` : guest.displayName))
+              .join(', ')}
+            {link.guestCount > link.guests.length && ` and ${link.guestCount - link.guests.length} more`}
+          </p>
+        )}
       </div>
       {link.status === 'active' && (
         <button
