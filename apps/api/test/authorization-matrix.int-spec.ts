@@ -643,7 +643,6 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
               from: [0, 0],
               to: [1, 1],
             },
-            done: true,
           },
           [clientEvents.typing]: { assetId: fx.assetId, typing: true },
         };

@@ -110,6 +110,42 @@ describe('the realtime channel', () => {
     expect(replay.lastSeq).toBe(lastSeq + 4);
     back.socket.disconnect();
   });
+
+  it('others end on the drawer’s last drawing: a burst of undo and clear arrives as its last state, and nothing after they leave', async () => {
+    const drawer = await connectSocket(api.baseUrl, editor.token);
+    const watcher = await connectSocket(api.baseUrl, reviewer.token);
+    for (const client of [drawer, watcher])
+      expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    const heard: { shapes?: { id: string }[]; shape?: unknown; userId: string; socketId: string }[] = [];
+    watcher.socket.on('draw:stroke', (payload: (typeof heard)[number]) => heard.push(payload));
+    const place = { assetId, versionId: randomUUID(), frame: 7 };
+    const box = (id: string) => ({
+      id,
+      kind: 'rectangle',
+      colour: '#ff3b30',
+      strokeWidth: 0.004,
+      from: [0.1, 0.1],
+      to: [0.4, 0.4],
+    });
+    const ids = (h: (typeof heard)[number]) => h.shapes?.map((shape) => shape.id).join(',');
+
+    // Drawn a, drawn b, b undone, cleared: faster than the room is told.
+    for (const shapes of [[box('a')], [box('a'), box('b')], [box('a')], []])
+      drawer.socket.emit('draw:stroke', { ...place, shapes });
+    await waitFor(() => heard.length > 0 && ids(heard.at(-1)!) === '');
+    expect(heard[0]).toMatchObject({ ...place, userId: editor.user.id, socketId: drawer.socket.id });
+    expect(heard.map(ids)).toEqual(['a', '']);
+
+    // A state still waiting its turn when the drawer leaves never reaches the room.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    drawer.socket.emit('draw:stroke', { ...place, shapes: [box('c')] });
+    drawer.socket.emit('draw:stroke', { ...place, shapes: [box('c'), box('d')] });
+    await emitWithAck(drawer.socket, 'asset:leave', { assetId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard.map(ids)).toEqual(['a', '', 'c']);
+    drawer.socket.disconnect();
+    watcher.socket.disconnect();
+  });
 });
 
 describe('the project room', () => {

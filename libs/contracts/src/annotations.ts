@@ -64,6 +64,11 @@ export const shapeSchema = z.discriminatedUnion('kind', [
 export type Shape = z.infer<typeof shapeSchema>;
 export type ShapeKind = Shape['kind'];
 
+/** The points a drawing holds, as its bound counts them: a freehand stroke its own, any other shape two. */
+export function drawingPointCount(shapes: readonly Shape[]): number {
+  return shapes.reduce((sum, s) => sum + (s.kind === 'freehand' ? s.points.length / 2 : 2), 0);
+}
+
 export const annotationSchema = z
   .strictObject({
     /** Schema version of the drawing, for future migrations of stored shapes. */
@@ -71,9 +76,7 @@ export const annotationSchema = z
     shapes: z.array(shapeSchema).min(1).max(MAX_SHAPES),
   })
   .refine(
-    (annotation) =>
-      annotation.shapes.reduce((sum, s) => sum + (s.kind === 'freehand' ? s.points.length / 2 : 2), 0) <=
-      MAX_POINTS_PER_ANNOTATION,
+    (annotation) => drawingPointCount(annotation.shapes) <= MAX_POINTS_PER_ANNOTATION,
     `a drawing may hold at most ${MAX_POINTS_PER_ANNOTATION} points`,
   )
   .refine(

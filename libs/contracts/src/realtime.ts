@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shapeSchema } from './annotations';
+import { drawingPointCount, MAX_POINTS_PER_ANNOTATION, MAX_SHAPES, shapeSchema } from './annotations';
 import { versionSchema } from './assets';
 
 /** Socket.io event names, client → server. */
@@ -12,7 +12,7 @@ export const clientEvents = {
   createComment: 'comment:create',
   /** Ephemeral: where I am in the room (version, frame, playing). */
   presence: 'presence:update',
-  /** Ephemeral: a stroke while it is being drawn. */
+  /** Ephemeral: a stroke while it is being drawn, and the finished shapes whenever they change. */
   drawing: 'draw:stroke',
   typing: 'typing',
 } as const;
@@ -107,14 +107,35 @@ export const presenceSchema = presenceUpdateSchema.extend({
 });
 export type Presence = z.infer<typeof presenceSchema>;
 
-export const drawingStrokeSchema = z.strictObject({
+const drawingPlace = {
   assetId: z.uuid(),
   versionId: z.uuid(),
   frame: z.number().int().min(0),
-  /** The shape so far; `done` when the pen lifts (the comment carries the final drawing). */
-  shape: shapeSchema,
-  done: z.boolean().optional(),
+};
+
+/** The shape under the pen, sent as it moves; beyond the rate limit it is dropped. */
+export const strokeInProgressSchema = z.strictObject({ ...drawingPlace, shape: shapeSchema });
+export type StrokeInProgress = z.infer<typeof strokeInProgressSchema>;
+
+/**
+ * Every finished shape of the drawing being made, sent whenever they change (a shape drawn, undone,
+ * redone, cleared): others show exactly these, and none once cleared. Bounded like a saved drawing;
+ * the posted comment carries the drawing itself.
+ */
+export const drawingShapesSchema = z.strictObject({
+  ...drawingPlace,
+  shapes: z
+    .array(shapeSchema)
+    .max(MAX_SHAPES)
+    .refine(
+      (shapes) => drawingPointCount(shapes) <= MAX_POINTS_PER_ANNOTATION,
+      `a drawing may hold at most ${MAX_POINTS_PER_ANNOTATION} points`,
+    ),
 });
+export type DrawingShapes = z.infer<typeof drawingShapesSchema>;
+
+/** `draw:stroke`: a stroke in progress, or the finished shapes as they now are. */
+export const drawingStrokeSchema = z.union([strokeInProgressSchema, drawingShapesSchema]);
 export type DrawingStroke = z.infer<typeof drawingStrokeSchema>;
 
 export const typingSchema = z.strictObject({ assetId: z.uuid(), typing: z.boolean() });

@@ -1,4 +1,4 @@
-import { EphemeralThrottle } from './ephemeral-throttle.js';
+import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 
 describe('ephemeral throttle', () => {
   it('drops a socket’s signals beyond its rate and lets the next one through in time', () => {
@@ -14,5 +14,37 @@ describe('ephemeral throttle', () => {
     throttle.admit('s1:typing', 0);
     throttle.forget('s1:');
     expect(throttle.admit('s1:typing', 10)).toBe(true);
+  });
+});
+
+describe('latest-state throttle', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('sends at once when in time, and of a burst only the last state, at the next turn', () => {
+    const throttle = new LatestStateThrottle(10);
+    const sent: string[] = [];
+    for (const state of ['a', 'b', 'c', 'd']) throttle.offer('s1:shapes', () => sent.push(state));
+    throttle.offer('s2:shapes', () => sent.push('other socket'));
+    expect(sent).toEqual(['a', 'other socket']);
+    jest.advanceTimersByTime(99);
+    expect(sent).toEqual(['a', 'other socket']);
+    jest.advanceTimersByTime(1);
+    expect(sent).toEqual(['a', 'other socket', 'd']);
+    jest.advanceTimersByTime(1000);
+    throttle.offer('s1:shapes', () => sent.push('e'));
+    expect(sent.at(-1)).toBe('e');
+  });
+
+  it('drops what waits for a socket that has left', () => {
+    const throttle = new LatestStateThrottle(10);
+    const sent: string[] = [];
+    throttle.offer('s1:shapes', () => sent.push('a'));
+    throttle.offer('s1:shapes', () => sent.push('b'));
+    throttle.forget('s1:');
+    jest.advanceTimersByTime(1000);
+    expect(sent).toEqual(['a']);
+    throttle.offer('s1:shapes', () => sent.push('c'));
+    expect(sent).toEqual(['a', 'c']);
   });
 });

@@ -18,3 +18,51 @@ export class EphemeralThrottle {
     for (const key of this.lastSent.keys()) if (key.startsWith(prefix)) this.lastSent.delete(key);
   }
 }
+
+/**
+ * For signals that each carry a whole state (a later one replaces the earlier): at most `perSecond`
+ * go out per key, spread evenly. One that comes too soon waits for its turn, replacing any still
+ * waiting, so the last state always goes out and nothing queues up.
+ */
+export class LatestStateThrottle {
+  private readonly lastSent = new Map<string, number>();
+  private readonly waiting = new Map<string, { send: () => void; timer: NodeJS.Timeout }>();
+
+  constructor(private readonly perSecond: number) {}
+
+  offer(key: string, send: () => void): void {
+    const waiting = this.waiting.get(key);
+    if (waiting) {
+      waiting.send = send;
+      return;
+    }
+    const wait = (this.lastSent.get(key) ?? -Infinity) + 1000 / this.perSecond - Date.now();
+    if (wait <= 0) {
+      this.sendNow(key, send);
+      return;
+    }
+    const entry = {
+      send,
+      timer: setTimeout(() => {
+        this.waiting.delete(key);
+        this.sendNow(key, entry.send);
+      }, wait),
+    };
+    this.waiting.set(key, entry);
+  }
+
+  /** Drops what waits, and the rate's memory, for every key starting with `prefix`. */
+  forget(prefix: string): void {
+    for (const [key, entry] of this.waiting) {
+      if (!key.startsWith(prefix)) continue;
+      clearTimeout(entry.timer);
+      this.waiting.delete(key);
+    }
+    for (const key of this.lastSent.keys()) if (key.startsWith(prefix)) this.lastSent.delete(key);
+  }
+
+  private sendNow(key: string, send: () => void): void {
+    this.lastSent.set(key, Date.now());
+    send();
+  }
+}

@@ -35,7 +35,7 @@ import { LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { CommentsService } from '../review/comments.service.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
-import { EphemeralThrottle } from './ephemeral-throttle.js';
+import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
 import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
@@ -62,6 +62,7 @@ export class RealtimeGateway
 
   private adapterPool: pg.Pool | undefined;
   private readonly throttle = new EphemeralThrottle(15);
+  private readonly latestShapes = new LatestStateThrottle(10);
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -110,6 +111,7 @@ export class RealtimeGateway
     clearTimeout(this.expiryTimers.get(socket.id));
     this.expiryTimers.delete(socket.id);
     this.throttle.forget(`${socket.id}:`);
+    this.latestShapes.forget(`${socket.id}:`);
     const presence = (socket.data as SocketData).presence;
     if (presence)
       socket
@@ -215,16 +217,27 @@ export class RealtimeGateway
     socket.to(assetRoom(parsed.data.assetId)).emit(serverEvents.presenceChanged, presence);
   }
 
-  /** A stroke in progress, so others see the pen move; the posted comment carries the drawing. */
+  /**
+   * Someone's drawing as it is made: the stroke under the pen (dropped beyond the rate), and the
+   * finished shapes whenever they change (coalesced, never dropped, so others end on the last state).
+   * The posted comment carries the drawing itself.
+   */
   @SubscribeMessage(clientEvents.drawing)
   drawing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
     const parsed = drawingStrokeSchema.safeParse(body);
-    if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
-    if (!parsed.data.done && !this.throttle.admit(`${socket.id}:draw`)) return;
+    if (!parsed.success) return;
+    const room = assetRoom(parsed.data.assetId);
+    if (!socket.rooms.has(room)) return;
     const { user } = socket.data as SocketData;
-    socket
-      .to(assetRoom(parsed.data.assetId))
-      .emit(serverEvents.drawing, { ...parsed.data, userId: user.id, socketId: socket.id });
+    const relayed = { ...parsed.data, userId: user.id, socketId: socket.id };
+    if ('shape' in parsed.data) {
+      if (this.throttle.admit(`${socket.id}:draw`)) socket.to(room).emit(serverEvents.drawing, relayed);
+      return;
+    }
+    // A state that waited its turn goes only where its sender still is.
+    this.latestShapes.offer(`${socket.id}:shapes:${parsed.data.assetId}`, () => {
+      if (socket.rooms.has(room)) socket.to(room).emit(serverEvents.drawing, relayed);
+    });
   }
 
   @SubscribeMessage(clientEvents.typing)

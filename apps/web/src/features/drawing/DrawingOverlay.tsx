@@ -20,7 +20,10 @@ interface DrawingOverlayProps {
   showDraft: boolean;
   /** Pointer input draws (a tool is chosen and the player is paused). */
   editable: boolean;
-  onLiveStroke: (shape: Shape, done: boolean) => void;
+  /** The shape under the pen, for others to see it grow; finished shapes reach them through the draft. */
+  onStroke: (shape: Shape) => void;
+  /** The pen lifted without making a shape. */
+  onStrokeAbandoned: () => void;
 }
 
 /** Drawings over the picture: saved ones, others' live strokes, and mine being made. */
@@ -32,7 +35,8 @@ export function DrawingOverlay({
   draft,
   showDraft,
   editable,
-  onLiveStroke,
+  onStroke,
+  onStrokeAbandoned,
 }: DrawingOverlayProps) {
   const [inProgress, setInProgress] = useState<Shape | null>(null);
   const lastSent = useRef(0);
@@ -42,11 +46,11 @@ export function DrawingOverlay({
     return toUnit(event.clientX - box.left, event.clientY - box.top, box);
   }
 
-  function sendLive(shape: Shape, done: boolean) {
+  function sendLive(shape: Shape) {
     const now = Date.now();
-    if (!done && now - lastSent.current < LIVE_STROKE_INTERVAL_MS) return;
+    if (now - lastSent.current < LIVE_STROKE_INTERVAL_MS) return;
     lastSent.current = now;
-    onLiveStroke(shape, done);
+    onStroke(shape);
   }
 
   function start(event: PointerEvent<SVGSVGElement>) {
@@ -57,9 +61,7 @@ export function DrawingOverlay({
     if (tool === 'text') {
       const text = draft.text.trim();
       if (text === '') return;
-      const shape = textShape(newShapeId(), draft.style, at, text);
-      draft.add(shape, frame);
-      onLiveStroke(shape, true);
+      draft.add(textShape(newShapeId(), draft.style, at, text), frame);
       return;
     }
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -80,16 +82,21 @@ export function DrawingOverlay({
           ? inProgress
           : { ...inProgress, to: at };
     setInProgress(next);
-    sendLive(next, false);
+    sendLive(next);
   }
 
   function finish(event: PointerEvent<SVGSVGElement>) {
     if (!inProgress) return;
     event.currentTarget.releasePointerCapture(event.pointerId);
     setInProgress(null);
-    if (isEmptyShape(inProgress)) return;
-    draft.add(inProgress, frame);
-    sendLive(inProgress, true);
+    if (isEmptyShape(inProgress)) onStrokeAbandoned();
+    else draft.add(inProgress, frame);
+  }
+
+  function cancel() {
+    if (!inProgress) return;
+    setInProgress(null);
+    onStrokeAbandoned();
   }
 
   return (
@@ -104,7 +111,7 @@ export function DrawingOverlay({
       onPointerDown={start}
       onPointerMove={move}
       onPointerUp={finish}
-      onPointerCancel={() => setInProgress(null)}
+      onPointerCancel={cancel}
     >
       {saved.map((comment) =>
         comment.annotation ? (

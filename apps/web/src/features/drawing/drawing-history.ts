@@ -33,3 +33,8 @@ export function redo(history: DrawingHistory): DrawingHistory {
   if (!next) return history;
   return { shapes: next, past: [...history.past, history.shapes], future: rest };
 }
+
+/** Nothing drawn and nothing to undo or redo: a drawing not begun, or started again after posting. */
+export function isFresh(history: DrawingHistory): boolean {
+  return history.shapes.length === 0 && history.past.length === 0 && history.future.length === 0;
+}

@@ -1,5 +1,5 @@
 import type { Shape } from '@cutroom/contracts';
-import { addShape, clearShapes, EMPTY_DRAWING, redo, undo } from './drawing-history';
+import { addShape, clearShapes, EMPTY_DRAWING, isFresh, redo, undo } from './drawing-history';
 import { arrowHead, dragShape, isEmptyShape, toUnit } from './shape-geometry';
 
 const style = { colour: '#ff3b30', strokeWidth: 0.004 };
@@ -21,6 +21,14 @@ describe('a drawing being made', () => {
     expect(drawing.shapes).toEqual([]);
     expect(undo(drawing).shapes.map((s) => s.id)).toEqual(['a']);
     expect(undo(EMPTY_DRAWING)).toBe(EMPTY_DRAWING);
+  });
+
+  it('is fresh only before anything is drawn: a cleared or undone drawing is a change to tell', () => {
+    expect(isFresh(EMPTY_DRAWING)).toBe(true);
+    const drawn = addShape(EMPTY_DRAWING, box('a'));
+    expect(isFresh(drawn)).toBe(false);
+    expect(isFresh(clearShapes(drawn))).toBe(false);
+    expect(isFresh(undo(drawn))).toBe(false);
   });
 });
 

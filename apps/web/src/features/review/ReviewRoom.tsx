@@ -1,4 +1,4 @@
-import type { Asset, Comment, Presence, ProjectRole, Shape, Version } from '@cutroom/contracts';
+import type { Asset, Comment, Presence, ProjectRole, Version } from '@cutroom/contracts';
 import { useState, type ReactNode, type RefObject } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useRoomSender, useRoomSignals } from '../../lib/realtime/realtime-context';
@@ -13,6 +13,7 @@ import { DrawingOverlay } from '../drawing/DrawingOverlay';
 import { newShapeId, textShape } from '../drawing/shape-geometry';
 import { useDrawingDraft } from '../drawing/use-drawing-draft';
 import { useDrawingShortcuts } from '../drawing/use-drawing-shortcuts';
+import { useLiveDrawing } from '../drawing/use-live-drawing';
 import type { PlayerHandle, PlayheadState } from '../player/Player';
 import { labelFrame } from '../player/timebase';
 import type { TimelineMarker, TimelinePlayhead } from '../player/Timeline';
@@ -62,6 +63,14 @@ export function ReviewRoom({
   const paused = !(playhead?.playing ?? false);
   const writer = role !== null && canComment(role);
   usePresenceReporter(asset.id, version.id, playhead ? frame : null, !paused);
+  const liveDrawing = useLiveDrawing({
+    draft,
+    assetId: asset.id,
+    versionId: version.id,
+    frame,
+    others: signals.presence.map((p) => p.socketId),
+    send: (stroke) => sender.sendStroke(stroke),
+  });
 
   const label = (at: number) => (playhead ? labelFrame(playhead.timebase, at, playhead.mode) : `Frame ${at}`);
   const where = (comment: Comment) =>
@@ -103,13 +112,9 @@ export function ReviewRoom({
 
   const onDraftFrame = draft.frame === null || draft.frame === frame;
   const canDraw = writer && paused && onDraftFrame;
-  const sendStroke = (shape: Shape, done: boolean) =>
-    sender.sendStroke({ assetId: asset.id, versionId: version.id, frame, shape, done });
   const placeText = () => {
     if (!canDraw || draft.text.trim() === '') return;
-    const shape = textShape(newShapeId(), draft.style, [0.05, 0.05], draft.text);
-    draft.add(shape, frame);
-    sendStroke(shape, true);
+    draft.add(textShape(newShapeId(), draft.style, [0.05, 0.05], draft.text), frame);
   };
   const renderOverlay = (picture: { width: number; height: number }) => (
     <DrawingOverlay
@@ -120,7 +125,8 @@ export function ReviewRoom({
       draft={draft}
       showDraft={paused && onDraftFrame}
       editable={canDraw && draft.tool !== null}
-      onLiveStroke={sendStroke}
+      onStroke={liveDrawing.stroke}
+      onStrokeAbandoned={liveDrawing.abandon}
     />
   );
 

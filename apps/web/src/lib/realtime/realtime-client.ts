@@ -3,9 +3,10 @@ import {
   activityUnreadSchema,
   assetEventSchema,
   clientEvents,
-  drawingStrokeSchema,
+  drawingShapesSchema,
   presenceSchema,
   serverEvents,
+  strokeInProgressSchema,
   versionProgressSchema,
   type AssetEvent,
   type DrawingStroke,
@@ -40,7 +41,11 @@ const relayedTypingSchema = z.object({
   typing: z.boolean(),
   user: z.object({ id: z.uuid(), displayName: z.string() }),
 });
-const relayedStrokeSchema = drawingStrokeSchema.extend({ userId: z.uuid(), socketId: z.string() });
+const drawer = { userId: z.uuid(), socketId: z.string() };
+const relayedDrawingSchema = z.union([
+  strokeInProgressSchema.extend(drawer),
+  drawingShapesSchema.extend(drawer),
+]);
 const receivedJoinAckSchema = z.union([
   z.object({
     ok: z.literal(true),
@@ -130,10 +135,12 @@ export class RealtimeClient {
         this.signals.typing(typing.data.assetId, typing.data.user, typing.data.typing);
     });
     socket.on(serverEvents.drawing, (raw: unknown) => {
-      const stroke = relayedStrokeSchema.safeParse(raw);
-      if (!stroke.success || !this.assetWatchers.has(stroke.data.assetId)) return;
-      const { assetId, ...rest } = stroke.data;
-      this.signals.stroke(assetId, { ...rest, receivedAtMs: Date.now() });
+      const drawing = relayedDrawingSchema.safeParse(raw);
+      if (!drawing.success || !this.assetWatchers.has(drawing.data.assetId)) return;
+      const { assetId, versionId, frame, userId, socketId } = drawing.data;
+      const source = { versionId, frame, userId, socketId };
+      if ('shape' in drawing.data) this.signals.stroke(assetId, { ...source, shape: drawing.data.shape });
+      else this.signals.finishedShapes(assetId, source, drawing.data.shapes);
     });
   }
 
@@ -149,7 +156,7 @@ export class RealtimeClient {
     if (this.socket?.connected) this.socket.emit(clientEvents.typing, { assetId, typing });
   }
 
-  /** A stroke being drawn, for others to see live; the comment carries the finished drawing. */
+  /** My drawing as it is made, for others to see live; the comment carries the finished drawing. */
   sendStroke(stroke: DrawingStroke): void {
     if (this.socket?.connected) this.socket.emit(clientEvents.drawing, stroke);
   }

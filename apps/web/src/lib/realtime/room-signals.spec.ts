@@ -1,5 +1,5 @@
 import type { Presence, Shape } from '@cutroom/contracts';
-import { FINISHED_STROKE_MS, RoomSignalsStore } from './room-signals';
+import { RoomSignalsStore } from './room-signals';
 
 const assetId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const versionId = '00000000-0000-4000-8000-000000000001';
@@ -15,13 +15,13 @@ function presence(socketId: string, frame: number): Presence {
   };
 }
 
-const line = (id: string): Shape => ({
+const line = (id: string, to: [number, number] = [1, 1]): Shape => ({
   id,
   kind: 'line',
   colour: '#ffffff',
   strokeWidth: 0.004,
   from: [0, 0],
-  to: [1, 1],
+  to,
 });
 
 describe('who is in the room and what they draw', () => {
@@ -40,28 +40,49 @@ describe('who is in the room and what they draw', () => {
       versionId,
       frame: 9,
       shape: line('s'),
-      receivedAtMs: 0,
     });
     store.presenceLeft(assetId, 'a');
     expect(store.get(assetId).presence.map((p) => p.socketId)).toEqual(['b']);
     expect(store.get(assetId).strokes).toEqual([]);
   });
 
-  it('replaces a stroke as it grows and lets finished ones go after a while', () => {
+  it('replaces a stroke as it grows', () => {
     const store = new RoomSignalsStore();
-    const stroke = { socketId: 'a', userId: 'u', versionId, frame: 3, receivedAtMs: 0 };
+    const stroke = { socketId: 'a', userId: 'u', versionId, frame: 3 };
+    store.stroke(assetId, { ...stroke, shape: line('s1', [0.5, 0.5]) });
     store.stroke(assetId, { ...stroke, shape: line('s1') });
-    store.stroke(assetId, { ...stroke, shape: line('s1'), done: true });
-    expect(store.get(assetId).strokes).toHaveLength(1);
-    store.stroke(assetId, { ...stroke, shape: line('s2'), receivedAtMs: FINISHED_STROKE_MS + 1 });
-    expect(store.get(assetId).strokes.map((s) => s.shape.id)).toEqual(['s2']);
+    expect(store.get(assetId).strokes.map((s) => s.shape)).toEqual([line('s1')]);
+  });
+
+  it('shows exactly the shapes someone’s drawing now has: undone, cleared and given-up ones go', () => {
+    const store = new RoomSignalsStore();
+    const rosa = { socketId: 'a', userId: 'u1', versionId, frame: 3 };
+    const theo = { socketId: 'b', userId: 'u2', versionId, frame: 3 };
+    const ids = () => store.get(assetId).strokes.map((s) => `${s.socketId}:${s.shape.id}`);
+    store.stroke(assetId, { ...theo, shape: line('t1') });
+    store.stroke(assetId, { ...rosa, shape: line('r1') });
+    store.finishedShapes(assetId, rosa, [line('r1'), line('r2')]);
+    expect(ids()).toEqual(['b:t1', 'a:r1', 'a:r2']);
+    // Undo.
+    store.finishedShapes(assetId, rosa, [line('r1')]);
+    expect(ids()).toEqual(['b:t1', 'a:r1']);
+    // A stroke begun, then given up (a click without a drag): the next state has no room for it.
+    store.stroke(assetId, { ...rosa, shape: line('r3') });
+    store.finishedShapes(assetId, rosa, [line('r1')]);
+    expect(ids()).toEqual(['b:t1', 'a:r1']);
+    // Cleared; Theo's stroke is his own.
+    store.finishedShapes(assetId, rosa, []);
+    expect(ids()).toEqual(['b:t1']);
+    // Drawn again on another frame: the shapes say where they are.
+    store.finishedShapes(assetId, { ...rosa, frame: 9 }, [line('r1')]);
+    expect(store.get(assetId).strokes.find((s) => s.socketId === 'a')).toMatchObject({ frame: 9 });
   });
 
   it('drops the live strokes of someone whose comment has arrived', () => {
     const store = new RoomSignalsStore();
-    const stroke = { socketId: 'a', versionId, frame: 3, receivedAtMs: 0, done: true };
-    store.stroke(assetId, { ...stroke, userId: 'u1', shape: line('s1') });
-    store.stroke(assetId, { ...stroke, socketId: 'b', userId: 'u2', shape: line('s2') });
+    const stroke = { socketId: 'a', versionId, frame: 3 };
+    store.finishedShapes(assetId, { ...stroke, userId: 'u1' }, [line('s1')]);
+    store.finishedShapes(assetId, { ...stroke, socketId: 'b', userId: 'u2' }, [line('s2')]);
     store.clearStrokesBy(assetId, 'u1');
     expect(store.get(assetId).strokes.map((s) => s.userId)).toEqual(['u2']);
   });

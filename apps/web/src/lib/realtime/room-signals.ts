@@ -1,11 +1,16 @@
-import type { DrawingStroke, Presence } from '@cutroom/contracts';
+import type { Presence, Shape } from '@cutroom/contracts';
 
-/** A stroke someone else is drawing (or just drew), as relayed by the server. */
-export interface LiveStroke extends Omit<DrawingStroke, 'assetId'> {
+/** A shape of someone else's drawing, being drawn or finished, as relayed by the server. */
+export interface LiveStroke {
   socketId: string;
   userId: string;
-  receivedAtMs: number;
+  versionId: string;
+  frame: number;
+  shape: Shape;
 }
+
+/** Who sent a drawing, and where it is. */
+export type StrokeSource = Omit<LiveStroke, 'shape'>;
 
 /** The ephemeral side of an asset's room: who is there, and strokes being drawn. Never cached or stored. */
 export interface RoomSignals {
@@ -16,8 +21,6 @@ export interface RoomSignals {
 }
 
 const EMPTY: RoomSignals = { presence: [], strokes: [], typing: [] };
-/** A finished stroke stays this long: long enough for its comment to arrive with the drawing. */
-export const FINISHED_STROKE_MS = 60_000;
 
 export class RoomSignalsStore {
   private readonly rooms = new Map<string, RoomSignals>();
@@ -63,16 +66,27 @@ export class RoomSignalsStore {
     }));
   }
 
+  /** The shape under someone's pen: it replaces its earlier state. */
   stroke(assetId: string, stroke: LiveStroke): void {
     this.change(assetId, (room) => ({
       ...room,
       strokes: [
-        ...room.strokes.filter(
-          (s) =>
-            !(s.socketId === stroke.socketId && s.shape.id === stroke.shape.id) &&
-            !(s.done && stroke.receivedAtMs - s.receivedAtMs > FINISHED_STROKE_MS),
-        ),
+        ...room.strokes.filter((s) => !(s.socketId === stroke.socketId && s.shape.id === stroke.shape.id)),
         stroke,
+      ],
+    }));
+  }
+
+  /**
+   * Someone's finished shapes as their drawing now has them (after drawing, undo, redo or clearing):
+   * their live drawing becomes exactly these, and a stroke they gave up goes with the rest.
+   */
+  finishedShapes(assetId: string, source: StrokeSource, shapes: readonly Shape[]): void {
+    this.change(assetId, (room) => ({
+      ...room,
+      strokes: [
+        ...room.strokes.filter((s) => s.socketId !== source.socketId),
+        ...shapes.map((shape) => ({ ...source, shape })),
       ],
     }));
   }
