@@ -1,21 +1,15 @@
 import type { Member } from '@cutroom/contracts';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
 import { DrawingToolbar } from '../drawing/DrawingToolbar';
 import type { DrawingDraft } from '../drawing/use-drawing-draft';
 import type { FrameRange } from '../player/loop-range';
-import { useCreateComment } from './comment-queries';
 import { composeTarget } from './compose-target';
 import { MentionTextarea } from './MentionTextarea';
-
-let posted = 0;
-function newClientId(): string {
-  posted += 1;
-  return `c-${Date.now().toString(36)}-${posted}-${Math.random().toString(36).slice(2, 10)}`;
-}
+import type { NoteDraft } from './use-note-draft';
 
 interface CommentComposerProps {
-  versionId: string;
+  note: NoteDraft;
   members: readonly Member[];
   frame: number;
   paused: boolean;
@@ -24,8 +18,6 @@ interface CommentComposerProps {
   label: (frame: number) => string;
   onGoToDrawing: (frame: number) => void;
   onPlaceText: () => void;
-  /** Others see that I am writing while the field holds text. */
-  onTyping: (typing: boolean) => void;
   /** False without a player (a still, or a version not playable yet): notes are general, without drawings. */
   pinnable: boolean;
   /** Internal (team-only) notes: offered to members, never to review-link guests. */
@@ -34,7 +26,7 @@ interface CommentComposerProps {
 
 /** Writes a note at the frame on screen, over the loop range, or for the whole cut, with a drawing. */
 export function CommentComposer({
-  versionId,
+  note,
   members,
   frame,
   paused,
@@ -43,22 +35,12 @@ export function CommentComposer({
   label,
   onGoToDrawing,
   onPlaceText,
-  onTyping,
   pinnable,
   allowInternal,
 }: CommentComposerProps) {
-  const [body, setBody] = useState('');
   const [general, setGeneral] = useState(false);
   const [overLoop, setOverLoop] = useState(true);
   const [internal, setInternal] = useState(false);
-  const create = useCreateComment(versionId);
-  const writing = body.trim() !== '';
-  const reportTyping = useEffectEvent((typing: boolean) => onTyping(typing));
-  useEffect(() => {
-    if (!writing) return;
-    reportTyping(true);
-    return () => reportTyping(false);
-  }, [writing]);
   const target = composeTarget({
     general: general || !pinnable,
     overLoop,
@@ -72,27 +54,7 @@ export function CommentComposer({
       : target.kind === 'range'
         ? `${label(target.frame)} – ${label(target.frameEnd)}`
         : label(target.frame);
-
-  function post() {
-    if (body.trim() === '' || create.isPending) return;
-    const annotation = draft.annotation();
-    create.mutate(
-      {
-        body,
-        internal: allowInternal && internal,
-        clientId: newClientId(),
-        ...(target.kind === 'general' ? {} : { frame: target.frame }),
-        ...(target.kind === 'range' ? { frameEnd: target.frameEnd } : {}),
-        ...(annotation && target.kind !== 'general' ? { annotation } : {}),
-      },
-      {
-        onSuccess: () => {
-          setBody('');
-          draft.reset();
-        },
-      },
-    );
-  }
+  const post = () => note.post(target, allowInternal && internal);
 
   return (
     <form
@@ -114,10 +76,10 @@ export function CommentComposer({
       {pinnable && <DrawingToolbar draft={draft} paused={paused} onPlaceText={onPlaceText} />}
       <MentionTextarea
         label="Comment"
-        value={body}
+        value={note.body}
         placeholder="Write a note… (@ to mention, Ctrl+Enter to post)"
         members={members}
-        onChange={setBody}
+        onChange={note.setBody}
         onSubmit={post}
       />
       <div className="composer-options">
@@ -155,14 +117,14 @@ export function CommentComposer({
         <button
           type="submit"
           className="button button-primary button-small"
-          disabled={body.trim() === '' || create.isPending}
+          disabled={note.body.trim() === '' || note.posting}
         >
           Comment
         </button>
       </div>
-      {create.error && (
+      {note.error && (
         <p className="form-alert" role="alert">
-          {describeError(create.error)}
+          {describeError(note.error)}
         </p>
       )}
     </form>

@@ -9,6 +9,8 @@ interface MentionTextareaProps {
   members: readonly Member[];
   placeholder?: string;
   autoFocus?: boolean;
+  /** Lines shown before it scrolls (3 unless told). */
+  rows?: number;
   /** Ctrl/⌘+Enter. */
   onSubmit?: () => void;
 }
@@ -21,6 +23,7 @@ export function MentionTextarea({
   members,
   placeholder,
   autoFocus,
+  rows = 3,
   onSubmit,
 }: MentionTextareaProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -67,7 +70,7 @@ export function MentionTextarea({
         value={value}
         placeholder={placeholder}
         autoFocus={autoFocus}
-        rows={3}
+        rows={rows}
         maxLength={10_000}
         role="combobox"
         aria-expanded={open}

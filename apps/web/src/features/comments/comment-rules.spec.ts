@@ -1,5 +1,5 @@
 import type { Comment } from '@cutroom/contracts';
-import { composeTarget } from './compose-target';
+import { composeTarget, newCommentBody } from './compose-target';
 import { canComment, canDeleteComment, canEditComment, canResolveComment } from './comment-permissions';
 
 const author = '11111111-1111-4111-8111-111111111111';
@@ -47,5 +47,45 @@ describe('where a new comment goes', () => {
     expect(composeTarget({ ...base, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
     expect(composeTarget({ ...base, general: true })).toEqual({ kind: 'general' });
     expect(composeTarget({ ...base, general: true, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
+  });
+});
+
+describe('the comment a note becomes', () => {
+  const annotation = {
+    version: 1 as const,
+    shapes: [
+      {
+        id: 'r',
+        kind: 'rectangle' as const,
+        colour: '#ff3b30',
+        strokeWidth: 0.006,
+        from: [0.1, 0.1] as [number, number],
+        to: [0.4, 0.4] as [number, number],
+      },
+    ],
+  };
+  const note = { body: 'Too bright', internal: false, clientId: 'c-1', annotation };
+
+  it('carries its drawing on a frame or a range', () => {
+    expect(newCommentBody({ ...note, target: { kind: 'frame', frame: 31 } })).toEqual({
+      body: 'Too bright',
+      internal: false,
+      clientId: 'c-1',
+      frame: 31,
+      annotation,
+    });
+    expect(newCommentBody({ ...note, target: { kind: 'range', frame: 10, frameEnd: 20 } })).toMatchObject({
+      frame: 10,
+      frameEnd: 20,
+      annotation,
+    });
+  });
+
+  it('is general without a frame or a drawing', () => {
+    expect(newCommentBody({ ...note, internal: true, target: { kind: 'general' } })).toEqual({
+      body: 'Too bright',
+      internal: true,
+      clientId: 'c-1',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { Annotation, CreateCommentBody } from '@cutroom/contracts';
 import type { FrameRange } from '../player/loop-range';
 
 /** Where a new comment is pinned. */
@@ -22,4 +23,23 @@ export function composeTarget(input: {
     return { kind: 'range', frame: loop.from, frameEnd: loop.to };
   }
   return { kind: 'frame', frame: anchor };
+}
+
+/** The comment to create: the text where it goes, with the drawing unless it is a general note. */
+export function newCommentBody(input: {
+  body: string;
+  internal: boolean;
+  clientId: string;
+  target: ComposeTarget;
+  annotation: Annotation | undefined;
+}): CreateCommentBody {
+  const { target, annotation } = input;
+  return {
+    body: input.body,
+    internal: input.internal,
+    clientId: input.clientId,
+    ...(target.kind === 'general' ? {} : { frame: target.frame }),
+    ...(target.kind === 'range' ? { frameEnd: target.frameEnd } : {}),
+    ...(annotation && target.kind !== 'general' ? { annotation } : {}),
+  };
 }

@@ -163,6 +163,8 @@ export interface PlayerProps {
   playheads?: readonly TimelinePlayhead[];
   /** Drawn over the picture, in a box exactly the picture's size (pixels given). */
   renderOverlay?: (picture: { width: number; height: number }) => ReactNode;
+  /** Above the picture in fullscreen only, where the page around the player is out of sight. */
+  fullscreenControls?: ReactNode;
   onPlayheadChange?: (state: PlayheadState) => void;
 }
 
@@ -174,6 +176,7 @@ export function Player({
   markers,
   playheads,
   renderOverlay,
+  fullscreenControls,
   onPlayheadChange,
 }: PlayerProps) {
   const [engine] = useState(() => new PlaybackEngine());
@@ -308,6 +311,7 @@ export function Player({
       data-frame={snapshot.frame}
       data-playing={playing}
     >
+      {fullscreen.isFullscreen && fullscreenControls}
       <div className="player-stage">
         <video
           ref={videoRef}

@@ -9,6 +9,8 @@ import { drawingsAt } from '../comments/comment-list';
 import { canComment } from '../comments/comment-permissions';
 import { useComments } from '../comments/comment-queries';
 import { CommentsPanel } from '../comments/CommentsPanel';
+import { FullscreenComposer } from '../comments/FullscreenComposer';
+import { useNoteDraft } from '../comments/use-note-draft';
 import { DrawingOverlay } from '../drawing/DrawingOverlay';
 import { newShapeId, textShape } from '../drawing/shape-geometry';
 import { useDrawingDraft } from '../drawing/use-drawing-draft';
@@ -63,6 +65,11 @@ export function ReviewRoom({
   const paused = !(playhead?.playing ?? false);
   const writer = role !== null && canComment(role);
   usePresenceReporter(asset.id, version.id, playhead ? frame : null, !paused);
+  const note = useNoteDraft({
+    versionId: version.id,
+    drawing: draft,
+    onTyping: (typing) => sender.sendTyping(asset.id, typing),
+  });
   const liveDrawing = useLiveDrawing({
     draft,
     assetId: asset.id,
@@ -129,6 +136,18 @@ export function ReviewRoom({
       onStrokeAbandoned={liveDrawing.abandon}
     />
   );
+  const fullscreenControls = writer ? (
+    <FullscreenComposer
+      note={note}
+      draft={draft}
+      members={members.data ?? []}
+      frame={frame}
+      paused={paused}
+      label={label}
+      onGoToDrawing={seekTo}
+      onPlaceText={placeText}
+    />
+  ) : null;
 
   return (
     <div className="review-layout">
@@ -138,7 +157,13 @@ export function ReviewRoom({
           version={version}
           playerRef={playerRef}
           startFrame={startFrame}
-          playerProps={{ markers, playheads, renderOverlay, onPlayheadChange: setPlayhead }}
+          playerProps={{
+            markers,
+            playheads,
+            renderOverlay,
+            fullscreenControls,
+            onPlayheadChange: setPlayhead,
+          }}
         />
         {below}
       </div>
@@ -174,7 +199,7 @@ export function ReviewRoom({
           composer={
             writer ? (
               <CommentComposer
-                versionId={version.id}
+                note={note}
                 members={members.data ?? []}
                 frame={frame}
                 paused={paused}
@@ -184,7 +209,6 @@ export function ReviewRoom({
                 onGoToDrawing={seekTo}
                 onPlaceText={placeText}
                 pinnable={playhead !== null}
-                onTyping={(typing) => sender.sendTyping(asset.id, typing)}
                 allowInternal={!guest}
               />
             ) : null

@@ -1,0 +1,63 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { DrawingDraft } from '../drawing/use-drawing-draft';
+import { useCreateComment } from './comment-queries';
+import { newCommentBody, type ComposeTarget } from './compose-target';
+
+let posted = 0;
+function newClientId(): string {
+  posted += 1;
+  return `c-${Date.now().toString(36)}-${posted}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The note being written: one text, typed beside the player or over it in fullscreen. */
+export interface NoteDraft {
+  body: string;
+  setBody(body: string): void;
+  /** Posts the note at `target` with the drawing; once saved, the text and the drawing start again. */
+  post(target: ComposeTarget, internal: boolean): void;
+  posting: boolean;
+  error: Error | null;
+}
+
+export function useNoteDraft({
+  versionId,
+  drawing,
+  onTyping,
+}: {
+  versionId: string;
+  drawing: DrawingDraft;
+  /** Others see that I am writing while the note holds text. */
+  onTyping: (typing: boolean) => void;
+}): NoteDraft {
+  const [body, setBody] = useState('');
+  const create = useCreateComment(versionId);
+  const writing = body.trim() !== '';
+  const reportTyping = useEffectEvent((typing: boolean) => onTyping(typing));
+  useEffect(() => {
+    if (!writing) return;
+    reportTyping(true);
+    return () => reportTyping(false);
+  }, [writing]);
+  return {
+    body,
+    setBody,
+    posting: create.isPending,
+    error: create.error,
+    post(target, internal) {
+      if (!writing || create.isPending) return;
+      const comment = newCommentBody({
+        body,
+        internal,
+        clientId: newClientId(),
+        target,
+        annotation: drawing.annotation(),
+      });
+      create.mutate(comment, {
+        onSuccess: () => {
+          setBody('');
+          drawing.reset();
+        },
+      });
+    },
+  };
+}
