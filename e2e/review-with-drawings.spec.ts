@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { generateFrameCodedClip } from '@cutroom/media';
 import { frameToTimecode } from '@cutroom/timecode';
+import { boxOn, drag, expectBoxNear, pictureOnScreen } from './support/drawing';
 import { addMember, expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
 import { frameOnPicture } from './support/picture';
@@ -11,55 +12,6 @@ const RATE = { fpsNum: 25, fpsDen: 1 };
 const F = 31;
 const timecodeOf = (frame: number) => frameToTimecode(frame, { rate: RATE, dropFrame: false, startFrame: 0 });
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Where the picture is drawn inside the <video> element (object-fit: contain), from its real size. */
-async function pictureOnScreen(page: Page): Promise<Box> {
-  return page.evaluate(() => {
-    const video = document.querySelector<HTMLVideoElement>('[data-testid="player"] video');
-    if (!video || video.videoWidth === 0) throw new Error('no picture yet');
-    const box = video.getBoundingClientRect();
-    const scale = Math.min(box.width / video.videoWidth, box.height / video.videoHeight);
-    const width = video.videoWidth * scale;
-    const height = video.videoHeight * scale;
-    return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
-  });
-}
-
-/** A point given as fractions of the picture, in page pixels. */
-const at = (picture: Box, x: number, y: number) => ({
-  x: picture.x + x * picture.width,
-  y: picture.y + y * picture.height,
-});
-
-async function drag(page: Page, picture: Box, from: [number, number], to: [number, number]) {
-  const start = at(picture, ...from);
-  const end = at(picture, ...to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(end.x, end.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-/** Same centre (within 2 px) and size (within the stroke's width, which the box may include). */
-async function expectBoxNear(shape: Locator, expected: Box) {
-  const box = await shape.boundingBox();
-  if (!box) throw new Error('the shape is not on screen');
-  const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2];
-  const [x, y] = centre(box);
-  const [expectedX, expectedY] = centre(expected);
-  const seen = `${JSON.stringify(box)} vs ${JSON.stringify(expected)}`;
-  expect(Math.abs(x - expectedX), seen).toBeLessThan(2);
-  expect(Math.abs(y - expectedY), seen).toBeLessThan(2);
-  expect(Math.abs(box.width - expected.width), seen).toBeLessThan(8);
-  expect(Math.abs(box.height - expected.height), seen).toBeLessThan(8);
-}
-
 /** The saved rectangle covers (0.55,0.2)–(0.85,0.5) of the picture, and the arrow ends at (0.5,0.6). */
 async function expectDrawingOnPicture(page: Page) {
   const picture = await pictureOnScreen(page);
@@ -67,19 +19,9 @@ async function expectDrawingOnPicture(page: Page) {
   const saved = page.getByTestId('saved-drawing');
   await expect(saved.locator('[data-shape="rectangle"]')).toHaveCount(1);
   await expect(saved.locator('[data-shape="arrow"]')).toHaveCount(1);
-  await expectBoxNear(saved.locator('[data-shape="rectangle"]'), {
-    x: picture.x + 0.55 * picture.width,
-    y: picture.y + 0.2 * picture.height,
-    width: 0.3 * picture.width,
-    height: 0.3 * picture.height,
-  });
+  await expectBoxNear(saved.locator('[data-shape="rectangle"]'), boxOn(picture, [0.55, 0.2], [0.85, 0.5]));
   // The shaft runs from (0.2,0.3) to (0.5,0.6): its box is that diagonal's.
-  await expectBoxNear(saved.locator('[data-shape="arrow"] line'), {
-    x: picture.x + 0.2 * picture.width,
-    y: picture.y + 0.3 * picture.height,
-    width: 0.3 * picture.width,
-    height: 0.3 * picture.height,
-  });
+  await expectBoxNear(saved.locator('[data-shape="arrow"] line'), boxOn(picture, [0.2, 0.3], [0.5, 0.6]));
 }
 
 async function expectOnFrame(page: Page, frame: number) {
