@@ -622,7 +622,7 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
       expect(clients.outsider.events).toEqual([]);
     });
 
-    it('an outsider’s presence, drawing and typing never reach the room; every member’s do', async () => {
+    it('an outsider’s presence, drawing and typing never reach the room; members’ do, a viewer’s presence only', async () => {
       // The owner's second tab listens; a socket never hears its own signals.
       const listener = await open(people.owner.token);
       try {
@@ -653,10 +653,14 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
         const sender = (h: Client['heard'][number]) => h.payload.user?.id ?? h.payload.userId;
         const from = (who: SignedInPrincipal, event: string) =>
           listener.heard.some((h) => h.event === serverEventOf(event) && sender(h) === people[who].user.id);
-        for (const who of ['owner', 'editor', 'reviewer', 'viewer'] as const) {
+        for (const who of ['owner', 'editor', 'reviewer'] as const) {
           for (const event of relayed) await waitFor(() => from(who, event));
         }
+        // A viewer is seen in the room, but cannot post a note: their pen and typing reach nobody.
+        await waitFor(() => from('viewer', clientEvents.presence));
         await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(from('viewer', clientEvents.drawing)).toBe(false);
+        expect(from('viewer', clientEvents.typing)).toBe(false);
         expect(listener.heard.filter((h) => sender(h) === people.outsider.user.id)).toEqual([]);
         expect(clients.outsider.heard).toEqual([]);
         expect(clients.outsider.events).toEqual([]);

@@ -34,6 +34,7 @@ import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { CommentsService } from '../review/comments.service.js';
+import { can } from '../projects/project-policy.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
@@ -135,8 +136,12 @@ export class RealtimeGateway
     const { user } = socket.data as SocketData;
     const { assetId, afterSeq } = parsed.data;
     try {
-      await this.assets.requireAsset(user.id, assetId, 'project.view');
+      const access = await this.assets.requireAsset(user.id, assetId, 'project.view');
       await socket.join(assetRoom(assetId));
+      const data = socket.data as SocketData;
+      data.writesIn ??= new Set();
+      if (can(access.role, 'comments.write')) data.writesIn.add(assetId);
+      else data.writesIn.delete(assetId);
       const [row]: { last_seq: string }[] = await this.dataSource.query(
         `SELECT last_seq FROM assets WHERE id = $1`,
         [assetId],
@@ -227,7 +232,8 @@ export class RealtimeGateway
     const parsed = drawingStrokeSchema.safeParse(body);
     if (!parsed.success) return;
     const room = assetRoom(parsed.data.assetId);
-    if (!socket.rooms.has(room)) return;
+    // Only someone who may post the note draws it live: a viewer's pen reaches nobody.
+    if (!socket.rooms.has(room) || !mayWrite(socket, parsed.data.assetId)) return;
     const { user } = socket.data as SocketData;
     const relayed = { ...parsed.data, userId: user.id, socketId: socket.id };
     if ('shape' in parsed.data) {
@@ -244,6 +250,7 @@ export class RealtimeGateway
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
     const parsed = typingSchema.safeParse(body);
     if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
+    if (!mayWrite(socket, parsed.data.assetId)) return;
     if (!this.throttle.admit(`${socket.id}:typing`)) return;
     const { user } = socket.data as SocketData;
     socket
@@ -267,6 +274,7 @@ export class RealtimeGateway
     if (!parsed.success) return { ok: false };
     const { assetId } = parsed.data;
     await socket.leave(assetRoom(assetId));
+    (socket.data as SocketData).writesIn?.delete(assetId);
     // Whoever is still in the room stops seeing this viewer there.
     const data = socket.data as SocketData;
     if (data.presence?.assetId === assetId) {
@@ -275,6 +283,10 @@ export class RealtimeGateway
     }
     return { ok: true };
   }
+}
+
+function mayWrite(socket: Socket, assetId: string): boolean {
+  return (socket.data as SocketData).writesIn?.has(assetId) === true;
 }
 
 function refusal(statusCode: number, message: string): Refusal {

@@ -8,6 +8,8 @@ export interface SocketData {
   user: AuthenticatedUser;
   /** The last presence this socket announced, for newcomers to the room. */
   presence?: Presence;
+  /** Asset rooms where this socket may write (comment), so its strokes and typing are worth relaying. */
+  writesIn?: Set<string>;
 }
 
 /**
