@@ -1,3 +1,5 @@
+import { MAX_SHAPES } from '@cutroom/contracts';
+import { isFull } from './drawing-history';
 import type { DrawingTool } from './shape-geometry';
 import { COLOURS, STROKE_WIDTHS, type DrawingDraft } from './use-drawing-draft';
 
@@ -115,6 +117,11 @@ export function DrawingToolbar({
         </button>
       </div>
       {draft.tool !== null && !paused && <p className="drawing-hint">Pause to draw on the frame.</p>}
+      {isFull(history) && (
+        <p className="drawing-hint" role="status">
+          {MAX_SHAPES} shapes is the most one note can carry: post it, then draw on in a new one.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Shape } from '@cutroom/contracts';
+import { MAX_SHAPES, type Shape } from '@cutroom/contracts';
 
 /** The shapes of a drawing being made, with undo and redo. */
 export interface DrawingHistory {
@@ -13,8 +13,23 @@ function change(history: DrawingHistory, shapes: readonly Shape[]): DrawingHisto
   return { shapes, past: [...history.past, history.shapes], future: [] };
 }
 
+/** A note carries at most MAX_SHAPES shapes: one more is not taken (the toolbar says why). */
 export function addShape(history: DrawingHistory, shape: Shape): DrawingHistory {
+  if (isFull(history)) return history;
   return change(history, [...history.shapes, shape]);
+}
+
+export function isFull(history: DrawingHistory): boolean {
+  return history.shapes.length >= MAX_SHAPES;
+}
+
+/**
+ * Whether a shape drawn at `frame` starts a new drawing: nothing is drawn now and the last drawing
+ * (cleared or undone away) was on another frame. Its history goes, so undo never brings shapes
+ * back onto a frame they were not drawn on.
+ */
+export function startsNewDrawing(shapeCount: number, lastFrame: number | null, frame: number): boolean {
+  return shapeCount === 0 && lastFrame !== null && lastFrame !== frame;
 }
 
 /** Clearing can be undone like any other change. */

@@ -1,5 +1,14 @@
-import type { Shape } from '@cutroom/contracts';
-import { addShape, clearShapes, EMPTY_DRAWING, isFresh, redo, undo } from './drawing-history';
+import { MAX_SHAPES, type Shape } from '@cutroom/contracts';
+import {
+  addShape,
+  clearShapes,
+  EMPTY_DRAWING,
+  isFresh,
+  isFull,
+  redo,
+  startsNewDrawing,
+  undo,
+} from './drawing-history';
 import { arrowHead, dragShape, isEmptyShape, toUnit } from './shape-geometry';
 
 const style = { colour: '#ff3b30', strokeWidth: 0.004 };
@@ -21,6 +30,21 @@ describe('a drawing being made', () => {
     expect(drawing.shapes).toEqual([]);
     expect(undo(drawing).shapes.map((s) => s.id)).toEqual(['a']);
     expect(undo(EMPTY_DRAWING)).toBe(EMPTY_DRAWING);
+  });
+
+  it('takes no more shapes than one note may carry', () => {
+    let drawing = EMPTY_DRAWING;
+    for (let i = 0; i < MAX_SHAPES + 5; i += 1) drawing = addShape(drawing, box(`s${i}`));
+    expect(drawing.shapes).toHaveLength(MAX_SHAPES);
+    expect(isFull(drawing)).toBe(true);
+    expect(isFull(undo(drawing))).toBe(false);
+  });
+
+  it('starts a new drawing on another frame once the last one was cleared, so undo keeps shapes on their frame', () => {
+    expect(startsNewDrawing(0, 12, 40)).toBe(true);
+    expect(startsNewDrawing(0, 12, 12)).toBe(false);
+    expect(startsNewDrawing(0, null, 40)).toBe(false);
+    expect(startsNewDrawing(3, 12, 12)).toBe(false);
   });
 
   it('is fresh only before anything is drawn: a cleared or undone drawing is a change to tell', () => {

@@ -1,6 +1,14 @@
 import type { Annotation, Shape } from '@cutroom/contracts';
 import { useState } from 'react';
-import { addShape, clearShapes, EMPTY_DRAWING, redo, undo, type DrawingHistory } from './drawing-history';
+import {
+  addShape,
+  clearShapes,
+  EMPTY_DRAWING,
+  redo,
+  startsNewDrawing,
+  undo,
+  type DrawingHistory,
+} from './drawing-history';
 import type { DrawingTool, ShapeStyle } from './shape-geometry';
 
 export const COLOURS = [
@@ -60,8 +68,9 @@ export function useDrawingDraft(): DrawingDraft {
     setStyle,
     setText,
     add(shape, at) {
+      const fresh = startsNewDrawing(history.shapes.length, frame, at);
       if (shapesFrame === null) setFrame(at);
-      setHistory((current) => addShape(current, shape));
+      setHistory((current) => addShape(fresh ? EMPTY_DRAWING : current, shape));
     },
     undo: () => setHistory(undo),
     redo: () => setHistory(redo),
