@@ -1,7 +1,7 @@
 import { expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
 
-/** The stranger and the removed member ask for the project (and its cuts) and are told it is not there. */
-const EXPECTED_FAILURES = [/^404 GET \/api\/projects\/[0-9a-f-]{36}(\/assets)?$/];
+/** The stranger and the removed member ask for the project (its cuts, their approvals) and are told it is not there. */
+const EXPECTED_FAILURES = [/^404 GET \/api\/projects\/[0-9a-f-]{36}(\/assets|\/approvals)?$/];
 
 test('an owner sets up a project, decides who sees it, and signs out', async ({ browser }) => {
   const owner = await newPerson(browser, 'Olivia Owner');
