@@ -141,7 +141,7 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
     await expect(reviewer.page.getByText('Olivia Owner is writing a comment…')).toHaveCount(0);
     const note = page.getByRole('article', { name: 'Comment by Olivia Owner' });
     await expect(note.getByTestId('comment-where')).toHaveText(timecodeOf(F));
-    await expect(note.getByText('Drawing')).toBeVisible();
+    await expect(note.getByTitle('Has a drawing')).toBeVisible();
     await expect(page.locator(`[data-testid="comment-marker"][data-frame="${F}"]`)).toHaveCount(1);
     await expectDrawingOnPicture(page);
   });

@@ -5,7 +5,9 @@ import { DrawingToolbar } from '../drawing/DrawingToolbar';
 import type { DrawingDraft } from '../drawing/use-drawing-draft';
 import type { FrameRange } from '../player/loop-range';
 import { composeTarget } from './compose-target';
+import { DrawingEditForm } from './DrawingEditForm';
 import { MentionTextarea } from './MentionTextarea';
+import type { DrawingEdit } from './use-drawing-edit';
 import type { NoteDraft } from './use-note-draft';
 
 interface CommentComposerProps {
@@ -15,6 +17,8 @@ interface CommentComposerProps {
   paused: boolean;
   loop: FrameRange | null;
   draft: DrawingDraft;
+  /** While a posted note's drawing is being changed, the form saves that instead of posting. */
+  edit: DrawingEdit;
   label: (frame: number) => string;
   onGoToDrawing: (frame: number) => void;
   onPlaceText: () => void;
@@ -32,6 +36,7 @@ export function CommentComposer({
   paused,
   loop,
   draft,
+  edit,
   label,
   onGoToDrawing,
   onPlaceText,
@@ -54,6 +59,21 @@ export function CommentComposer({
       : target.kind === 'range'
         ? `${label(target.frame)} – ${label(target.frameEnd)}`
         : label(target.frame);
+  if (edit.editing) {
+    return (
+      <DrawingEditForm
+        edit={edit}
+        editing={edit.editing}
+        draft={draft}
+        frame={frame}
+        paused={paused}
+        label={label}
+        onGoToDrawing={onGoToDrawing}
+        onPlaceText={onPlaceText}
+        className="comment-composer"
+      />
+    );
+  }
   const post = () => note.post(target, allowInternal && internal);
 
   return (

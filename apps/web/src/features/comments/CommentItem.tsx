@@ -1,7 +1,7 @@
 import type { Comment, Member, ProjectRole } from '@cutroom/contracts';
 import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
-import { canDeleteComment, canEditComment, canResolveComment } from './comment-permissions';
+import { canDeleteComment, canEditComment, canEditDrawing, canResolveComment } from './comment-permissions';
 import { useDeleteComment, useReact, useResolveComment, useUpdateComment } from './comment-queries';
 import { MentionTextarea } from './MentionTextarea';
 
@@ -16,6 +16,10 @@ interface CommentItemProps {
   where: string | null;
   onSeek?: () => void;
   onReply?: () => void;
+  /** Loads the note's drawing into the draft to change it; absent where nothing can be drawn. */
+  onEditDrawing?: () => void;
+  /** Why the drawing cannot be edited just now (another drawing is in the draft), or null. */
+  editDrawingBlocked?: string | null;
 }
 
 function Reactions({ comment, userId, canReact }: { comment: Comment; userId: string; canReact: boolean }) {
@@ -68,7 +72,17 @@ function Reactions({ comment, userId, canReact }: { comment: Comment; userId: st
 }
 
 /** One comment: where it is, who wrote it, its text (always as text), and what one may do with it. */
-export function CommentItem({ comment, userId, role, members, where, onSeek, onReply }: CommentItemProps) {
+export function CommentItem({
+  comment,
+  userId,
+  role,
+  members,
+  where,
+  onSeek,
+  onReply,
+  onEditDrawing,
+  editDrawingBlocked = null,
+}: CommentItemProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const update = useUpdateComment(comment.id);
@@ -158,6 +172,17 @@ export function CommentItem({ comment, userId, role, members, where, onSeek, onR
         {canEditComment(userId, comment) && editing === null && (
           <button type="button" className="link-button" onClick={() => setEditing(comment.body)}>
             Edit
+          </button>
+        )}
+        {onEditDrawing && canEditDrawing(userId, comment) && (
+          <button
+            type="button"
+            className="link-button"
+            disabled={editDrawingBlocked !== null}
+            title={editDrawingBlocked ?? undefined}
+            onClick={onEditDrawing}
+          >
+            Edit drawing
           </button>
         )}
         {canResolveComment(role, userId, comment) && (

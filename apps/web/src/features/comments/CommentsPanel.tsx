@@ -16,6 +16,10 @@ interface CommentsPanelProps {
   where: (comment: Comment) => string | null;
   onSeek: (comment: Comment) => void;
   composer: ReactNode;
+  /** Offered on one's own notes pinned to a frame; absent where nothing can be drawn. */
+  onEditDrawing?: (comment: Comment) => void;
+  /** Why no drawing can be edited just now, or null. */
+  editDrawingBlocked: string | null;
   /** Others writing a comment now. */
   typing: readonly { id: string; displayName: string }[];
 }
@@ -32,6 +36,8 @@ export function CommentsPanel({
   onSeek,
   composer,
   typing,
+  onEditDrawing,
+  editDrawingBlocked,
 }: CommentsPanelProps) {
   const [filter, setFilter] = useState<CommentFilter>(NO_FILTER);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
@@ -67,6 +73,8 @@ export function CommentsPanel({
               where={where(comment)}
               onSeek={() => onSeek(comment)}
               onReply={role === 'viewer' ? undefined : () => setReplyingTo(comment.id)}
+              onEditDrawing={onEditDrawing && (() => onEditDrawing(comment))}
+              editDrawingBlocked={editDrawingBlocked}
             />
             {replies.length > 0 && (
               <ol

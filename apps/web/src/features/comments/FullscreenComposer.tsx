@@ -2,12 +2,16 @@ import type { Member } from '@cutroom/contracts';
 import { describeError } from '../../lib/api-client';
 import { DrawingToolbar } from '../drawing/DrawingToolbar';
 import type { DrawingDraft } from '../drawing/use-drawing-draft';
+import { DrawingEditForm } from './DrawingEditForm';
 import { MentionTextarea } from './MentionTextarea';
+import type { DrawingEdit } from './use-drawing-edit';
 import type { NoteDraft } from './use-note-draft';
 
 interface FullscreenComposerProps {
   note: NoteDraft;
   draft: DrawingDraft;
+  /** While a posted note's drawing is being changed, the form saves that instead of posting. */
+  edit: DrawingEdit;
   members: readonly Member[];
   frame: number;
   paused: boolean;
@@ -24,6 +28,7 @@ interface FullscreenComposerProps {
 export function FullscreenComposer({
   note,
   draft,
+  edit,
   members,
   frame,
   paused,
@@ -32,6 +37,21 @@ export function FullscreenComposer({
   onPlaceText,
 }: FullscreenComposerProps) {
   const at = draft.frame ?? frame;
+  if (edit.editing) {
+    return (
+      <DrawingEditForm
+        edit={edit}
+        editing={edit.editing}
+        draft={draft}
+        frame={frame}
+        paused={paused}
+        label={label}
+        onGoToDrawing={onGoToDrawing}
+        onPlaceText={onPlaceText}
+        className="fullscreen-composer"
+      />
+    );
+  }
   const post = () => note.post({ kind: 'frame', frame: at }, false);
   return (
     <form

@@ -9,6 +9,11 @@ export function canEditComment(userId: string, comment: Comment): boolean {
   return comment.author?.id === userId;
 }
 
+/** A drawing must be pinned to a frame, so a general note or a reply has none to change. */
+export function canEditDrawing(userId: string, comment: Comment): boolean {
+  return canEditComment(userId, comment) && comment.frame !== null;
+}
+
 export function canDeleteComment(role: ProjectRole, userId: string, comment: Comment): boolean {
   return comment.author?.id === userId || role === 'owner';
 }

@@ -1,4 +1,10 @@
-import type { Comment, CommentList, CreateCommentBody, UpdateCommentBody } from '@cutroom/contracts';
+import type {
+  Annotation,
+  Comment,
+  CommentList,
+  CreateCommentBody,
+  UpdateCommentBody,
+} from '@cutroom/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { removeComment, upsertComment } from './comment-list';
 import {
@@ -48,6 +54,16 @@ export function useUpdateComment(commentId: string) {
   const store = useStoreComment();
   return useMutation({
     mutationFn: (body: UpdateCommentBody) => updateComment(commentId, body),
+    onSuccess: store,
+  });
+}
+
+/** Replaces a note's drawing; null takes it away. */
+export function useUpdateDrawing() {
+  const store = useStoreComment();
+  return useMutation({
+    mutationFn: ({ commentId, annotation }: { commentId: string; annotation: Annotation | null }) =>
+      updateComment(commentId, { annotation }),
     onSuccess: store,
   });
 }

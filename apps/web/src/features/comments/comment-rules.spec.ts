@@ -1,6 +1,12 @@
 import type { Comment } from '@cutroom/contracts';
 import { composeTarget, newCommentBody } from './compose-target';
-import { canComment, canDeleteComment, canEditComment, canResolveComment } from './comment-permissions';
+import {
+  canComment,
+  canDeleteComment,
+  canEditComment,
+  canEditDrawing,
+  canResolveComment,
+} from './comment-permissions';
 
 const author = '11111111-1111-4111-8111-111111111111';
 const someoneElse = '22222222-2222-4222-8222-222222222222';
@@ -17,6 +23,13 @@ describe('who may do what with a comment', () => {
     expect(canEditComment(someoneElse, comment)).toBe(false);
     expect(canDeleteComment('reviewer', someoneElse, comment)).toBe(false);
     expect(canDeleteComment('owner', someoneElse, comment)).toBe(true);
+  });
+
+  it('lets only the author change the drawing of a note pinned to a frame', () => {
+    const pinned = { ...comment, frame: 12 } as Comment;
+    expect(canEditDrawing(author, pinned)).toBe(true);
+    expect(canEditDrawing(someoneElse, pinned)).toBe(false);
+    expect(canEditDrawing(author, { ...pinned, frame: null })).toBe(false);
   });
 
   it('lets a reviewer resolve their own comment but not someone else’s, and nobody a reply', () => {

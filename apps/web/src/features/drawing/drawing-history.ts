@@ -1,4 +1,4 @@
-import { MAX_SHAPES, type Shape } from '@cutroom/contracts';
+import { MAX_SHAPES, type Annotation, type Shape } from '@cutroom/contracts';
 
 /** The shapes of a drawing being made, with undo and redo. */
 export interface DrawingHistory {
@@ -11,6 +11,16 @@ export const EMPTY_DRAWING: DrawingHistory = { shapes: [], past: [], future: [] 
 
 function change(history: DrawingHistory, shapes: readonly Shape[]): DrawingHistory {
   return { shapes, past: [...history.past, history.shapes], future: [] };
+}
+
+/** A saved note's shapes, loaded to be changed: undo stops at them, clear takes them away. */
+export function loadedDrawing(shapes: readonly Shape[]): DrawingHistory {
+  return { shapes: [...shapes], past: [], future: [] };
+}
+
+/** The drawing a note carries for these shapes; none when nothing is drawn. */
+export function annotationOf(shapes: readonly Shape[]): Annotation | null {
+  return shapes.length > 0 ? { version: 1, shapes: [...shapes] } : null;
 }
 
 /** A note carries at most MAX_SHAPES shapes: one more is not taken (the toolbar says why). */

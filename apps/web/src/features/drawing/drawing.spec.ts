@@ -1,10 +1,12 @@
 import { MAX_SHAPES, type Shape } from '@cutroom/contracts';
 import {
   addShape,
+  annotationOf,
   clearShapes,
   EMPTY_DRAWING,
   isFresh,
   isFull,
+  loadedDrawing,
   redo,
   startsNewDrawing,
   undo,
@@ -53,6 +55,21 @@ describe('a drawing being made', () => {
     expect(isFresh(drawn)).toBe(false);
     expect(isFresh(clearShapes(drawn))).toBe(false);
     expect(isFresh(undo(drawn))).toBe(false);
+  });
+
+  it('loads a posted note’s shapes to change them: clear takes them away, undo brings them back and stops there', () => {
+    const loaded = loadedDrawing([box('a'), box('b')]);
+    expect(isFresh(loaded)).toBe(false);
+    expect(undo(loaded)).toBe(loaded);
+    const cleared = clearShapes(loaded);
+    expect(cleared.shapes).toEqual([]);
+    expect(undo(cleared).shapes.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(addShape(cleared, box('c')).shapes.map((s) => s.id)).toEqual(['c']);
+  });
+
+  it('saves the shapes as the note’s drawing, or no drawing once everything is cleared', () => {
+    expect(annotationOf([box('a')])).toEqual({ version: 1, shapes: [box('a')] });
+    expect(annotationOf(clearShapes(loadedDrawing([box('a')])).shapes)).toBeNull();
   });
 });
 

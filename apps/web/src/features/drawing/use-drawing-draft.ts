@@ -2,8 +2,10 @@ import type { Annotation, Shape } from '@cutroom/contracts';
 import { useState } from 'react';
 import {
   addShape,
+  annotationOf,
   clearShapes,
   EMPTY_DRAWING,
+  loadedDrawing,
   redo,
   startsNewDrawing,
   undo,
@@ -44,6 +46,8 @@ export interface DrawingDraft {
   clear(): void;
   /** The drawing to save with the comment, if any. */
   annotation(): Annotation | undefined;
+  /** A saved note's drawing, to change it: its shapes on its frame, tools put away. */
+  load(shapes: readonly Shape[], frame: number): void;
   /** After posting: start again with an empty drawing, tools put away. */
   reset(): void;
 }
@@ -75,7 +79,12 @@ export function useDrawingDraft(): DrawingDraft {
     undo: () => setHistory(undo),
     redo: () => setHistory(redo),
     clear: () => setHistory(clearShapes),
-    annotation: () => (history.shapes.length > 0 ? { version: 1, shapes: [...history.shapes] } : undefined),
+    annotation: () => annotationOf(history.shapes) ?? undefined,
+    load(shapes, at) {
+      setHistory(loadedDrawing(shapes));
+      setFrame(at);
+      setTool(null);
+    },
     reset() {
       setHistory(EMPTY_DRAWING);
       setFrame(null);

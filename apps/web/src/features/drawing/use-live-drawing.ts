@@ -20,6 +20,8 @@ export interface LiveDrawing {
   stroke(shape: Shape): void;
   /** The pen lifted without making a shape (a click, a cancelled touch): others drop the stroke. */
   abandon(): void;
+  /** My drawing is put away without a new note (saved into an existing one, or cancelled): others drop it. */
+  withdraw(): void;
 }
 
 /**
@@ -64,10 +66,11 @@ export function useLiveDrawing({
   });
   useEffect(() => othersChanged(), [othersKey]);
 
-  // Leaving (another version, another page): what others hold of mine goes.
-  const leave = useEffectEvent(() => {
+  const withdraw = () => {
     if (shown.current || stroking.current) tell([]);
-  });
+  };
+  // Leaving (another version, another page): what others hold of mine goes.
+  const leave = useEffectEvent(withdraw);
   useEffect(() => () => leave(), []);
 
   return {
@@ -78,5 +81,6 @@ export function useLiveDrawing({
     abandon() {
       if (stroking.current) tell(history.shapes);
     },
+    withdraw,
   };
 }

@@ -10,6 +10,7 @@ import { canComment } from '../comments/comment-permissions';
 import { useComments } from '../comments/comment-queries';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { FullscreenComposer } from '../comments/FullscreenComposer';
+import { useDrawingEdit } from '../comments/use-drawing-edit';
 import { useNoteDraft } from '../comments/use-note-draft';
 import { DrawingOverlay } from '../drawing/DrawingOverlay';
 import { newShapeId, textShape } from '../drawing/shape-geometry';
@@ -78,6 +79,8 @@ export function ReviewRoom({
     others: signals.presence.map((p) => p.socketId),
     send: (stroke) => sender.sendStroke(stroke),
   });
+  const edit = useDrawingEdit({ draft, live: liveDrawing });
+  const { editing } = edit;
 
   const label = (at: number) => (playhead ? labelFrame(playhead.timebase, at, playhead.mode) : `Frame ${at}`);
   const where = (comment: Comment) =>
@@ -89,6 +92,12 @@ export function ReviewRoom({
   const seekTo = (at: number) => {
     playerRef.current?.pause();
     playerRef.current?.seekToFrame(at);
+  };
+
+  const startEditingDrawing = (comment: Comment) => {
+    if (comment.frame === null) return;
+    seekTo(comment.frame);
+    edit.start(comment);
   };
 
   const list = comments.data ?? [];
@@ -117,7 +126,8 @@ export function ReviewRoom({
         ? 'here'
         : `${p.playing ? 'playing' : 'paused'} at ${label(p.frame)}`;
 
-  const onDraftFrame = draft.frame === null || draft.frame === frame;
+  // A note's drawing being changed stays on the note's frame, even once cleared.
+  const onDraftFrame = editing ? editing.frame === frame : draft.frame === null || draft.frame === frame;
   const canDraw = writer && paused && onDraftFrame;
   const placeText = () => {
     if (!canDraw || draft.text.trim() === '') return;
@@ -127,7 +137,7 @@ export function ReviewRoom({
     <DrawingOverlay
       picture={picture}
       frame={frame}
-      saved={paused ? drawingsAt(list, frame) : []}
+      saved={paused ? drawingsAt(list, frame).filter((comment) => comment.id !== editing?.commentId) : []}
       live={paused ? signals.strokes.filter((s) => s.versionId === version.id && s.frame === frame) : []}
       draft={draft}
       showDraft={paused && onDraftFrame}
@@ -140,6 +150,7 @@ export function ReviewRoom({
     <FullscreenComposer
       note={note}
       draft={draft}
+      edit={edit}
       members={members.data ?? []}
       frame={frame}
       paused={paused}
@@ -196,6 +207,14 @@ export function ReviewRoom({
           onSeek={(comment) => {
             if (comment.frame !== null) seekTo(comment.frame);
           }}
+          onEditDrawing={writer && playhead !== null ? startEditingDrawing : undefined}
+          editDrawingBlocked={
+            editing
+              ? 'Save or cancel the drawing being edited first'
+              : draft.history.shapes.length > 0
+                ? 'Post or clear the drawing you are making first'
+                : null
+          }
           composer={
             writer ? (
               <CommentComposer
@@ -205,6 +224,7 @@ export function ReviewRoom({
                 paused={paused}
                 loop={playhead?.loop ?? null}
                 draft={draft}
+                edit={edit}
                 label={label}
                 onGoToDrawing={seekTo}
                 onPlaceText={placeText}
