@@ -102,7 +102,7 @@ test('an editor loops a shot with I and O, notes it over the range, and works th
   });
 
   await test.step('the author edits the note', async () => {
-    await note.getByRole('button', { name: 'Edit' }).click();
+    await note.getByRole('button', { name: 'Edit', exact: true }).click();
     await note.getByRole('combobox', { name: 'Edit comment' }).fill('Flicker across this shot #vfx #grade');
     await note.getByRole('button', { name: 'Save' }).click();
     await expect(note.getByText('Flicker across this shot #vfx #grade')).toBeVisible();
