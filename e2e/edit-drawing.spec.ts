@@ -1,6 +1,4 @@
 import type { Page } from '@playwright/test';
-import { generateFrameCodedClip } from '@cutroom/media';
-import { frameToTimecode } from '@cutroom/timecode';
 import { boxOn, drag, expectBoxNear, pictureOnScreen } from './support/drawing';
 import {
   addMember,
@@ -11,6 +9,7 @@ import {
   signUp,
   test,
 } from './support/fixtures';
+import { codedTimecode as timecodeOf, expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
 import { NO_AUDIO_WAVEFORM } from './support/media';
 import { frameOnPicture } from './support/picture';
 
@@ -25,22 +24,6 @@ const ARROW: [[number, number], [number, number]] = [
   [0.2, 0.3],
   [0.5, 0.6],
 ];
-const timecodeOf = (frame: number) =>
-  frameToTimecode(frame, { rate: { fpsNum: 25, fpsDen: 1 }, dropFrame: false, startFrame: 0 });
-
-async function expectOnFrame(page: Page, frame: number) {
-  await expect(page.getByTestId('player')).toHaveAttribute('data-frame', String(frame));
-  await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
-  await expect.poll(() => frameOnPicture(page), { message: `picture of frame ${frame}` }).toBe(frame);
-}
-
-async function goToFrame(page: Page, frame: number) {
-  const box = await page.getByTestId('timeline-track').boundingBox();
-  if (!box) throw new Error('the timeline is not on screen');
-  // The middle of the frame's slice of the timeline, as frame-accurate-player.spec.ts clicks.
-  await page.mouse.click(box.x + ((frame + 0.5) / FRAMES) * box.width, box.y + box.height / 2);
-  await expectOnFrame(page, frame);
-}
 
 /** The note's saved drawing is the arrow alone, where it was drawn. */
 async function expectSavedArrowOnly(page: Page) {
@@ -59,14 +42,7 @@ test('the author changes the drawing of a posted note; the reviewer sees the new
 }, testInfo) => {
   test.setTimeout(180_000);
   const clip = testInfo.outputPath('coded-edit-drawing.mov');
-  await generateFrameCodedClip({
-    path: clip,
-    fpsNum: 25,
-    fpsDen: 1,
-    frames: FRAMES,
-    width: 480,
-    height: 360,
-  });
+  await makeCodedClip(clip, { frames: FRAMES, width: 480, height: 360 });
   const owner = await newPerson(browser, 'Olivia Owner');
   const reviewer = await newPerson(browser, 'Rosa Reviewer');
   for (const person of [owner, reviewer]) await signUp(person);
@@ -87,10 +63,10 @@ test('the author changes the drawing of a posted note; the reviewer sees the new
     });
     await card.getByRole('link').click();
     await expect.poll(() => frameOnPicture(page)).toBe(0);
-    await goToFrame(page, F);
+    await goToFrame(page, F, FRAMES);
     await reviewer.page.goto(page.url());
     await expect.poll(() => frameOnPicture(reviewer.page)).toBe(0);
-    await goToFrame(reviewer.page, F);
+    await goToFrame(reviewer.page, F, FRAMES);
   });
 
   const tools = page.getByRole('toolbar', { name: 'Drawing tools' });
@@ -114,7 +90,7 @@ test('the author changes the drawing of a posted note; the reviewer sees the new
   });
 
   await test.step('from another frame, "Edit drawing" goes to F with the note’s shapes in the draft', async () => {
-    await goToFrame(page, 0);
+    await goToFrame(page, 0, FRAMES);
     await ownerNote.getByRole('button', { name: 'Edit drawing' }).click();
     await expectOnFrame(page, F);
     await expect(draft).toHaveCount(1);

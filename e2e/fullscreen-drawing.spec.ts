@@ -1,6 +1,3 @@
-import type { Page } from '@playwright/test';
-import { generateFrameCodedClip } from '@cutroom/media';
-import { frameToTimecode } from '@cutroom/timecode';
 import { boxOn, drag, expectBoxNear, pictureOnScreen } from './support/drawing';
 import {
   addMember,
@@ -11,6 +8,7 @@ import {
   signUp,
   test,
 } from './support/fixtures';
+import { codedTimecode as timecodeOf, goToFrame, makeCodedClip } from './support/coded-clip';
 import { NO_AUDIO_WAVEFORM } from './support/media';
 import { frameOnPicture } from './support/picture';
 
@@ -21,18 +19,6 @@ const RECTANGLE: [[number, number], [number, number]] = [
   [0.55, 0.2],
   [0.85, 0.5],
 ];
-const timecodeOf = (frame: number) =>
-  frameToTimecode(frame, { rate: { fpsNum: 25, fpsDen: 1 }, dropFrame: false, startFrame: 0 });
-
-async function goToFrame(page: Page, frame: number) {
-  const box = await page.getByTestId('timeline-track').boundingBox();
-  if (!box) throw new Error('the timeline is not on screen');
-  // The middle of the frame's slice of the timeline, as frame-accurate-player.spec.ts clicks.
-  await page.mouse.click(box.x + ((frame + 0.5) / FRAMES) * box.width, box.y + box.height / 2);
-  await expect(page.getByTestId('player')).toHaveAttribute('data-frame', String(frame));
-  await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
-  await expect.poll(() => frameOnPicture(page), { message: `picture of frame ${frame}` }).toBe(frame);
-}
 
 test('in fullscreen the owner draws on a frame and posts the note there; undo and clear reach the reviewer live', async ({
   browser,
@@ -40,14 +26,7 @@ test('in fullscreen the owner draws on a frame and posts the note there; undo an
   test.setTimeout(180_000);
   const clip = testInfo.outputPath('coded-fullscreen.mov');
   // 4:3 on a 16:9 screen: the picture is pillarboxed in fullscreen, so drawing must find the picture.
-  await generateFrameCodedClip({
-    path: clip,
-    fpsNum: 25,
-    fpsDen: 1,
-    frames: FRAMES,
-    width: 480,
-    height: 360,
-  });
+  await makeCodedClip(clip, { frames: FRAMES, width: 480, height: 360 });
   const owner = await newPerson(browser, 'Olivia Owner');
   const reviewer = await newPerson(browser, 'Rosa Reviewer');
   const viewer = await newPerson(browser, 'Vic Viewer');
@@ -69,13 +48,13 @@ test('in fullscreen the owner draws on a frame and posts the note there; undo an
     });
     await card.getByRole('link').click();
     await expect.poll(() => frameOnPicture(page)).toBe(0);
-    await goToFrame(page, F);
+    await goToFrame(page, F, FRAMES);
   });
 
   await test.step('the reviewer waits on frame F, and a viewer in fullscreen is offered no drawing tools', async () => {
     await reviewer.page.goto(page.url());
     await expect.poll(() => frameOnPicture(reviewer.page)).toBe(0);
-    await goToFrame(reviewer.page, F);
+    await goToFrame(reviewer.page, F, FRAMES);
     await viewer.page.goto(page.url());
     await viewer.page.getByRole('button', { name: 'Fullscreen', exact: true }).click();
     await expect(viewer.page.getByTestId('player')).toHaveClass(/player-fullscreen/);

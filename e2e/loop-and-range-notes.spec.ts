@@ -1,19 +1,17 @@
 import type { Page } from '@playwright/test';
-import { generateFrameCodedClip } from '@cutroom/media';
-import { frameToTimecode } from '@cutroom/timecode';
 import { createProject, expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
+import {
+  clickTimelineAt as clickOnTimeline,
+  codedTimecode as timecodeOf,
+  makeCodedClip,
+} from './support/coded-clip';
 import { NO_AUDIO_WAVEFORM } from './support/media';
 import { frameOnPicture } from './support/picture';
 
 const FRAMES = 75;
-const timecodeOf = (frame: number) =>
-  frameToTimecode(frame, { rate: { fpsNum: 25, fpsDen: 1 }, dropFrame: false, startFrame: 0 });
-
+/** Clicks a frame on the timeline; looping or not, that frame is the one on screen. */
 async function clickTimelineAt(page: Page, frame: number) {
-  const box = await page.getByTestId('timeline-track').boundingBox();
-  if (!box) throw new Error('the timeline is not on screen');
-  // The middle of the frame's slice of the timeline, as frame-accurate-player.spec.ts clicks.
-  await page.mouse.click(box.x + ((frame + 0.5) / FRAMES) * box.width, box.y + box.height / 2);
+  await clickOnTimeline(page, frame, FRAMES);
   await expect(page.getByTestId('player')).toHaveAttribute('data-frame', String(frame));
   await expect.poll(() => frameOnPicture(page)).toBe(frame);
 }
@@ -22,14 +20,7 @@ test('an editor loops a shot with I and O, notes it over the range, and works th
   browser,
 }, testInfo) => {
   const clip = testInfo.outputPath('coded-loop.mov');
-  await generateFrameCodedClip({
-    path: clip,
-    fpsNum: 25,
-    fpsDen: 1,
-    frames: FRAMES,
-    width: 640,
-    height: 360,
-  });
+  await makeCodedClip(clip, { frames: FRAMES, width: 640, height: 360 });
   const editor = await newPerson(browser, 'Eddie Editor');
   await signUp(editor);
   const projectId = await createProject(editor, `Loops ${Date.now()}`);

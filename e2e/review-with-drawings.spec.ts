@@ -1,16 +1,17 @@
 import type { Page } from '@playwright/test';
-import { generateFrameCodedClip } from '@cutroom/media';
-import { frameToTimecode } from '@cutroom/timecode';
 import { boxOn, drag, expectBoxNear, pictureOnScreen } from './support/drawing';
 import { addMember, expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
+import {
+  clickTimelineAt,
+  codedTimecode as timecodeOf,
+  expectOnFrame,
+  makeCodedClip,
+} from './support/coded-clip';
 import { NO_AUDIO_WAVEFORM } from './support/media';
-import { frameOnPicture } from './support/picture';
 
 const FRAMES = 50;
-const RATE = { fpsNum: 25, fpsDen: 1 };
 /** The frame the note is about. */
 const F = 31;
-const timecodeOf = (frame: number) => frameToTimecode(frame, { rate: RATE, dropFrame: false, startFrame: 0 });
 
 /** The saved rectangle covers (0.55,0.2)–(0.85,0.5) of the picture, and the arrow ends at (0.5,0.6). */
 async function expectDrawingOnPicture(page: Page) {
@@ -24,33 +25,13 @@ async function expectDrawingOnPicture(page: Page) {
   await expectBoxNear(saved.locator('[data-shape="arrow"] line'), boxOn(picture, [0.2, 0.3], [0.5, 0.6]));
 }
 
-async function expectOnFrame(page: Page, frame: number) {
-  await expect(page.getByTestId('player')).toHaveAttribute('data-frame', String(frame));
-  await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
-  await expect.poll(() => frameOnPicture(page), { message: `picture of frame ${frame}` }).toBe(frame);
-}
-
-async function clickTimelineAt(page: Page, frame: number) {
-  const box = await page.getByTestId('timeline-track').boundingBox();
-  if (!box) throw new Error('the timeline is not on screen');
-  // The middle of the frame's slice of the timeline, as frame-accurate-player.spec.ts clicks.
-  await page.mouse.click(box.x + ((frame + 0.5) / FRAMES) * box.width, box.y + box.height / 2);
-}
-
 test('a note with a drawing at a frame reaches another member live, lines up, and is resolved', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
   const clip = testInfo.outputPath('coded-review.mov');
   // 4:3 in a 16:9 player: the picture is pillarboxed, so the drawing must find the picture, not the element.
-  await generateFrameCodedClip({
-    path: clip,
-    fpsNum: 25,
-    fpsDen: 1,
-    frames: FRAMES,
-    width: 480,
-    height: 360,
-  });
+  await makeCodedClip(clip, { frames: FRAMES, width: 480, height: 360 });
   const owner = await newPerson(browser, 'Olivia Owner');
   const reviewer = await newPerson(browser, 'Rosa Reviewer');
   const projectName = `Review ${Date.now()}`;
@@ -94,7 +75,7 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
   await test.step('the reviewer opens the same cut and waits on frame F', async () => {
     await reviewer.page.goto(reviewUrl);
     await expectOnFrame(reviewer.page, 0);
-    await clickTimelineAt(reviewer.page, F);
+    await clickTimelineAt(reviewer.page, F, FRAMES);
     await expectOnFrame(reviewer.page, F);
     await expect(owner.page.getByTestId('presence-avatar')).toHaveCount(1);
     await expect(owner.page.getByTestId('presence-avatar')).toContainText('RR');
@@ -104,7 +85,7 @@ test('a note with a drawing at a frame reaches another member live, lines up, an
     await owner.page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(owner.page.getByTestId('player')).toHaveAttribute('data-playing', 'true');
     await owner.page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await clickTimelineAt(owner.page, F);
+    await clickTimelineAt(owner.page, F, FRAMES);
     await expectOnFrame(owner.page, F);
     // The reviewer sees where the owner is.
     await expect(reviewer.page.getByTestId('peer-playhead')).toHaveAttribute('data-frame', String(F));
