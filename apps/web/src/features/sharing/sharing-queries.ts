@@ -1,4 +1,4 @@
-import type { CreateReviewLinkBody, JoinReviewLinkBody } from '@cutroom/contracts';
+import type { CreateReviewLinkBody, JoinReviewLinkBody, SharedReview } from '@cutroom/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { assetKeys } from '../assets/asset-queries';
 import { startSession } from '../auth/session-queries';
@@ -64,10 +64,17 @@ export function useJoinSharedLink(token: string) {
  * keep members' grids live (new cuts, versions, progress) keep this one live too.
  */
 export function useSharedAssets(projectId: string | undefined) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: assetKeys.list(projectId ?? ''),
     queryFn: async ({ signal }) => ({ assets: (await getSharedReview(signal)).assets }),
     enabled: projectId !== undefined,
+    // The home page has just read the same answer: start from it rather than ask again.
+    initialData: () => {
+      const shared = queryClient.getQueryData<SharedReview>(sharingKeys.shared());
+      return shared && { assets: shared.assets };
+    },
+    initialDataUpdatedAt: () => queryClient.getQueryState(sharingKeys.shared())?.dataUpdatedAt,
     select: (list) => list.assets,
   });
 }
