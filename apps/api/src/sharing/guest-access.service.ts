@@ -108,13 +108,14 @@ export class GuestAccessService {
    * the whole project; anyone else gets "not found", as for a project that does not exist.
    */
   async requireProjectRoom(user: AuthenticatedUser, projectId: string): Promise<void> {
+    if (!user.guest) throw new SharingException(SharingErrorCode.LinkNotFound);
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM review_links
        WHERE id = $1 AND project_id = $2 AND all_assets AND revoked_at IS NULL
          AND (expires_at IS NULL OR expires_at > now())`,
-      [user.guest?.linkId, projectId],
+      [user.guest.linkId, projectId],
     );
-    if (!user.guest || rows.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
+    if (rows.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
   }
 
   private async liveLink(token: string): Promise<OpenLinkRow> {
