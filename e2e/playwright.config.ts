@@ -1,4 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { installedChromium, NO_BROWSER_MESSAGE } from '../scripts/chromium.cjs';
+
+// The browser `npm test`'s set-up step found (CHROMIUM_PATH, else a standard location); never a downloaded one.
+const chromium = installedChromium();
+if (!chromium) throw new Error(NO_BROWSER_MESSAGE);
 
 // The whole stack in Chromium: the built api (with its in-process media worker) on embedded Postgres,
 // serving the built web app. `npm run build` first; global setup starts the server on a free port.
@@ -21,7 +26,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromium,
       args: [
         '--no-sandbox',
         '--disable-gpu',

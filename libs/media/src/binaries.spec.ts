@@ -1,4 +1,7 @@
-import { hasFpsModeOption, parseFfmpegVersion, resolveMediaBinaries } from './binaries';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { hasFpsModeOption, MediaBinaries, parseFfmpegVersion, resolveMediaBinaries } from './binaries';
 
 describe('ffmpeg version', () => {
   it('reads numbered releases from the banner', () => {
@@ -38,29 +41,44 @@ describe('ffmpeg version', () => {
 });
 
 describe('resolveMediaBinaries (real binaries on this machine)', () => {
+  // The npm-shipped pair stands in for "a system's": these hold whether or not the machine has its own ffmpeg.
+  let shipped: MediaBinaries;
+  let systemDir: string;
+  beforeAll(async () => {
+    shipped = await resolveMediaBinaries({ searchPath: '/nonexistent' });
+    systemDir = await mkdtemp(path.join(tmpdir(), 'cutroom-bin-'));
+    await symlink(shipped.ffmpegPath, path.join(systemDir, 'ffmpeg'));
+    await symlink(shipped.ffprobePath, path.join(systemDir, 'ffprobe'));
+  });
+  afterAll(() => rm(systemDir, { recursive: true, force: true }));
+
   it('uses explicit paths first', async () => {
     const binaries = await resolveMediaBinaries({
-      ffmpegPath: '/usr/bin/ffmpeg',
-      ffprobePath: '/usr/bin/ffprobe',
+      ffmpegPath: shipped.ffmpegPath,
+      ffprobePath: shipped.ffprobePath,
+      searchPath: systemDir,
     });
     expect(binaries).toMatchObject({
-      ffmpegPath: '/usr/bin/ffmpeg',
+      ffmpegPath: shipped.ffmpegPath,
+      ffprobePath: shipped.ffprobePath,
       sources: { ffmpeg: 'option', ffprobe: 'option' },
-      ffmpegVersion: { major: 5, minor: 1 },
+      ffmpegVersion: { major: 4, minor: 1 },
     });
   });
 
   it("finds the system's on the PATH it is given", async () => {
-    const binaries = await resolveMediaBinaries({ searchPath: '/nonexistent:/usr/bin' });
-    expect(binaries).toMatchObject({ ffmpegPath: '/usr/bin/ffmpeg', ffprobePath: '/usr/bin/ffprobe' });
+    const binaries = await resolveMediaBinaries({ searchPath: `/nonexistent:${systemDir}` });
+    expect(binaries).toMatchObject({
+      ffmpegPath: path.join(systemDir, 'ffmpeg'),
+      ffprobePath: path.join(systemDir, 'ffprobe'),
+    });
     expect(binaries.sources).toEqual({ ffmpeg: 'path', ffprobe: 'path' });
   });
 
-  it('falls back to the npm-shipped ffmpeg 4.1 when the PATH has none', async () => {
-    const binaries = await resolveMediaBinaries({ searchPath: '/nonexistent' });
-    expect(binaries.sources).toEqual({ ffmpeg: 'npm', ffprobe: 'npm' });
-    expect(binaries.ffmpegPath).toContain('@ffmpeg-installer');
-    expect(binaries.ffprobePath).toContain('@ffprobe-installer');
-    expect(binaries.ffmpegVersion).toMatchObject({ major: 4, minor: 1 });
+  it('falls back to the npm-shipped ffmpeg 4.1 when the PATH has none', () => {
+    expect(shipped.sources).toEqual({ ffmpeg: 'npm', ffprobe: 'npm' });
+    expect(shipped.ffmpegPath).toContain('@ffmpeg-installer');
+    expect(shipped.ffprobePath).toContain('@ffprobe-installer');
+    expect(shipped.ffmpegVersion).toMatchObject({ major: 4, minor: 1 });
   });
 });

@@ -1,0 +1,83 @@
+// First step of `npm test`: make sure the machine has what the tests drive — Chromium for the browser
+// tests, and a system ffmpeg for the media suites' system-binary pass — before any build or test runs,
+// so a missing browser stops the run in seconds, not after ten minutes of other suites.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import chromiumLookup from './chromium.cjs';
+
+const { NO_BROWSER_MESSAGE, findChromium, isExecutableFile } = chromiumLookup;
+
+/**
+ * What to do before the tests, from what the machine has. Pure.
+ * @returns {{ stop: string } | { chromium: string | null, install: string[], notes: string[] }}
+ */
+export function planTestTools({ env, isExecutable, hasSystemFfmpeg, isRoot, hasApt }) {
+  const chromium = findChromium(env, isExecutable);
+  if (env.CHROMIUM_PATH && !chromium) {
+    // An explicit path that is wrong is a mistake to report, not a reason to install something else.
+    return {
+      stop: `CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which is not an executable: point it at Chromium or Chrome, or unset it.`,
+    };
+  }
+  const install = [...(chromium ? [] : ['chromium']), ...(hasSystemFfmpeg ? [] : ['ffmpeg'])];
+  if (install.length > 0 && isRoot && hasApt) return { chromium, install, notes: [] };
+  if (!chromium) return { stop: NO_BROWSER_MESSAGE };
+  const notes = hasSystemFfmpeg
+    ? []
+    : ['no system ffmpeg: the media suites run the npm-shipped one only (install ffmpeg to test both).'];
+  return { chromium, install: [], notes };
+}
+
+function onPath(name) {
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir && isExecutableFile(path.join(dir, name)));
+}
+
+function machine() {
+  return {
+    env: process.env,
+    isExecutable: isExecutableFile,
+    hasSystemFfmpeg: onPath('ffmpeg') && onPath('ffprobe'),
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    hasApt: onPath('apt-get'),
+  };
+}
+
+function aptInstall(packages) {
+  console.log(`test set-up: installing ${packages.join(' and ')} with apt-get (running as root)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...packages],
+  ]) {
+    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (result.status !== 0) {
+      console.error(
+        `test set-up: \`apt-get ${args.join(' ')}\` failed; install ${packages.join(' and ')} yourself.`,
+      );
+      process.exit(1);
+    }
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const plan = planTestTools(machine());
+  if ('stop' in plan) {
+    console.error(plan.stop);
+    process.exit(1);
+  }
+  if (plan.install.length > 0) aptInstall(plan.install);
+  const after = planTestTools(machine());
+  if ('stop' in after || after.install.length > 0) {
+    console.error(
+      'stop' in after
+        ? after.stop
+        : `test set-up: ${after.install.join(' and ')} still missing after apt-get.`,
+    );
+    process.exit(1);
+  }
+  for (const note of after.notes) console.log(`test set-up: ${note}`);
+  console.log(`test set-up: browser tests use ${after.chromium}`);
+}
