@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { Caller, signUp } from './support/http-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -118,6 +119,54 @@ describe('API hygiene', () => {
     expect(wrongType.status).toBe(400);
   });
 
+  it('answers NUL or a lone surrogate in any text field of any route with a 400 naming the field', async () => {
+    const person = await signUp(api.baseUrl, 'Typist');
+    const doc = (await new Caller(api.baseUrl).get('/api/docs-json')).body;
+    const probed: string[] = [];
+    for (const [template, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const schema = operation.requestBody?.content?.['application/json']?.schema;
+        const path = template.replace(/\{(\w+)\}/g, (_, name: string) => PARAM_SAMPLES[name] ?? randomUUID());
+        for (const field of freeTextFields(schema)) {
+          for (const bad of ['a\u0000b', 'a\uD800b']) {
+            const reply = await person.caller.request(method.toUpperCase(), path, { [field]: bad });
+            probed.push(`${method.toUpperCase()} ${template} ${field}`);
+            expect({ route: `${method} ${template}`, field, status: reply.status }).toEqual({
+              route: `${method} ${template}`,
+              field,
+              status: 400,
+            });
+            expect(reply.body.fields).toContainEqual({
+              path: field,
+              message: expect.stringMatching(/control characters|Unicode|must be an email address/),
+            });
+          }
+        }
+      }
+    }
+    // The walk found the fields the issue names, so it cannot pass by finding nothing.
+    expect(probed).toEqual(
+      expect.arrayContaining([
+        'POST /api/versions/{versionId}/comments body',
+        'POST /api/versions/{versionId}/decisions note',
+        'POST /api/projects/{projectId}/links label',
+        'POST /api/share/{token}/guests name',
+        'POST /api/auth/register displayName',
+        'POST /api/projects name',
+      ]),
+    );
+
+    // A text path parameter that reaches SQL: the emoji of a reaction.
+    const reaction = await person.caller.delete(
+      `/api/comments/${randomUUID()}/reactions/${encodeURIComponent('👍\u0000')}`,
+    );
+    expect(reaction.status).toBe(400);
+    expect(reaction.body.fields).toContainEqual({
+      path: '',
+      message: expect.stringMatching(/control characters/),
+    });
+  });
+
   it('sends security headers and a request id on every response', async () => {
     const reply = await new Caller(api.baseUrl).get('/api/health');
     expect(reply.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -144,3 +193,20 @@ describe('API hygiene', () => {
     expect(api.output()).not.toContain(person.token);
   });
 });
+
+/** Path parameters that are not UUIDs, filled with a value of their own shape. */
+const PARAM_SAMPLES: Record<string, string> = {
+  token: 'a'.repeat(43),
+  emoji: encodeURIComponent('👍'),
+  itemId: '1',
+  file: 'master.m3u8',
+};
+
+/** The top-level properties of a body schema that take free text (no format, pattern or enum). */
+function freeTextFields(schema: any): string[] {
+  return Object.entries((schema?.properties ?? {}) as Record<string, any>)
+    .filter(
+      ([, property]) => property.type === 'string' && !property.format && !property.pattern && !property.enum,
+    )
+    .map(([name]) => name);
+}

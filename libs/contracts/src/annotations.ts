@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /**
  * Drawings on a frame. Coordinates are normalised to the picture: (0,0) is its top-left corner,
@@ -15,7 +16,7 @@ const point = z.tuple([unit, unit]);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ff3b30');
 const strokeWidth = z.number().finite().min(0.0005).max(0.1);
 
-const base = { id: z.string().min(1).max(64), colour, strokeWidth };
+const base = { id: z.string().min(1).max(64).check(safeText('line')), colour, strokeWidth };
 
 export const freehandShapeSchema = z.strictObject({
   ...base,
@@ -48,7 +49,7 @@ export const textShapeSchema = z.strictObject({
   ...base,
   kind: z.literal('text'),
   at: point,
-  text: z.string().min(1).max(MAX_SHAPE_TEXT),
+  text: z.string().min(1).max(MAX_SHAPE_TEXT).check(safeText('multiline')),
   /** Font size as a fraction of the picture's height. */
   size: z.number().finite().min(0.01).max(0.3),
 });

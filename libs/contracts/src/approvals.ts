@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { projectRoleSchema } from './projects';
 import { commentSchema } from './review';
 
@@ -19,7 +20,11 @@ const personSchema = z.object({ id: z.uuid(), displayName: z.string() });
 
 export const recordDecisionBodySchema = z.strictObject({
   decision: decisionKindSchema,
-  note: z.string().max(DECISION_NOTE_MAX, `must be at most ${DECISION_NOTE_MAX} characters`).optional(),
+  note: z
+    .string()
+    .max(DECISION_NOTE_MAX, `must be at most ${DECISION_NOTE_MAX} characters`)
+    .check(safeText('multiline'))
+    .optional(),
 });
 export type RecordDecisionBody = z.infer<typeof recordDecisionBodySchema>;
 

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 export const ASSET_NAME_MAX = 300;
 
-const assetNameSchema = z.string().trim().min(1, 'must not be empty').max(ASSET_NAME_MAX);
+const assetNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(ASSET_NAME_MAX)
+  .check(safeText('line'));
 
 export const createAssetBodySchema = z.strictObject({ name: assetNameSchema });
 export type CreateAssetBody = z.infer<typeof createAssetBodySchema>;
@@ -98,17 +104,22 @@ export type AssetList = z.infer<typeof assetListSchema>;
 export const versionListSchema = z.object({ versions: z.array(versionSchema) });
 export type VersionList = z.infer<typeof versionListSchema>;
 
+export const UPLOAD_FILENAME_MAX = 500;
+
+/** An uploaded file's name as the client gives it: one line of valid text (no NUL, no lone surrogate). */
+export const uploadFilenameSchema = z.string().trim().min(1).max(UPLOAD_FILENAME_MAX).check(safeText('line'));
+
 /**
  * tus upload metadata (the `Upload-Metadata` header): `filename` always; then either
  * `assetId` (a new version of that asset) or `projectId` + optional `assetName` (a new asset).
  */
 export const uploadMetadataSchema = z
   .object({
-    filename: z.string().trim().min(1).max(500),
-    filetype: z.string().max(200).optional(),
+    filename: uploadFilenameSchema,
+    filetype: z.string().max(200).check(safeText('line')).optional(),
     assetId: z.uuid().optional(),
     projectId: z.uuid().optional(),
-    assetName: z.string().trim().min(1).max(ASSET_NAME_MAX).optional(),
+    assetName: assetNameSchema.optional(),
   })
   .refine((m) => Boolean(m.assetId) !== Boolean(m.projectId), {
     message: 'name either assetId (a new version) or projectId (a new asset), not both',

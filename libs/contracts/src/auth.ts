@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { guestAccessSchema } from './guest';
 
 export const EMAIL_MAX = 254;
@@ -18,14 +19,15 @@ export const registerBodySchema = z.strictObject({
   password: z
     .string()
     .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
-    .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
-  displayName: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX),
+    .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`)
+    .check(safeText('secret')),
+  displayName: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX).check(safeText('line')),
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
 export const loginBodySchema = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX),
+  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX).check(safeText('secret')),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 

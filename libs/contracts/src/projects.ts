@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { emailSchema, userSchema } from './auth';
 
 export const PROJECT_NAME_MAX = 200;
@@ -8,7 +9,12 @@ export const projectRoles = ['owner', 'editor', 'reviewer', 'viewer'] as const;
 export const projectRoleSchema = z.enum(projectRoles);
 export type ProjectRole = z.infer<typeof projectRoleSchema>;
 
-const projectNameSchema = z.string().trim().min(1, 'must not be empty').max(PROJECT_NAME_MAX);
+const projectNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(PROJECT_NAME_MAX)
+  .check(safeText('line'));
 
 export const createProjectBodySchema = z.strictObject({ name: projectNameSchema });
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { annotationSchema } from './annotations';
 
 export const COMMENT_BODY_MAX = 10_000;
@@ -9,6 +10,7 @@ const frameIndex = z.number().int('must be a whole frame number').min(0).max(2_1
 const commentBody = z
   .string()
   .max(COMMENT_BODY_MAX, `must be at most ${COMMENT_BODY_MAX} characters`)
+  .check(safeText('multiline'))
   .refine((body) => body.trim().length > 0, 'must not be empty');
 
 export const createCommentBodySchema = z
@@ -24,7 +26,7 @@ export const createCommentBodySchema = z
     /** Reply to this comment (replies carry no frame or drawing of their own). */
     parentId: z.uuid().optional(),
     /** Client-chosen id so a retried post is stored once. */
-    clientId: z.string().min(8).max(64).optional(),
+    clientId: z.string().min(8).max(64).check(safeText('line')).optional(),
   })
   .refine((c) => c.frameEnd === undefined || (c.frame !== undefined && c.frameEnd >= c.frame), {
     message: 'frameEnd needs frame and must not be before it',
@@ -54,6 +56,7 @@ export const reactionBodySchema = z.strictObject({
     .string()
     .min(1)
     .max(REACTION_MAX_LENGTH)
+    .check(safeText('line'))
     .refine((e) => /^\p{Extended_Pictographic}/u.test(e) && !/[\s<>]/.test(e), 'must be an emoji'),
 });
 export type ReactionBody = z.infer<typeof reactionBodySchema>;

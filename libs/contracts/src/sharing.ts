@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { assetSchema } from './assets';
 import { DISPLAY_NAME_MAX, PASSWORD_MAX, emailSchema, userSchema } from './auth';
 import { guestAccessSchema, linkPermissionSchema, linkPermissions } from './guest';
@@ -16,7 +17,13 @@ export type ReviewLinkStatus = (typeof reviewLinkStatuses)[number];
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/, 'must be a review link token');
 
 export const createReviewLinkBodySchema = z.strictObject({
-  label: z.string().trim().min(1, 'must not be empty').max(REVIEW_LINK_LABEL_MAX).optional(),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(REVIEW_LINK_LABEL_MAX)
+    .check(safeText('line'))
+    .optional(),
   /** The assets the link shows; absent for the whole project (assets added later included). */
   assetIds: z
     .array(z.uuid())
@@ -32,6 +39,7 @@ export const createReviewLinkBodySchema = z.strictObject({
     .string()
     .min(REVIEW_LINK_PASSWORD_MIN, `must be at least ${REVIEW_LINK_PASSWORD_MIN} characters`)
     .max(PASSWORD_MAX)
+    .check(safeText('secret'))
     .optional(),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -91,9 +99,9 @@ export const sharedLinkInfoSchema = z.object({
 export type SharedLinkInfo = z.infer<typeof sharedLinkInfoSchema>;
 
 export const joinReviewLinkBodySchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX),
+  name: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX).check(safeText('line')),
   email: emailSchema.optional(),
-  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX).optional(),
+  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX).check(safeText('secret')).optional(),
 });
 export type JoinReviewLinkBody = z.infer<typeof joinReviewLinkBodySchema>;
 
