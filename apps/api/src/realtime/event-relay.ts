@@ -6,6 +6,7 @@ import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
 import { type AccessLostNotice, ACCESS_CHANNEL } from './access-lost.js';
+import { AssetEventOrder } from './event-order.js';
 import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
 import { RealtimeGateway, assetRoom, projectRoom, userRoom } from './realtime.gateway.js';
 
@@ -20,6 +21,11 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private listener: PgListener | undefined;
   /** asset → project; an asset never changes project. */
   private readonly projectOf = new Map<string, string>();
+  private readonly order = new AssetEventOrder({
+    read: (assetId, afterSeq, count) => eventsAfter(this.dataSource.manager, assetId, afterSeq, count),
+    deliver: (event) => this.broadcast(event),
+    onError: (error, assetId) => this.logger.error({ err: error, assetId }, 'could not relay an event'),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,21 +61,24 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
           .emit(serverEvents.versionProgress, progress);
         return;
       }
-      const notice = JSON.parse(payload) as EventNotice;
-      const event: AssetEvent | undefined =
-        'event' in notice
-          ? notice.event
-          : (await eventsAfter(this.dataSource.manager, notice.assetId, notice.seq - 1, 1))[0];
-      if (!event) return;
-      const projectId = await this.projectFor(event);
-      const rooms = projectId
-        ? [assetRoom(event.assetId), projectRoom(projectId)]
-        : [assetRoom(event.assetId)];
-      const audience = this.gateway.server.local.to(rooms);
-      (isInternalEvent(event) ? audience.except(GUEST_ROOM) : audience).emit(serverEvents.assetEvent, event);
+      this.order.offer(JSON.parse(payload) as EventNotice);
     } catch (error) {
       this.logger.error({ err: error, channel }, 'could not relay a notification');
     }
+  }
+
+  /** Sends an event to its asset's room and its project's room on this node. */
+  private broadcast(event: AssetEvent): void | Promise<void> {
+    const projectId = this.knownProject(event);
+    if (projectId !== undefined) return this.emit(event, projectId);
+    // Once per asset and node: later events of the asset wait for it rather than overtake.
+    return this.lookupProject(event.assetId).then((found) => this.emit(event, found));
+  }
+
+  private emit(event: AssetEvent, projectId: string | undefined): void {
+    const rooms = projectId ? [assetRoom(event.assetId), projectRoom(projectId)] : [assetRoom(event.assetId)];
+    const audience = this.gateway.server.local.to(rooms);
+    (isInternalEvent(event) ? audience.except(GUEST_ROOM) : audience).emit(serverEvents.assetEvent, event);
   }
 
   /** Takes people who lost access out of the project's room and its assets' rooms on this node. */
@@ -90,17 +99,22 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async projectFor(event: Pick<AssetEvent, 'assetId' | 'payload'>): Promise<string | undefined> {
+    return this.knownProject(event) ?? this.lookupProject(event.assetId);
+  }
+
+  private knownProject(event: Pick<AssetEvent, 'assetId' | 'payload'>): string | undefined {
     const given = (event.payload as { projectId?: unknown } | null)?.projectId;
-    if (typeof given === 'string') return given;
-    const cached = this.projectOf.get(event.assetId);
-    if (cached) return cached;
+    return typeof given === 'string' ? given : this.projectOf.get(event.assetId);
+  }
+
+  private async lookupProject(assetId: string): Promise<string | undefined> {
     const rows: { project_id: string }[] = await this.dataSource.query(
       `SELECT project_id FROM assets WHERE id = $1`,
-      [event.assetId],
+      [assetId],
     );
     if (!rows[0]) return undefined;
     if (this.projectOf.size >= PROJECT_CACHE_LIMIT) this.projectOf.clear();
-    this.projectOf.set(event.assetId, rows[0].project_id);
+    this.projectOf.set(assetId, rows[0].project_id);
     return rows[0].project_id;
   }
 }

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Socket } from 'socket.io-client';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { type SignedIn, signUp } from './support/http-client.js';
+import { readyVersion } from './support/review-fixture.js';
+import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+const POSTERS = 50;
+const LISTENERS = 50;
+const RUN_MS = 30_000;
+// Each poster waits this long between posts: a modest rate a slow CI machine keeps up with.
+const PAUSE_MS = 250;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('50 concurrent posters and 50 listeners for 30 s, across two api nodes', () => {
+  let db: TestDatabase;
+  let nodes: ApiProcess[];
+  let dataDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-delivery-order-'));
+    chmodSync(dataDir, 0o755);
+    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
+    nodes = await Promise.all([startApi(env), startApi(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all((nodes ?? []).map((node) => node.stop()));
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('every listener sees every seq exactly once, in order, live', async () => {
+    const owner = await signUp(nodes[0].baseUrl, 'Owner');
+    const projectId = (await owner.caller.post('/api/projects', { name: 'Crowd' })).body.id;
+    const { versionId, assetId } = await readyVersion(db, owner, projectId, 1000);
+    // Ten reviewers post from five sockets each; sign-ups run a few at a time (argon2 is heavy).
+    const writers: SignedIn[] = [];
+    for (let batch = 0; batch < 2; batch++) {
+      const signed = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => signUp(nodes[1].baseUrl, `Writer ${batch * 5 + i}`)),
+      );
+      for (const writer of signed) {
+        const added = await owner.caller.post(`/api/projects/${projectId}/members`, {
+          email: writer.user.email,
+          role: 'reviewer',
+        });
+        expect(added.status).toBe(201);
+      }
+      writers.push(...signed);
+    }
+
+    const listeners = await Promise.all(
+      Array.from({ length: LISTENERS }, async (_, i) => {
+        const client = await connectSocket(nodes[i % 2].baseUrl, owner.token);
+        const joined = await emitWithAck(client.socket, 'asset:join', { assetId });
+        expect(joined.ok).toBe(true);
+        return { ...client, joinedAt: joined.lastSeq as number };
+      }),
+    );
+    const posters: Socket[] = await Promise.all(
+      Array.from({ length: POSTERS }, async (_, i) => {
+        const { socket } = await connectSocket(nodes[(i + 1) % 2].baseUrl, writers[i % writers.length].token);
+        return socket;
+      }),
+    );
+
+    const deadline = Date.now() + RUN_MS;
+    let posted = 0;
+    await Promise.all(
+      posters.map(async (socket, p) => {
+        for (let i = 0; Date.now() < deadline; i++) {
+          // Every tenth note is too long to travel inside a NOTIFY: its listeners read it from the log.
+          const body = i % 10 === 9 ? `long note ${p}-${i} ${'x'.repeat(8000)}` : `note ${p}-${i}`;
+          const ack = await emitWithAck(socket, 'comment:create', {
+            versionId,
+            comment: { body, frame: (p * 20 + i) % 1000, clientId: randomUUID() },
+          });
+          expect(ack.ok).toBe(true);
+          posted++;
+          await sleep(PAUSE_MS);
+        }
+      }),
+    );
+
+    const [{ last_seq }] = await db.query<{ last_seq: string }>(`SELECT last_seq FROM assets WHERE id = $1`, [
+      assetId,
+    ]);
+    const lastSeq = Number(last_seq);
+    await waitFor(() => listeners.every((l) => l.events.at(-1)?.seq === lastSeq), 30_000).catch(
+      () => undefined,
+    );
+    for (const listener of listeners) {
+      const expected = Array.from(
+        { length: lastSeq - listener.joinedAt },
+        (_, k) => listener.joinedAt + k + 1,
+      );
+      expect(listener.events.map((e) => e.seq)).toEqual(expected);
+    }
+    expect(lastSeq - Math.max(...listeners.map((l) => l.joinedAt))).toBe(posted);
+    // Every poster really posted throughout, so the listeners heard thousands of concurrent writes.
+    expect(posted).toBeGreaterThanOrEqual(POSTERS * 10);
+    for (const socket of [...posters, ...listeners.map((l) => l.socket)]) socket.disconnect();
+  }, 150_000);
+});
