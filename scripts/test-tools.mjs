@@ -6,11 +6,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import chromiumLookup from './chromium.cjs';
 
-const { NO_BROWSER_MESSAGE, findChromium, isExecutableFile } = chromiumLookup;
+const { findChromium, isExecutableFile } = chromiumLookup;
+
+/** The one sentence a run stops with when it cannot get what it needs, e.g. ['chromium', 'ffmpeg']. */
+export function missingToolsMessage(missing) {
+  const what = missing
+    .map((name) => (name === 'chromium' ? 'Chromium (browser tests)' : 'a system ffmpeg (media tests)'))
+    .join(' and ');
+  const them = missing.length > 1 ? 'them' : 'it';
+  const orSet = missing.includes('chromium')
+    ? ', or set CHROMIUM_PATH to a Chromium or Chrome executable'
+    : '';
+  return (
+    `npm test needs ${what}: install ${them} (Debian/Ubuntu: \`apt-get install ${missing.join(' ')}\`, ` +
+    `or run npm test as root where apt-get exists and it installs ${them})${orSet}.`
+  );
+}
 
 /**
  * What to do before the tests, from what the machine has. Pure.
- * @returns {{ stop: string } | { chromium: string | null, install: string[], notes: string[] }}
+ * @returns {{ stop: string } | { chromium: string | null, install: string[] }}
  */
 export function planTestTools({ env, isExecutable, hasSystemFfmpeg, isRoot, hasApt }) {
   const chromium = findChromium(env, isExecutable);
@@ -20,13 +35,11 @@ export function planTestTools({ env, isExecutable, hasSystemFfmpeg, isRoot, hasA
       stop: `CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which is not an executable: point it at Chromium or Chrome, or unset it.`,
     };
   }
-  const install = [...(chromium ? [] : ['chromium']), ...(hasSystemFfmpeg ? [] : ['ffmpeg'])];
-  if (install.length > 0 && isRoot && hasApt) return { chromium, install, notes: [] };
-  if (!chromium) return { stop: NO_BROWSER_MESSAGE };
-  const notes = hasSystemFfmpeg
-    ? []
-    : ['no system ffmpeg: the media suites run the npm-shipped one only (install ffmpeg to test both).'];
-  return { chromium, install: [], notes };
+  // The npm-shipped ffmpeg is no stand-in: its ffprobe crashes on MPEG-TS, which the media suites feed it.
+  const missing = [...(chromium ? [] : ['chromium']), ...(hasSystemFfmpeg ? [] : ['ffmpeg'])];
+  if (missing.length === 0) return { chromium, install: [] };
+  if (isRoot && hasApt) return { chromium, install: missing };
+  return { stop: missingToolsMessage(missing) };
 }
 
 function onPath(name) {
@@ -78,6 +91,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     );
     process.exit(1);
   }
-  for (const note of after.notes) console.log(`test set-up: ${note}`);
-  console.log(`test set-up: browser tests use ${after.chromium}`);
+  console.log(`test set-up: browser tests use ${after.chromium}; media tests use the system ffmpeg`);
 }
