@@ -9,6 +9,7 @@ import { CreateNotifications1764050000007 } from './1764050000007-create-notific
 import { AddNotificationEmailedAt1764050000008 } from './1764050000008-add-notification-emailed-at.js';
 import { CreateReviewLinks1764050000009 } from './1764050000009-create-review-links.js';
 import { CreateAssetGrantFunction1764050000010 } from './1764050000010-create-asset-grant-function.js';
+import { CreateRateLimitCounters1764050000012 } from './1764050000012-create-rate-limit-counters.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddNotificationEmailedAt1764050000008,
   CreateReviewLinks1764050000009,
   CreateAssetGrantFunction1764050000010,
+  CreateRateLimitCounters1764050000012,
 ];

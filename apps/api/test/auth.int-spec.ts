@@ -1,5 +1,5 @@
 import { type ApiProcess, startApi } from './support/api-process.js';
-import { Caller, signUp } from './support/http-client.js';
+import { Caller, type Reply, signUp } from './support/http-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('accounts and sessions', () => {
@@ -127,27 +127,115 @@ describe('accounts and sessions', () => {
 describe('sign-in rate limiting', () => {
   let db: TestDatabase;
   let api: ApiProcess;
+  let second: ApiProcess;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApi({ DATABASE_URL: db.url, AUTH_RATE_LIMIT_PER_MINUTE: '5' });
+    // Behind a trusted proxy each test speaks from its own address, so budgets do not mix.
+    const env = { DATABASE_URL: db.url, AUTH_RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: 'true' };
+    api = await startApi(env);
+    second = await startApi(env);
   });
   afterAll(async () => {
+    await second?.stop();
     await api?.stop();
     await db?.drop();
   });
 
-  it('answers 429 after too many attempts, while other routes keep working', async () => {
-    const caller = new Caller(api.baseUrl);
+  const from = (address: string, baseUrl = api.baseUrl) => ({
+    post: (path: string, body?: unknown) =>
+      new Caller(baseUrl).request('POST', path, body, { 'x-forwarded-for': address }),
+    get: (path: string) =>
+      new Caller(baseUrl).request('GET', path, undefined, { 'x-forwarded-for': address }),
+  });
+
+  it('answers 429 after too many attempts, in the one error shape with a standard Retry-After', async () => {
+    const client = from('203.0.113.10');
     const statuses: number[] = [];
+    let refused: Reply | undefined;
     for (let i = 0; i < 7; i++) {
-      statuses.push(
-        (await caller.post('/api/auth/login', { email: 'x@example.com', password: 'guess' + i })).status,
-      );
+      const reply = await client.post('/api/auth/login', {
+        email: `x${i}@example.com`,
+        password: 'guess' + i,
+      });
+      statuses.push(reply.status);
+      refused = reply;
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    const health = await caller.get('/api/health');
-    expect(health.status).toBe(200);
+    expect(refused?.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/too many attempts/i),
+      code: 'rate_limited',
+      requestId: expect.any(String),
+    });
+    const retryAfter = Number(refused?.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect([...(refused?.headers.keys() ?? [])].filter((name) => name.startsWith('retry-after'))).toEqual([
+      'retry-after',
+    ]);
+    expect((await client.get('/api/health')).status).toBe(200);
+  });
+
+  it('is one budget per address across sign-in, sign-up, and opening and joining a review link', async () => {
+    const client = from('203.0.113.20');
+    const token = 'a'.repeat(43);
+    const statuses = [
+      (await client.post('/api/auth/login', { email: 'someone@example.com', password: 'a guess' })).status,
+      (
+        await client.post('/api/auth/register', {
+          email: 'budget@example.com',
+          password: 'correct horse battery',
+          displayName: 'Budget',
+        })
+      ).status,
+      (await client.get(`/api/share/${token}`)).status,
+      (await client.post(`/api/share/${token}/guests`, { name: 'Guessing Guest' })).status,
+      (await client.post('/api/auth/login', { email: 'someone@example.com', password: 'another' })).status,
+    ];
+    expect(statuses).toEqual([401, 201, 404, 404, 401]);
+    // Each route had budget left on its own; together the address has spent it.
+    expect((await client.get(`/api/share/${token}`)).status).toBe(429);
+    expect(
+      (
+        await client.post('/api/auth/register', {
+          email: 'b2@example.com',
+          password: 'correct horse battery',
+          displayName: 'B',
+        })
+      ).status,
+    ).toBe(429);
+    // Another address is untouched.
+    expect((await from('203.0.113.21').get(`/api/share/${token}`)).status).toBe(404);
+  });
+
+  it('limits sign-in attempts on one account however many addresses they come from', async () => {
+    const victim = 'victim@example.com';
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const reply = await from(`198.51.100.${i + 1}`).post('/api/auth/login', {
+        email: victim,
+        password: `guess ${i}`,
+      });
+      statuses.push(reply.status);
+      if (reply.status === 429) expect(reply.body.message).toMatch(/this account/);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Other accounts from a fresh address are not held up by it.
+    expect(
+      (await from('198.51.100.99').post('/api/auth/login', { email: 'other@example.com', password: 'x' }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('is shared by every api node, so adding nodes does not multiply the budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const node = i % 2 === 0 ? api.baseUrl : second.baseUrl;
+      statuses.push((await from('203.0.113.30', node).get(`/api/share/${'b'.repeat(43)}`)).status);
+    }
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
   });
 });

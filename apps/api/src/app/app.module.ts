@@ -1,5 +1,4 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { SharingModule } from '../sharing/sharing.module.js';
 import { ActivityModule } from '../activity/activity.module.js';
@@ -47,9 +46,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(context),
-        ThrottlerModule.forRoot([
-          { name: 'auth', ttl: 60_000, limit: context.config.authRateLimitPerMinute },
-        ]),
         AuthModule,
         ProjectsModule,
         AssetsModule,

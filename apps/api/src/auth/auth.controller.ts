@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   type LoginBody,
   type RegisterBody,
@@ -20,6 +19,7 @@ import type { AppConfig } from '../config/config.js';
 import { AppConfigToken } from '../config/config.provider.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
+import { AuthRateLimited } from './rate-limit/auth-rate-limit.guard.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
 @ApiTags('auth')
@@ -32,7 +32,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @AuthRateLimited()
   @ApiZodBody(registerBodySchema)
   @ApiZodResponse(201, sessionResponseSchema, [400, 409, 429])
   async register(
@@ -46,7 +46,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @AuthRateLimited()
   @ApiZodBody(loginBodySchema)
   @ApiZodResponse(200, sessionResponseSchema, [400, 401, 429])
   async login(

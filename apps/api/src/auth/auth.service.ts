@@ -9,6 +9,7 @@ import type { AuthenticatedUser } from './authenticated-user.js';
 import { SessionEntity } from './session.entity.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { UserEntity } from './user.entity.js';
+import { AuthRateLimiter } from './rate-limit/auth-rate-limiter.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const HASH_OPTIONS = {
@@ -31,6 +32,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AppConfigToken) private readonly config: AppConfig,
+    private readonly rateLimiter: AuthRateLimiter,
   ) {}
 
   async register(body: RegisterBody, userAgent: string | undefined): Promise<IssuedSession> {
@@ -46,6 +48,7 @@ export class AuthService {
   }
 
   async login(body: LoginBody, userAgent: string | undefined): Promise<IssuedSession> {
+    await this.rateLimiter.spendForAccount(body.email);
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')

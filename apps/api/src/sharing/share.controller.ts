@@ -1,6 +1,5 @@
-import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   type GuestSessionResponse,
   type JoinReviewLinkBody,
@@ -13,6 +12,7 @@ import {
 } from '@cutroom/contracts';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AuthRateLimited } from '../auth/rate-limit/auth-rate-limit.guard.js';
 import { setSessionCookie } from '../auth/session-cookie.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
@@ -26,8 +26,8 @@ import { SharingErrorCode, SharingException } from './sharing.exception.js';
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
 /**
- * The guest's side of review links. Opening and joining are public and rate-limited per client
- * address, so tokens and passwords cannot be guessed at speed.
+ * The guest's side of review links. Opening and joining are public and spend the client address's
+ * sign-in attempts budget, so tokens and passwords cannot be guessed at speed.
  */
 @ApiTags('sharing')
 @Controller('share')
@@ -46,7 +46,7 @@ export class ShareController {
 
   @Get(':token')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @AuthRateLimited()
   @ApiParam({ name: 'token', type: 'string' })
   @ApiZodResponse(200, sharedLinkInfoSchema, [404, 410, 429])
   open(@Param('token') token: string): Promise<SharedLinkInfo> {
@@ -55,7 +55,7 @@ export class ShareController {
 
   @Post(':token/guests')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @AuthRateLimited()
   @ApiParam({ name: 'token', type: 'string' })
   @ApiZodBody(joinReviewLinkBodySchema)
   @ApiZodResponse(201, guestSessionResponseSchema, [400, 401, 404, 410, 429])

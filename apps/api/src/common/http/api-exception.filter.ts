@@ -1,10 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { ApiError } from '@cutroom/contracts';
 import type { Request, Response } from 'express';
 import type { Logger } from '../logging/logger.js';
 import { ValidationException } from '../validation/validation.exception.js';
 import { DomainException, statusForKind } from './domain.exception.js';
+import { RateLimitedException } from './rate-limited.exception.js';
 
 const reasonPhrases: Record<number, string> = {
   400: 'Bad Request',
@@ -40,6 +40,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (exception instanceof RateLimitedException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 }
@@ -51,13 +54,6 @@ export function toApiError(exception: unknown): ApiError {
   }
   if (exception instanceof DomainException) {
     return { ...base(statusForKind[exception.kind]), message: exception.message, code: exception.code };
-  }
-  if (exception instanceof ThrottlerException) {
-    return {
-      ...base(429),
-      message: 'Too many attempts. Wait a minute and try again.',
-      code: 'rate_limited',
-    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
