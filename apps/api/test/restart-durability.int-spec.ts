@@ -70,6 +70,7 @@ describe('migrations', () => {
         'notifications',
         'project_members',
         'projects',
+        'rate_limit_counters',
         'review_link_assets',
         'review_links',
         'sessions',
