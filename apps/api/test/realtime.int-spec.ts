@@ -1,8 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { assetEventSchema } from '@cutroom/contracts';
-import type { ApiProcess } from './support/api-process.js';
-import { type SignedIn, signUp } from './support/http-client.js';
+import type { Socket } from 'socket.io-client';
+import { type ApiProcess, startApi } from './support/api-process.js';
+import { Caller, type SignedIn, signUp } from './support/http-client.js';
+import { readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { useTestServer } from './support/test-server.js';
 import { tusUpload } from './support/tus.js';
 
@@ -179,5 +185,169 @@ describe('the project room', () => {
     expect(spy.events).toEqual([]);
     grid.socket.disconnect();
     spy.socket.disconnect();
+  });
+});
+
+describe('a session ending or a role changing, with two api nodes', () => {
+  let db: TestDatabase;
+  let nodeA: ApiProcess;
+  let nodeB: ApiProcess;
+  let dataDir: string;
+  let owner: SignedIn;
+  let member: SignedIn;
+  let projectId: string;
+  let assetId: string;
+  let versionId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-sessions-'));
+    chmodSync(dataDir, 0o755);
+    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
+    [nodeA, nodeB] = await Promise.all([startApi(env), startApi(env)]);
+    [owner, member] = await Promise.all(['Owner', 'Member'].map((n) => signUp(nodeA.baseUrl, n)));
+    projectId = (await owner.caller.post('/api/projects', { name: 'Sessions' })).body.id;
+    await owner.caller.post(`/api/projects/${projectId}/members`, {
+      email: member.user.email,
+      role: 'reviewer',
+    });
+    ({ assetId, versionId } = await readyVersion(db, owner, projectId));
+  });
+  afterAll(async () => {
+    await nodeA?.stop();
+    await nodeB?.stop();
+    await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const closed = (socket: Socket) =>
+    new Promise<number>((resolve) => socket.once('disconnect', () => resolve(Date.now())));
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('signing out on node A closes that session’s sockets on both nodes within a second, and they cannot post', async () => {
+    const login = await new Caller(nodeA.baseUrl).post('/api/auth/login', {
+      email: member.user.email,
+      password: 'correct horse battery',
+    });
+    expect(login.status).toBe(200);
+    const laptop = new Caller(nodeA.baseUrl, { token: login.body.token });
+    const onA = await connectSocket(nodeA.baseUrl, login.body.token);
+    const onB = await connectSocket(nodeB.baseUrl, login.body.token);
+    // The same person signed in elsewhere (another session) stays connected.
+    const phone = await connectSocket(nodeB.baseUrl, member.token);
+    for (const client of [onA, onB, phone])
+      expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    const closedA = closed(onA.socket);
+    const closedB = closed(onB.socket);
+
+    expect((await laptop.post('/api/auth/logout')).status).toBe(204);
+    const signedOutAt = Date.now();
+    // Posted the moment the sign-out answered: refused, or the socket is closed under it.
+    const posted = await onB.socket
+      .timeout(3000)
+      .emitWithAck('comment:create', { versionId, comment: { body: 'After signing out', frame: 1 } })
+      .catch((error: Error) => ({ ok: false, error: { message: error.message } }));
+    expect(posted.ok).toBe(false);
+
+    const [atA, atB] = await Promise.race([
+      Promise.all([closedA, closedB]),
+      sleep(1000).then(() => [Infinity, Infinity]),
+    ]);
+    expect(atA - signedOutAt).toBeLessThan(1000);
+    expect(atB - signedOutAt).toBeLessThan(1000);
+    expect(phone.socket.connected).toBe(true);
+    await expect(connectSocket(nodeB.baseUrl, login.body.token)).rejects.toThrow('unauthorized');
+
+    const comments = await owner.caller.get(`/api/versions/${versionId}/comments`);
+    expect(JSON.stringify(comments.body)).not.toContain('After signing out');
+    phone.socket.disconnect();
+  });
+
+  it('a socket whose session ended before its node heard of it is refused (401) when it posts or joins', async () => {
+    const login = await new Caller(nodeB.baseUrl).post('/api/auth/login', {
+      email: member.user.email,
+      password: 'correct horse battery',
+    });
+    const client = await connectSocket(nodeB.baseUrl, login.body.token);
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    // Ended in the database without the notice every node hears on a sign-out.
+    await db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1`, [
+      createHash('sha256').update(login.body.token).digest('hex'),
+    ]);
+    const posted = await emitWithAck(client.socket, 'comment:create', {
+      versionId,
+      comment: { body: 'Too late', frame: 2 },
+    });
+    expect(posted).toEqual({
+      ok: false,
+      error: { statusCode: 401, message: expect.stringContaining('Sign in') },
+    });
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId })).error.statusCode).toBe(401);
+    expect((await emitWithAck(client.socket, 'project:join', { projectId })).error.statusCode).toBe(401);
+    client.socket.disconnect();
+  });
+
+  it('a socket closes when its session runs out', async () => {
+    const login = await new Caller(nodeB.baseUrl).post('/api/auth/login', {
+      email: member.user.email,
+      password: 'correct horse battery',
+    });
+    await db.query(
+      `UPDATE sessions SET expires_at = now() + interval '1500 milliseconds' WHERE user_id = $1 AND revoked_at IS NULL
+         AND created_at = (SELECT max(created_at) FROM sessions WHERE user_id = $1)`,
+      [member.user.id],
+    );
+    const client = await connectSocket(nodeA.baseUrl, login.body.token);
+    const closedAt = closed(client.socket);
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    const at = await Promise.race([closedAt, sleep(4000).then(() => Infinity)]);
+    expect(at).not.toBe(Infinity);
+    expect(client.socket.connected).toBe(false);
+  });
+
+  it('demoted to viewer, a member’s live drawing and typing stop reaching the room at once; promoted, they reach it again', async () => {
+    const drawer = await connectSocket(nodeB.baseUrl, member.token);
+    const watcher = await connectSocket(nodeA.baseUrl, owner.token);
+    for (const client of [drawer, watcher])
+      expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    const heard: string[] = [];
+    watcher.socket.on('draw:stroke', () => heard.push('stroke'));
+    watcher.socket.on('typing', () => heard.push('typing'));
+    const stroke = {
+      assetId,
+      versionId,
+      frame: 3,
+      shape: {
+        id: 's',
+        kind: 'rectangle',
+        colour: '#ff3b30',
+        strokeWidth: 0.004,
+        from: [0.1, 0.1],
+        to: [0.3, 0.3],
+      },
+    };
+    const speak = async () => {
+      drawer.socket.emit('draw:stroke', stroke);
+      drawer.socket.emit('typing', { assetId, typing: true });
+      await sleep(700);
+    };
+    const setRole = async (role: string) =>
+      expect(
+        (await owner.caller.patch(`/api/projects/${projectId}/members/${member.user.id}`, { role })).status,
+      ).toBe(200);
+
+    await speak();
+    expect(heard.sort()).toEqual(['stroke', 'typing']);
+    await setRole('viewer');
+    await sleep(300);
+    heard.length = 0;
+    await speak();
+    expect(heard).toEqual([]);
+    await setRole('reviewer');
+    await sleep(300);
+    await speak();
+    expect(heard.sort()).toEqual(['stroke', 'typing']);
+    drawer.socket.disconnect();
+    watcher.socket.disconnect();
   });
 });

@@ -73,7 +73,7 @@ export class AuthController {
   @GuestAllowed()
   @ApiZodResponse(200, currentUserResponseSchema, [401])
   me(@CurrentUser() user: AuthenticatedUser): CurrentUserResponse {
-    const { sessionId: _sessionId, guest, ...publicUser } = user;
+    const { sessionId: _sessionId, sessionExpiresAt: _sessionExpiresAt, guest, ...publicUser } = user;
     return { user: publicUser, guest: guest ?? null };
   }
 

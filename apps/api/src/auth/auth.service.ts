@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LinkPermission, LoginBody, RegisterBody, User } from '@cutroom/contracts';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken } from '../config/config.provider.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { SessionEntity } from './session.entity.js';
+import { SESSION_ENDED_CHANNEL } from './session-ended.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { UserEntity } from './user.entity.js';
 import { AuthRateLimiter } from './rate-limit/auth-rate-limiter.js';
@@ -61,8 +62,23 @@ export class AuthService {
     return this.issueSession(user, userAgent);
   }
 
+  /** Ends a session: its token stops working at once, and its open sockets close on every node. */
   async logout(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.dataSource.query(
+      `WITH ended AS (
+         UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id)
+       SELECT pg_notify($2, id::text) FROM ended`,
+      [sessionId, SESSION_ENDED_CHANNEL],
+    );
+  }
+
+  /** Refuses (401) a session that was signed out or has run out: asked again before a socket acts. */
+  async requireLiveSession(sessionId: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId],
+    );
+    if (rows.length === 0) throw new AuthException(AuthErrorCode.NotSignedIn);
   }
 
   /**
@@ -72,6 +88,7 @@ export class AuthService {
   async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
     const rows: {
       session_id: string;
+      session_expires_at: Date;
       id: string;
       email: string | null;
       display_name: string;
@@ -81,7 +98,7 @@ export class AuthService {
       permissions: LinkPermission[] | null;
       link_expires_at: Date | null;
     }[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.created_at,
+      `SELECT s.id AS session_id, s.expires_at AS session_expires_at, u.id, u.email, u.display_name, u.created_at,
               l.id AS link_id, l.project_id, l.permissions, l.expires_at AS link_expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
        LEFT JOIN review_links l ON l.id = u.guest_link_id
@@ -98,6 +115,7 @@ export class AuthService {
       displayName: row.display_name,
       createdAt: row.created_at.toISOString(),
       sessionId: row.session_id,
+      sessionExpiresAt: row.session_expires_at.toISOString(),
     };
     if (row.link_id && row.project_id) {
       user.guest = {

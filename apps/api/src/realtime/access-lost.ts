@@ -1,6 +1,7 @@
+import type { ProjectRole } from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
 
-/** Postgres channel: people who can no longer see a project, sent when that change commits. */
+/** Postgres channel: people who can no longer see a project, or whose role in it changed, sent on commit. */
 export const ACCESS_CHANNEL = 'cutroom_access';
 // NOTIFY payloads are capped at 8000 bytes: about 40 bytes a user id.
 const USERS_PER_NOTICE = 150;
@@ -9,6 +10,15 @@ export interface AccessLostNotice {
   projectId: string;
   userIds: string[];
 }
+
+/** A member's new role: their sockets already in the project's rooms act by it from then on. */
+export interface RoleChangedNotice {
+  projectId: string;
+  userId: string;
+  role: ProjectRole;
+}
+
+export type AccessNotice = AccessLostNotice | RoleChangedNotice;
 
 /**
  * Inside the transaction that removes someone from a project (or deletes it): once it commits,
@@ -24,4 +34,9 @@ export async function announceAccessLost(
     const notice: AccessLostNotice = { projectId, userIds: userIds.slice(start, start + USERS_PER_NOTICE) };
     await manager.query(`SELECT pg_notify($1, $2)`, [ACCESS_CHANNEL, JSON.stringify(notice)]);
   }
+}
+
+/** Inside the transaction that changes a member's role: once it commits, every api node applies it. */
+export async function announceRoleChanged(manager: EntityManager, notice: RoleChangedNotice): Promise<void> {
+  await manager.query(`SELECT pg_notify($1, $2)`, [ACCESS_CHANNEL, JSON.stringify(notice)]);
 }

@@ -2,19 +2,28 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { type AssetEvent, serverEvents, versionProgressSchema } from '@cutroom/contracts';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
+import { SESSION_ENDED_CHANNEL } from '../auth/session-ended.js';
 import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
-import { type AccessLostNotice, ACCESS_CHANNEL } from './access-lost.js';
+import {
+  type AccessLostNotice,
+  type AccessNotice,
+  ACCESS_CHANNEL,
+  type RoleChangedNotice,
+} from './access-lost.js';
 import { AssetEventOrder } from './event-order.js';
 import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
-import { RealtimeGateway, assetRoom, projectRoom, userRoom } from './realtime.gateway.js';
+import { RealtimeGateway, assetRoom, projectRoom, sessionRoom, userRoom } from './realtime.gateway.js';
+import type { SocketData } from './socket-auth.js';
+import { changeRole } from './write-rights.js';
 
 const PROJECT_CACHE_LIMIT = 10_000;
 
 /**
  * Hears committed events and progress through Postgres LISTEN, from this node, other api nodes
- * and workers alike, and hands each to the sockets connected to this node.
+ * and workers alike, and hands each to the sockets connected to this node; and, likewise, ended
+ * sessions and changed access, applied to this node's sockets.
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,7 +45,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     this.listener = new PgListener({
       url: (this.dataSource.options as { url: string }).url,
-      channels: [EVENTS_CHANNEL, PROGRESS_CHANNEL, ACCESS_CHANNEL],
+      channels: [EVENTS_CHANNEL, PROGRESS_CHANNEL, ACCESS_CHANNEL, SESSION_ENDED_CHANNEL],
       name: 'cutroom-relay',
       logger: this.logger,
       onNotification: (channel, payload) => void this.deliver(channel, payload),
@@ -50,8 +59,13 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async deliver(channel: string, payload: string): Promise<void> {
     try {
+      if (channel === SESSION_ENDED_CHANNEL) {
+        this.gateway.server.local.in(sessionRoom(payload)).disconnectSockets(true);
+        return;
+      }
       if (channel === ACCESS_CHANNEL) {
-        await this.revoke(JSON.parse(payload) as AccessLostNotice);
+        const notice = JSON.parse(payload) as AccessNotice;
+        await ('role' in notice ? this.changeRole(notice) : this.revoke(notice));
         return;
       }
       if (channel === PROGRESS_CHANNEL) {
@@ -81,11 +95,25 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     (isInternalEvent(event) ? audience.except(GUEST_ROOM) : audience).emit(serverEvents.assetEvent, event);
   }
 
-  /** Takes people who lost access out of the project's room and its assets' rooms on this node. */
+  /** A member's sockets on this node write (or stop writing) in the project's rooms by their new role. */
+  private async changeRole(notice: RoleChangedNotice): Promise<void> {
+    const sockets = await this.gateway.server.local.in(userRoom(notice.userId)).fetchSockets();
+    for (const socket of sockets)
+      changeRole((socket.data as SocketData).joined, notice.projectId, notice.role);
+  }
+
+  /**
+   * Takes people who lost access out of the project's room and its assets' rooms on this node; a
+   * guest of a revoked link, whose session ends with it, is disconnected.
+   */
   private async revoke(notice: AccessLostNotice): Promise<void> {
     for (const userId of notice.userIds) {
       const sockets = await this.gateway.server.local.in(userRoom(userId)).fetchSockets();
       for (const socket of sockets) {
+        if ((socket.data as SocketData).user.guest?.projectId === notice.projectId) {
+          socket.disconnect(true);
+          continue;
+        }
         for (const room of socket.rooms) {
           if (room === projectRoom(notice.projectId)) socket.leave(room);
           if (!room.startsWith('asset:')) continue;

@@ -1,4 +1,4 @@
-import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   ConnectedSocket,
   type OnGatewayConnection,
@@ -34,12 +34,13 @@ import type { Logger } from '../common/logging/logger.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { CommentsService } from '../review/comments.service.js';
-import { can } from '../projects/project-policy.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
 import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
+import { announceRoleChanged } from './access-lost.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
+import { mayWrite } from './write-rights.js';
 
 type Refusal = {
   ok: false;
@@ -53,10 +54,12 @@ export const assetRoom = (assetId: string) => `asset:${assetId}`;
 export const projectRoom = (projectId: string) => `project:${projectId}`;
 /** Every socket of one signed-in person: their own activity (unread count). */
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Every socket opened with one session, on every node: they close when it ends. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: 1_000_000 })
 export class RealtimeGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+  implements OnModuleInit, OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
 {
   @WebSocketServer()
   server!: Server;
@@ -75,6 +78,18 @@ export class RealtimeGateway
     private readonly dataSource: DataSource,
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {}
+
+  onModuleInit(): void {
+    // A new role reaches sockets already in the project's rooms (removal is announced as access lost).
+    this.projects.onMembershipChange(async (manager, change) => {
+      if (change.after)
+        await announceRoleChanged(manager, {
+          projectId: change.projectId,
+          userId: change.userId,
+          role: change.after,
+        });
+    });
+  }
 
   afterInit(server: Server): void {
     server.use(socketAuthMiddleware(this.auth));
@@ -96,16 +111,18 @@ export class RealtimeGateway
   async handleConnection(socket: Socket): Promise<void> {
     const { user } = socket.data as Partial<SocketData>;
     if (!user) return;
-    await socket.join(user.guest ? [userRoom(user.id), GUEST_ROOM] : userRoom(user.id));
-    const endsAt = user.guest?.expiresAt ? Date.parse(user.guest.expiresAt) : undefined;
-    // A guest's link can run out mid-session: the socket goes with it.
-    if (endsAt !== undefined) {
-      const timer = setTimeout(
-        () => socket.disconnect(true),
-        Math.min(MAX_TIMER_MS, Math.max(0, endsAt - Date.now())),
-      );
-      this.expiryTimers.set(socket.id, timer);
-    }
+    const rooms = [userRoom(user.id), sessionRoom(user.sessionId)];
+    await socket.join(user.guest ? [...rooms, GUEST_ROOM] : rooms);
+    // The session (or a guest's link) can run out mid-session: the socket goes with it.
+    const endsAt = Math.min(
+      Date.parse(user.sessionExpiresAt),
+      user.guest?.expiresAt ? Date.parse(user.guest.expiresAt) : Infinity,
+    );
+    const timer = setTimeout(
+      () => socket.disconnect(true),
+      Math.min(MAX_TIMER_MS, Math.max(0, endsAt - Date.now())),
+    );
+    this.expiryTimers.set(socket.id, timer);
   }
 
   handleDisconnect(socket: Socket): void {
@@ -136,12 +153,12 @@ export class RealtimeGateway
     const { user } = socket.data as SocketData;
     const { assetId, afterSeq } = parsed.data;
     try {
+      await this.auth.requireLiveSession(user.sessionId);
       const access = await this.assets.requireAsset(user.id, assetId, 'project.view');
       await socket.join(assetRoom(assetId));
       const data = socket.data as SocketData;
-      data.writesIn ??= new Set();
-      if (can(access.role, 'comments.write')) data.writesIn.add(assetId);
-      else data.writesIn.delete(assetId);
+      data.joined ??= new Map();
+      data.joined.set(assetId, { projectId: access.projectId, role: access.role });
       const [row]: { last_seq: string }[] = await this.dataSource.query(
         `SELECT last_seq FROM assets WHERE id = $1`,
         [assetId],
@@ -171,6 +188,7 @@ export class RealtimeGateway
       return { ok: false, error: { statusCode: 400, message: 'project:join needs { projectId: uuid }' } };
     const { user } = socket.data as SocketData;
     try {
+      await this.auth.requireLiveSession(user.sessionId);
       // A guest follows a whole project only through a link that shows all of it.
       if (user.guest) await this.guests.requireProjectRoom(user, parsed.data.projectId);
       else await this.projects.requireRole(user.id, parsed.data.projectId, 'project.view');
@@ -194,12 +212,11 @@ export class RealtimeGateway
       const invalid = ValidationException.fromZod(comment.error, 'comment');
       return { ok: false, error: { statusCode: 400, message: invalid.message, fields: invalid.fields } };
     }
+    const { user } = socket.data as SocketData;
     try {
-      const created = await this.comments.create(
-        (socket.data as SocketData).user.id,
-        message.data.versionId,
-        comment.data,
-      );
+      // Signed out a moment ago on another node, before this socket was closed: refused all the same.
+      await this.auth.requireLiveSession(user.sessionId);
+      const created = await this.comments.create(user.id, message.data.versionId, comment.data);
       return { ok: true, comment: created };
     } catch (error) {
       return this.refuse(error, 'comment:create');
@@ -233,16 +250,17 @@ export class RealtimeGateway
     if (!parsed.success) return;
     const room = assetRoom(parsed.data.assetId);
     // Only someone who may post the note draws it live: a viewer's pen reaches nobody.
-    if (!socket.rooms.has(room) || !mayWrite(socket, parsed.data.assetId)) return;
+    if (!socket.rooms.has(room) || !mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
     const { user } = socket.data as SocketData;
     const relayed = { ...parsed.data, userId: user.id, socketId: socket.id };
     if ('shape' in parsed.data) {
       if (this.throttle.admit(`${socket.id}:draw`)) socket.to(room).emit(serverEvents.drawing, relayed);
       return;
     }
-    // A state that waited its turn goes only where its sender still is.
+    // A state that waited its turn goes only where its sender still is, and still may draw.
     this.latestShapes.offer(`${socket.id}:shapes:${parsed.data.assetId}`, () => {
-      if (socket.rooms.has(room)) socket.to(room).emit(serverEvents.drawing, relayed);
+      if (socket.rooms.has(room) && mayWrite((socket.data as SocketData).joined, parsed.data.assetId))
+        socket.to(room).emit(serverEvents.drawing, relayed);
     });
   }
 
@@ -250,7 +268,7 @@ export class RealtimeGateway
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
     const parsed = typingSchema.safeParse(body);
     if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
-    if (!mayWrite(socket, parsed.data.assetId)) return;
+    if (!mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
     if (!this.throttle.admit(`${socket.id}:typing`)) return;
     const { user } = socket.data as SocketData;
     socket
@@ -274,7 +292,7 @@ export class RealtimeGateway
     if (!parsed.success) return { ok: false };
     const { assetId } = parsed.data;
     await socket.leave(assetRoom(assetId));
-    (socket.data as SocketData).writesIn?.delete(assetId);
+    (socket.data as SocketData).joined?.delete(assetId);
     // Whoever is still in the room stops seeing this viewer there.
     const data = socket.data as SocketData;
     if (data.presence?.assetId === assetId) {
@@ -283,10 +301,6 @@ export class RealtimeGateway
     }
     return { ok: true };
   }
-}
-
-function mayWrite(socket: Socket, assetId: string): boolean {
-  return (socket.data as SocketData).writesIn?.has(assetId) === true;
 }
 
 function refusal(statusCode: number, message: string): Refusal {

@@ -3,13 +3,14 @@ import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { parseCookieHeader, readSessionToken } from '../auth/session-token.js';
+import type { JoinedAsset } from './write-rights.js';
 
 export interface SocketData {
   user: AuthenticatedUser;
   /** The last presence this socket announced, for newcomers to the room. */
   presence?: Presence;
-  /** Asset rooms where this socket may write (comment), so its strokes and typing are worth relaying. */
-  writesIn?: Set<string>;
+  /** The asset rooms this socket joined, with its role there: whether its strokes and typing are relayed. */
+  joined?: Map<string, JoinedAsset>;
 }
 
 /**
