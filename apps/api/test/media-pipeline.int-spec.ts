@@ -198,6 +198,8 @@ describe('the media pipeline, from upload to frame-exact HLS', () => {
     );
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-type')).toBe('video/iso.segment');
+    await expectRangesAnsweredByTheRfc(`/api/versions/${version.id}/media/${rendition}/${segment}`);
+    await expectRangesAnsweredByTheRfc(version.urls.original);
     expect(
       (await editor.caller.get(`/api/versions/${version.id}/media/${rendition}/ffmpeg.m3u8`)).status,
     ).toBe(404);
@@ -219,6 +221,42 @@ describe('the media pipeline, from upload to frame-exact HLS', () => {
     const waveform = (await editor.caller.get(version.urls.waveform)).body;
     expect(waveform.peaks.length).toBeGreaterThan(10);
   });
+
+  /** Past the end is a 416 naming the size, in the JSON error shape; a long suffix is the whole file. */
+  async function expectRangesAnsweredByTheRfc(url: string) {
+    const whole = await fetch(`${api.baseUrl}${url}`, {
+      headers: { authorization: `Bearer ${editor.token}` },
+    });
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    const ask = (range: string) => editor.caller.request('GET', url, undefined, { range });
+
+    const pastEnd = await ask(`bytes=${bytes.length}-`);
+    expect(pastEnd.status).toBe(416);
+    expect(pastEnd.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+    expect(pastEnd.headers.get('content-type')).toContain('application/json');
+    expect(pastEnd.body).toMatchObject({
+      statusCode: 416,
+      error: 'Range Not Satisfiable',
+      code: 'range_not_satisfiable',
+      requestId: expect.any(String),
+    });
+    expect((await ask(`bytes=${bytes.length + 500}-${bytes.length + 900}`)).status).toBe(416);
+
+    const longSuffix = await fetch(`${api.baseUrl}${url}`, {
+      headers: { authorization: `Bearer ${editor.token}`, range: `bytes=-${bytes.length * 3}` },
+    });
+    expect(longSuffix.status).toBe(200);
+    expect(Buffer.from(await longSuffix.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const lastTen = await fetch(`${api.baseUrl}${url}`, {
+      headers: { authorization: `Bearer ${editor.token}`, range: 'bytes=-10' },
+    });
+    expect(lastTen.status).toBe(206);
+    expect(lastTen.headers.get('content-range')).toBe(
+      `bytes ${bytes.length - 10}-${bytes.length - 1}/${bytes.length}`,
+    );
+    expect(Buffer.from(await lastTen.arrayBuffer()).equals(bytes.subarray(-10))).toBe(true);
+  }
 
   it('a still image is a one-frame version with a poster and no HLS', async () => {
     const png = path.join(clips, 'board.png');

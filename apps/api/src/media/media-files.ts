@@ -45,3 +45,33 @@ export function attachmentHeader(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
+
+/**
+ * How to answer a `Range` header for a file of `size` bytes (RFC 9110 §14.2): `partial` serves
+ * the ranges, `whole` the entire file (no header, another unit, bad syntax, or a suffix at least
+ * as long as the file), `unsatisfiable` is a 416: no range in the set starts inside the file.
+ */
+export function rangeAnswer(
+  header: string | undefined,
+  size: number,
+  options: { ifRange?: boolean } = {},
+): 'partial' | 'whole' | 'unsatisfiable' {
+  const set = header === undefined ? undefined : /^\s*bytes=(.*)$/i.exec(header)?.[1];
+  if (set === undefined) return 'whole';
+  const specs = set.split(',').map((spec) => /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(spec));
+  if (specs.some((spec) => !spec || (spec[1] === '' && spec[2] === ''))) return 'whole';
+  let satisfiable = false;
+  for (const [, first, last] of specs as RegExpExecArray[]) {
+    if (first === '') {
+      const suffix = Number(last);
+      if (suffix >= size && suffix > 0) return 'whole';
+      if (suffix > 0) satisfiable = true;
+    } else {
+      if (last !== '' && Number(last) < Number(first)) return 'whole';
+      if (Number(first) < size) satisfiable = true;
+    }
+  }
+  // A client whose copy may have changed (If-Range) gets the whole file rather than a 416.
+  if (!satisfiable) return options.ifRange ? 'whole' : 'unsatisfiable';
+  return 'partial';
+}

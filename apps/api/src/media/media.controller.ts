@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -9,12 +9,22 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import { DomainException } from '../common/http/domain.exception.js';
 import { ApiUuidParam, ApiZodResponse, UuidParam } from '../common/validation/zod-route.decorators.js';
-import { attachmentHeader, servableFile } from './media-files.js';
+import { attachmentHeader, rangeAnswer, servableFile } from './media-files.js';
 import { MediaStorage } from './media-storage.js';
 
 class MediaNotFound extends DomainException {
   constructor() {
     super('not_found', 'media_not_found', 'That media file does not exist (yet).');
+  }
+}
+
+class RangeNotSatisfiable extends DomainException {
+  constructor(size: number) {
+    super(
+      'range_not_satisfiable',
+      'range_not_satisfiable',
+      `The requested range starts beyond the end of the file (${size} bytes).`,
+    );
   }
 }
 
@@ -35,7 +45,7 @@ export class MediaController {
   })
   @ApiUuidParam('versionId')
   @ApiParam({ name: 'file', type: 'string', example: 'master.m3u8' })
-  @ApiZodResponse(200, null, [401, 404])
+  @ApiZodResponse(200, null, [401, 404, 416])
   async media(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('versionId') versionId: string,
@@ -52,40 +62,67 @@ export class MediaController {
       : [path.join(dir, file.relative)];
     const found = candidates.find((candidate) => existsSync(candidate));
     if (!found) throw new MediaNotFound();
-    response.setHeader('Content-Type', file.contentType);
-    response.setHeader('Cache-Control', file.mutable ? 'private, no-cache' : 'private, max-age=86400');
-    await sendFile(response, found);
+    await sendFile(request, response, found, {
+      'Content-Type': file.contentType,
+      'Cache-Control': file.mutable ? 'private, no-cache' : 'private, max-age=86400',
+    });
   }
 
   @Get('original')
   @ApiOperation({ summary: 'Download the file exactly as it was uploaded' })
   @ApiUuidParam('versionId')
-  @ApiZodResponse(200, null, [401, 403, 404])
+  @ApiZodResponse(200, null, [401, 403, 404, 416])
   async original(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('versionId') versionId: string,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     await this.assets.requireVersion(user.id, versionId, 'media.download');
     const version = await this.assets.version(user.id, versionId);
     const original = this.storage.originalPath(versionId);
     if (version.status === 'uploading' || !existsSync(original)) throw new MediaNotFound();
-    response.setHeader('Content-Disposition', attachmentHeader(version.originalFilename));
-    response.setHeader('Content-Type', 'application/octet-stream');
-    response.setHeader('Cache-Control', 'private, max-age=86400');
-    await sendFile(response, original);
+    await sendFile(request, response, original, {
+      'Content-Disposition': attachmentHeader(version.originalFilename),
+      'Content-Type': 'application/octet-stream',
+      'Cache-Control': 'private, max-age=86400',
+    });
   }
 }
 
 /**
- * express's sendFile, which answers Range requests, as a promise. Dot segments are allowed: the
- * default DATA_DIR is `.data`, and the path was already checked against the whitelist.
+ * express's sendFile as a promise, with the ranges it gets wrong answered here: a range past the
+ * end is a 416 (it would say 404), a suffix longer than the file is the whole file. Dot segments
+ * are allowed: the default DATA_DIR is `.data`, and the path was already checked.
  */
-function sendFile(response: Response, file: string): Promise<void> {
+async function sendFile(
+  request: Request,
+  response: Response,
+  file: string,
+  headers: Record<string, string>,
+): Promise<void> {
+  const size = await fs.stat(file).then(
+    (stats) => stats.size,
+    () => {
+      throw new MediaNotFound();
+    },
+  );
+  const range = rangeAnswer(request.headers.range, size, {
+    ifRange: request.headers['if-range'] !== undefined,
+  });
+  if (range === 'unsatisfiable') {
+    response.setHeader('Content-Range', `bytes */${size}`);
+    throw new RangeNotSatisfiable(size);
+  }
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.setHeader('Accept-Ranges', 'bytes');
+  const acceptRanges = range === 'partial';
   return new Promise((resolve, reject) => {
-    response.sendFile(file, { acceptRanges: true, cacheControl: false, dotfiles: 'allow' }, (error) => {
-      if (error && !response.headersSent) reject(new MediaNotFound());
-      else resolve();
+    response.sendFile(file, { acceptRanges, cacheControl: false, dotfiles: 'allow' }, (error) => {
+      if (!error || response.headersSent) return resolve();
+      // The error is answered as JSON, not as the file's type.
+      for (const name of [...Object.keys(headers), 'Accept-Ranges']) response.removeHeader(name);
+      reject(new MediaNotFound());
     });
   });
 }

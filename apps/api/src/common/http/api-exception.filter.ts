@@ -5,21 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import { ValidationException } from '../validation/validation.exception.js';
 import { DomainException, statusForKind } from './domain.exception.js';
 import { RateLimitedException } from './rate-limited.exception.js';
-
-const reasonPhrases: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+import { reasonPhrases } from './reason-phrases.js';
 
 /** The one place errors become HTTP: one JSON shape, and a 500 never leaks its message. */
 @Catch()

@@ -7,8 +7,10 @@ export type ErrorKind =
   | 'conflict'
   | 'gone'
   | 'too_large'
+  | 'range_not_satisfiable'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  | 'insufficient_storage';
 
 export const statusForKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -18,8 +20,10 @@ export const statusForKind: Record<ErrorKind, number> = {
   conflict: 409,
   gone: 410,
   too_large: 413,
+  range_not_satisfiable: 416,
   rate_limited: 429,
   unavailable: 503,
+  insufficient_storage: 507,
 };
 
 /**
