@@ -68,6 +68,29 @@ describe('chooseLadder', () => {
     expect(sizes(source(640, 360))).toEqual(['360p 640x360']);
   });
 
+  it('never upscales, even by rounding to even sides: an odd source loses its last pixel', () => {
+    expect(sizes(source(3, 3))).toEqual(['2p 2x2']);
+    expect(sizes(source(2, 2))).toEqual(['2p 2x2']);
+    expect(sizes(source(5, 2))).toEqual(['2p 4x2']);
+    expect(sizes(source(2, 7))).toEqual(['2p 2x6']);
+    const sides = [1, 2, 3, 4, 5, 7, 9, 17, 99, 179, 181, 359, 361, 539, 541, 719, 721, 1079, 1081, 2161];
+    for (const width of sides) {
+      for (const height of sides) {
+        for (const rendition of chooseLadder(source(width, height))) {
+          expect([rendition.width <= width, rendition.height <= height]).toEqual([true, true]);
+          expect([rendition.width % 2, rendition.height % 2]).toEqual([0, 0]);
+          expect(rendition.name).toBe(`${Math.min(rendition.width, rendition.height)}p`);
+        }
+      }
+    }
+  });
+
+  it('offers no rendition of a picture under 2 pixels on a side (no "2p" from a 1×1 video)', () => {
+    expect(sizes(source(1, 1))).toEqual([]);
+    expect(sizes(source(1, 1080))).toEqual([]);
+    expect(sizes(source(1920, 1))).toEqual([]);
+  });
+
   it('names portrait sizes by their short side and keeps them portrait', () => {
     expect(sizes(source(1080, 1920))).toEqual([
       '1080p 1080x1920',

@@ -29,12 +29,15 @@ export const DEFAULT_LADDER_CONFIG: LadderConfig = {
 
 const PIXELS_1080P = 1920 * 1080;
 
+/** x264 (4:2:0) needs even sides: a picture under 2 pixels on a side has no rendition at all. */
+export const MIN_RENDITION_SIDE = 2;
+
 function even(value: number): number {
-  return Math.max(2, Math.round(value / 2) * 2);
+  return Math.max(MIN_RENDITION_SIDE, Math.round(value / 2) * 2);
 }
 
 function evenDown(value: number): number {
-  return Math.max(2, Math.floor(value / 2) * 2);
+  return Math.floor(value / 2) * 2;
 }
 
 /** kbit/s for a picture size and frame rate: small pictures and low rates need fewer bits, but not linearly. */
@@ -46,7 +49,10 @@ export function maxBitrateKbps(width: number, height: number, fps: number, confi
   return Math.max(100, Math.round(kbps / 10) * 10);
 }
 
-/** The picture size for a short side, keeping the display aspect, both sides even. */
+/**
+ * The picture size for a short side, keeping the display aspect, both sides even and never above
+ * the source's (an odd side loses its last pixel). The source must be at least 2×2.
+ */
 export function renditionSize(
   shortSide: number,
   display: { width: number; height: number },
@@ -62,7 +68,8 @@ export function renditionSize(
 
 /**
  * The renditions for a source, largest first: standard sizes never above the source,
- * the source's own size on top when it sits between two, a single rung for tiny sources.
+ * the source's own size on top when it sits between two, a single rung for tiny sources,
+ * none for a picture under 2×2 (the probe refuses those with a reason).
  */
 export function chooseLadder(
   probe: MediaProbe,
@@ -72,6 +79,7 @@ export function chooseLadder(
   if (!video || probe.kind !== 'video') return [];
   const display = { width: video.displayWidth, height: video.displayHeight };
   const sourceShort = Math.min(display.width, display.height);
+  if (sourceShort < MIN_RENDITION_SIDE) return [];
   const fps = video.fpsNum / video.fpsDen;
   const rungs = [...new Set(config.rungs)].filter((rung) => rung > 0).sort((a, b) => b - a);
   const largest = rungs[0] ?? sourceShort;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseProbe } from './parse-probe';
 import { assessProbe, formatDuration, ProbeRecord, validateProbe } from './probe-problems';
+import { videoProbe } from './test-support/probe-factory';
 
 function fixture(name: string): ProbeRecord {
   return JSON.parse(readFileSync(path.join(__dirname, '__fixtures__/probe', `${name}.json`), 'utf8'));
@@ -68,6 +69,18 @@ describe('what a person is told when a file cannot become a version', () => {
     const problem = problemOf(fixture('too-wide'));
     expect(problem.code).toBe('too-large');
     expect(problem.reason).toContain('9000×64 pixels');
+  });
+
+  it('a picture under 2 pixels on a side cannot be played, and says so (it is never enlarged)', () => {
+    const dot = validateProbe(videoProbe({ width: 1, height: 1 }));
+    expect(dot?.code).toBe('too-small');
+    expect(dot?.reason).toBe(
+      'The picture is 1×1 pixels: too small to play in a browser, which needs at least 2×2. ' +
+        'Export it at a larger size and upload it again.',
+    );
+    expect(validateProbe(videoProbe({ width: 1, height: 720 }))?.code).toBe('too-small');
+    expect(validateProbe(videoProbe({ width: 2, height: 2 }))).toBeNull();
+    expect(validateProbe(videoProbe({ width: 3, height: 3 }))).toBeNull();
   });
 
   it('a file longer than 24 hours', () => {

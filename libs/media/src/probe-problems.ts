@@ -1,3 +1,4 @@
+import { MIN_RENDITION_SIDE } from './ladder';
 import { FfprobeJson, NoMediaStreamsError, parseProbe } from './parse-probe';
 import { MediaProbe } from './probe-types';
 
@@ -7,6 +8,7 @@ export type ProbeProblemCode =
   | 'truncated'
   | 'unsupported-codec'
   | 'too-large'
+  | 'too-small'
   | 'too-long'
   | 'no-picture-or-sound';
 
@@ -131,6 +133,15 @@ export function validateProbe(
           `The picture is ${video.width}×${video.height} pixels; Cutroom accepts up to ${limits.maxDimension} pixels ` +
           'on each side. Export a smaller version and upload it.',
         detail: `video ${video.width}x${video.height} > ${limits.maxDimension}`,
+      };
+    }
+    if (probe.kind === 'video' && Math.min(video.displayWidth, video.displayHeight) < MIN_RENDITION_SIDE) {
+      return {
+        code: 'too-small',
+        reason:
+          `The picture is ${video.displayWidth}×${video.displayHeight} pixels: too small to play in a browser, ` +
+          `which needs at least ${MIN_RENDITION_SIDE}×${MIN_RENDITION_SIDE}. Export it at a larger size and upload it again.`,
+        detail: `video ${video.width}x${video.height}, shown ${video.displayWidth}x${video.displayHeight}`,
       };
     }
   }
