@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { type SignedIn, signUp } from './support/http-client.js';
-import { tusCreate, tusHead, tusPatch, tusUpload } from './support/tus.js';
+import { tusCreate, tusHead, tusMetadata, tusPatch, tusUpload } from './support/tus.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('resumable uploads and version stacks', () => {
@@ -148,6 +148,116 @@ describe('resumable uploads and version stacks', () => {
     expect(noName.status).toBe(400);
     const tooBig = await tusCreate(editor.caller, 9 * 1024 ** 2, { filename: 'huge.mov', projectId });
     expect(tooBig.status).toBe(413);
+  });
+
+  it('a create that fails after its asset would exist leaves no asset and no event behind', async () => {
+    const before = (await owner.caller.get(`/api/projects/${projectId}/assets`)).body.assets.length;
+    const [{ count: eventsBefore }] = await db.query<{ count: string }>(`SELECT count(*) FROM events`);
+    // Postgres refuses a NUL in text: only the version's row, written after the asset's, holds it.
+    const created = await tusCreate(editor.caller, 10, {
+      filename: 'cut\u0000.mov',
+      projectId,
+      assetName: 'Half made',
+    });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({
+      statusCode: 400,
+      code: 'bad_upload_metadata',
+      requestId: expect.any(String),
+    });
+    expect(created.body.message).toContain('NUL');
+    const assets = (await owner.caller.get(`/api/projects/${projectId}/assets`)).body.assets;
+    expect(assets).toHaveLength(before);
+    expect(assets.find((a: { name: string }) => a.name === 'Half made')).toBeUndefined();
+    const [{ count: eventsAfter }] = await db.query<{ count: string }>(`SELECT count(*) FROM events`);
+    expect(eventsAfter).toBe(eventsBefore);
+  });
+
+  describe("tus's own refusals come in the one JSON error shape, with their tus status", () => {
+    const errorShape = (statusCode: number, code: string) => ({
+      statusCode,
+      error: expect.any(String),
+      message: expect.any(String),
+      code,
+      requestId: expect.any(String),
+    });
+    const send = (method: string, url: string, headers: Record<string, string>, body?: Uint8Array) =>
+      fetch(url, { method, headers: { authorization: `Bearer ${editor.token}`, ...headers }, body });
+    const json = async (response: Response): Promise<{ message: string }> => {
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(response.headers.get('tus-resumable')).toBe('1.0.0');
+      return (await response.json()) as { message: string };
+    };
+
+    it('a file over the size limit: 413 upload_too_large, naming the limit', async () => {
+      const tooBig = await send('POST', `${api.baseUrl}/api/uploads`, {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': String(9 * 1024 ** 2),
+        'Upload-Metadata': tusMetadata({ filename: 'huge.mov', projectId }),
+      });
+      expect(tooBig.status).toBe(413);
+      const body = await json(tooBig);
+      expect(body).toEqual(errorShape(413, 'upload_too_large'));
+      expect(body.message).toContain('8.0 MiB');
+    });
+
+    it('bytes that do not start where the upload stands: 409 upload_offset_conflict', async () => {
+      const created = await tusCreate(editor.caller, 100, { filename: 'offset.mov', projectId });
+      const conflict = await send(
+        'PATCH',
+        created.url!,
+        {
+          'Tus-Resumable': '1.0.0',
+          'Upload-Offset': '50',
+          'Content-Type': 'application/offset+octet-stream',
+        },
+        randomBytes(50),
+      );
+      expect(conflict.status).toBe(409);
+      expect(await json(conflict)).toEqual(errorShape(409, 'upload_offset_conflict'));
+    });
+
+    it('missing or invalid tus headers: 412 and 400, saying which', async () => {
+      const noVersion = await send('POST', `${api.baseUrl}/api/uploads`, { 'Upload-Length': '10' });
+      expect(noVersion.status).toBe(412);
+      expect(await json(noVersion)).toEqual(errorShape(412, 'tus_resumable_required'));
+
+      const badLength = await send('POST', `${api.baseUrl}/api/uploads`, {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': 'ten',
+      });
+      expect(badLength.status).toBe(400);
+      const body = await json(badLength);
+      expect(body).toEqual(errorShape(400, 'invalid_tus_headers'));
+      expect(body.message).toContain('upload-length');
+
+      const noLength = await send('POST', `${api.baseUrl}/api/uploads`, { 'Tus-Resumable': '1.0.0' });
+      expect(noLength.status).toBe(400);
+      expect(await json(noLength)).toEqual(errorShape(400, 'upload_length_required'));
+    });
+
+    it('an unknown upload or one that is not mine: 404; a viewer: 403', async () => {
+      const unknown = await send(
+        'PATCH',
+        `${api.baseUrl}/api/uploads/0123456789abcdef0123456789abcdef`,
+        { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+        randomBytes(10),
+      );
+      expect(unknown.status).toBe(404);
+      expect(await json(unknown)).toEqual(errorShape(404, 'upload_not_found'));
+
+      const asViewer = await fetch(`${api.baseUrl}/api/uploads`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${viewer.token}`,
+          'Tus-Resumable': '1.0.0',
+          'Upload-Length': '10',
+          'Upload-Metadata': tusMetadata({ filename: 'x.mov', projectId }),
+        },
+      });
+      expect(asViewer.status).toBe(403);
+      expect(await json(asViewer)).toEqual(errorShape(403, 'not_allowed'));
+    });
   });
 
   it('deleting an asset removes its versions and their files', async () => {

@@ -108,20 +108,25 @@ export class AssetsService {
 
   async create(userId: string, projectId: string, name: string): Promise<Asset> {
     await this.projects.requireRole(userId, projectId, 'assets.upload');
-    const assetId = await this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO assets (project_id, name, created_by) VALUES ($1, $2, $3) RETURNING id`,
-        [projectId, name, userId],
-      );
-      await appendEvent(manager, {
-        assetId: row.id,
-        type: 'asset.created',
-        actorId: userId,
-        payload: { name },
-      });
-      return row.id;
-    });
+    const assetId = await this.dataSource.transaction((manager) =>
+      this.insert(manager, userId, projectId, name),
+    );
     return this.load(assetId);
+  }
+
+  /** A new asset and its event, inside the caller's transaction (an upload adds its first version). */
+  async insert(manager: EntityManager, userId: string, projectId: string, name: string): Promise<string> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO assets (project_id, name, created_by) VALUES ($1, $2, $3) RETURNING id`,
+      [projectId, name, userId],
+    );
+    await appendEvent(manager, {
+      assetId: row.id,
+      type: 'asset.created',
+      actorId: userId,
+      payload: { name },
+    });
+    return row.id;
   }
 
   async rename(userId: string, assetId: string, name: string): Promise<Asset> {

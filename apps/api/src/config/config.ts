@@ -30,6 +30,11 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(20 * 1024 ** 3),
+  MIN_FREE_DISK_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .min(0)
+    .default(2 * 1024 ** 3),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   MEDIA_WORKER: z.enum(['true', 'false']).default('true'),
@@ -80,6 +85,8 @@ export interface AppConfig {
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
   maxUploadBytes: number;
+  /** An upload is refused (507) when it would leave less than this free on the media disk. */
+  minFreeDiskBytes: number;
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
   /** Run a media worker inside the api process (`npm start`); `npm run worker` runs one alone. */
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    minFreeDiskBytes: e.MIN_FREE_DISK_BYTES,
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
     inProcessWorker: e.MEDIA_WORKER === 'true',

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { SESSION_COOKIE, type ApiError } from '@cutroom/contracts';
-import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
+import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
@@ -12,8 +12,10 @@ import { toApiError } from '../common/http/api-exception.filter.js';
 import type { Logger } from '../common/logging/logger.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
-import { MediaStorage } from '../media/media-storage.js';
-import { UploadsService } from './uploads.service.js';
+import { isDiskFull, MediaStorage } from '../media/media-storage.js';
+import { tusErrorBody } from './tus-errors.js';
+import { diskFullWhileReceiving, UploadFileStore } from './upload-file-store.js';
+import { formatBytes, UploadsService } from './uploads.service.js';
 
 export const UPLOADS_PATH = '/api/uploads';
 
@@ -21,11 +23,13 @@ type HookRequest = { headers: Headers };
 
 /**
  * The tus endpoint (resumable uploads) at /api/uploads. Its hooks only translate: the rules
- * live in UploadsService. Refusals reach the client as our usual JSON error body.
+ * live in UploadsService. Every refusal, ours or tus's own, reaches the client as our usual JSON
+ * error body, with the status and tus headers tus clients act on.
  */
 @Injectable()
 export class TusUploadServer {
   private readonly server: Server;
+  private readonly maxUploadBytes: string;
 
   constructor(
     private readonly uploads: UploadsService,
@@ -35,9 +39,10 @@ export class TusUploadServer {
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {
     const directory = storage.uploadsDir;
+    this.maxUploadBytes = formatBytes(config.maxUploadBytes);
     this.server = new Server({
       path: UPLOADS_PATH,
-      datastore: new FileStore({ directory }),
+      datastore: new UploadFileStore(directory),
       relativeLocation: true,
       allowedOrigins: [new URL(config.publicUrl).origin],
       respectForwardedHeaders: config.trustProxy,
@@ -69,8 +74,28 @@ export class TusUploadServer {
     });
   }
 
-  handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    return this.server.handle(request, response);
+  async handle(request: IncomingMessage & { id?: unknown }, response: ServerResponse): Promise<void> {
+    const answer = await this.server.handleWeb(new NodeRequest({ req: request, res: response }));
+    const requestId = request.id === undefined ? undefined : String(request.id);
+    await sendNodeResponse(
+      response,
+      answer.status >= 400 ? await this.asApiError(answer, requestId) : answer,
+    );
+  }
+
+  /** tus's plain-text refusals (and our hooks' JSON ones) as the one error shape, with the request id. */
+  private async asApiError(answer: Response, requestId: string | undefined): Promise<Response> {
+    const text = await answer.text();
+    let body = parseApiError(text);
+    if (!body) {
+      if (answer.status >= 500) this.logger.error({ status: answer.status, said: text.trim() }, 'tus failed');
+      body = tusErrorBody(answer.status, text, { maxUploadBytes: this.maxUploadBytes });
+    }
+    body.requestId = requestId;
+    const headers = new Headers(answer.headers);
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    headers.delete('Content-Length');
+    return new Response(JSON.stringify(body), { status: answer.status, headers });
   }
 
   private async signedIn(request: HookRequest): Promise<AuthenticatedUser> {
@@ -100,8 +125,17 @@ export class TusUploadServer {
 
   /** Our one error shape (as the exception filter sends it); failures of ours are logged. */
   private errorBody(error: unknown): ApiError {
-    const body = toApiError(error);
+    const body = toApiError(isDiskFull(error) ? diskFullWhileReceiving(error) : error);
     if (body.statusCode >= 500) this.logger.error({ err: error }, 'upload request failed');
     return body;
+  }
+}
+
+function parseApiError(text: string): ApiError | undefined {
+  try {
+    const parsed = JSON.parse(text) as ApiError;
+    return typeof parsed?.statusCode === 'number' ? parsed : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -10,12 +10,12 @@ export enum UploadsErrorCode {
 const kinds: Record<UploadsErrorCode, ErrorKind> = {
   [UploadsErrorCode.BadMetadata]: 'invalid',
   [UploadsErrorCode.TooLarge]: 'too_large',
-  [UploadsErrorCode.DiskFull]: 'unavailable',
+  [UploadsErrorCode.DiskFull]: 'insufficient_storage',
   [UploadsErrorCode.UploadNotFound]: 'not_found',
 };
 
 export class UploadsException extends DomainException {
-  constructor(code: UploadsErrorCode, message: string) {
-    super(kinds[code], code, message);
+  constructor(code: UploadsErrorCode, message: string, options?: { cause?: unknown }) {
+    super(kinds[code], code, message, options);
   }
 }

@@ -17,9 +17,6 @@ import { queryRows } from '../database/query-rows.js';
 import { appendEvent } from '../realtime/event-log.js';
 import { UploadsErrorCode, UploadsException } from './uploads.exception.js';
 
-// Keep this much disk free beyond the upload itself, for renditions and the database.
-const DISK_HEADROOM_BYTES = 2 * 1024 ** 3;
-
 export interface AcceptedUpload {
   versionId: string;
   assetId: string;
@@ -62,36 +59,43 @@ export class UploadsService {
       );
     }
     await this.checkFreeSpace(size ?? 0);
-    let assetId = metadata.assetId;
-    if (assetId) {
-      await this.assets.requireAsset(user.id, assetId, 'assets.upload');
-    } else {
-      await this.projects.requireRole(user.id, metadata.projectId as string, 'assets.upload');
-      const name = metadata.assetName ?? (path.parse(metadata.filename).name || metadata.filename);
-      assetId = (await this.assets.create(user.id, metadata.projectId as string, name)).id;
-    }
-    const versionId = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [assetId]);
-      const [{ next }]: { next: number }[] = await manager.query(
-        `SELECT coalesce(max(number), 0) + 1 AS next FROM versions WHERE asset_id = $1`,
-        [assetId],
-      );
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO versions (asset_id, number, status, upload_id, original_filename, size_bytes, uploaded_by)
-         VALUES ($1, $2, 'uploading', $3, $4, $5, $6) RETURNING id`,
-        [assetId, next, uploadId, metadata.filename, size ?? 0, user.id],
-      );
-      const version = await this.assets.loadVersion(manager, row.id);
-      await appendEvent(manager, {
-        assetId,
-        type: 'version.created',
-        actorId: user.id,
-        payload: { version },
+    // The new asset, the version and their events land together or not at all.
+    const accepted = await this.dataSource
+      .transaction(async (manager) => {
+        let assetId = metadata.assetId;
+        if (assetId) {
+          await this.assets.requireAsset(user.id, assetId, 'assets.upload', manager);
+        } else {
+          const projectId = metadata.projectId as string;
+          await this.projects.requireRole(user.id, projectId, 'assets.upload', manager);
+          const name = metadata.assetName ?? (path.parse(metadata.filename).name || metadata.filename);
+          assetId = await this.assets.insert(manager, user.id, projectId, name);
+        }
+        await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [assetId]);
+        const [{ next }]: { next: number }[] = await manager.query(
+          `SELECT coalesce(max(number), 0) + 1 AS next FROM versions WHERE asset_id = $1`,
+          [assetId],
+        );
+        const [row]: { id: string }[] = await manager.query(
+          `INSERT INTO versions (asset_id, number, status, upload_id, original_filename, size_bytes, uploaded_by)
+           VALUES ($1, $2, 'uploading', $3, $4, $5, $6) RETURNING id`,
+          [assetId, next, uploadId, metadata.filename, size ?? 0, user.id],
+        );
+        const version = await this.assets.loadVersion(manager, row.id);
+        await appendEvent(manager, {
+          assetId,
+          type: 'version.created',
+          actorId: user.id,
+          payload: { version },
+        });
+        return { versionId: row.id, assetId };
+      })
+      .catch((error: unknown) => {
+        throw unstorableText(error) ?? error;
       });
-      return row.id;
-    });
+    const { versionId, assetId } = accepted;
     this.logger.info({ versionId, assetId, uploadId, size }, 'upload accepted');
-    return { versionId, assetId: assetId as string };
+    return accepted;
   }
 
   /** Only the person who started an upload may resume, inspect or cancel it. */
@@ -163,13 +167,23 @@ export class UploadsService {
     await this.storage.ensureDirs();
     const stats = await fs.statfs(this.storage.uploadsDir);
     const free = stats.bavail * stats.bsize;
-    if (free < size + DISK_HEADROOM_BYTES) {
+    // The margin leaves room for the renditions and the database.
+    if (free < size + this.config.minFreeDiskBytes) {
       throw new UploadsException(
         UploadsErrorCode.DiskFull,
         `The server has ${formatBytes(free)} free, not enough for this ${formatBytes(size)} file. Ask an administrator to free space.`,
       );
     }
   }
+}
+
+/** Postgres refuses a NUL character in text: a name the zod schema let through, refused clearly. */
+function unstorableText(error: unknown): UploadsException | undefined {
+  if ((error as { code?: unknown } | null)?.code !== '22021') return undefined;
+  return new UploadsException(
+    UploadsErrorCode.BadMetadata,
+    'The file name or asset name holds a character that cannot be stored (a NUL byte). Rename the file and upload it again.',
+  );
 }
 
 async function hashFile(file: string): Promise<string> {
