@@ -60,39 +60,35 @@ export class UploadsService {
     }
     await this.checkFreeSpace(size ?? 0);
     // The new asset, the version and their events land together or not at all.
-    const accepted = await this.dataSource
-      .transaction(async (manager) => {
-        let assetId = metadata.assetId;
-        if (assetId) {
-          await this.assets.requireAsset(user.id, assetId, 'assets.upload', manager);
-        } else {
-          const projectId = metadata.projectId as string;
-          await this.projects.requireRole(user.id, projectId, 'assets.upload', manager);
-          const name = metadata.assetName ?? (path.parse(metadata.filename).name || metadata.filename);
-          assetId = await this.assets.insert(manager, user.id, projectId, name);
-        }
-        await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [assetId]);
-        const [{ next }]: { next: number }[] = await manager.query(
-          `SELECT coalesce(max(number), 0) + 1 AS next FROM versions WHERE asset_id = $1`,
-          [assetId],
-        );
-        const [row]: { id: string }[] = await manager.query(
-          `INSERT INTO versions (asset_id, number, status, upload_id, original_filename, size_bytes, uploaded_by)
+    const accepted = await this.dataSource.transaction(async (manager) => {
+      let assetId = metadata.assetId;
+      if (assetId) {
+        await this.assets.requireAsset(user.id, assetId, 'assets.upload', manager);
+      } else {
+        const projectId = metadata.projectId as string;
+        await this.projects.requireRole(user.id, projectId, 'assets.upload', manager);
+        const name = metadata.assetName ?? (path.parse(metadata.filename).name || metadata.filename);
+        assetId = await this.assets.insert(manager, user.id, projectId, name);
+      }
+      await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [assetId]);
+      const [{ next }]: { next: number }[] = await manager.query(
+        `SELECT coalesce(max(number), 0) + 1 AS next FROM versions WHERE asset_id = $1`,
+        [assetId],
+      );
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO versions (asset_id, number, status, upload_id, original_filename, size_bytes, uploaded_by)
            VALUES ($1, $2, 'uploading', $3, $4, $5, $6) RETURNING id`,
-          [assetId, next, uploadId, metadata.filename, size ?? 0, user.id],
-        );
-        const version = await this.assets.loadVersion(manager, row.id);
-        await appendEvent(manager, {
-          assetId,
-          type: 'version.created',
-          actorId: user.id,
-          payload: { version },
-        });
-        return { versionId: row.id, assetId };
-      })
-      .catch((error: unknown) => {
-        throw unstorableText(error) ?? error;
+        [assetId, next, uploadId, metadata.filename, size ?? 0, user.id],
+      );
+      const version = await this.assets.loadVersion(manager, row.id);
+      await appendEvent(manager, {
+        assetId,
+        type: 'version.created',
+        actorId: user.id,
+        payload: { version },
       });
+      return { versionId: row.id, assetId };
+    });
     const { versionId, assetId } = accepted;
     this.logger.info({ versionId, assetId, uploadId, size }, 'upload accepted');
     return accepted;
@@ -175,15 +171,6 @@ export class UploadsService {
       );
     }
   }
-}
-
-/** Postgres refuses a NUL character in text: a name the zod schema let through, refused clearly. */
-function unstorableText(error: unknown): UploadsException | undefined {
-  if ((error as { code?: unknown } | null)?.code !== '22021') return undefined;
-  return new UploadsException(
-    UploadsErrorCode.BadMetadata,
-    'The file name or asset name holds a character that cannot be stored (a NUL byte). Rename the file and upload it again.',
-  );
 }
 
 async function hashFile(file: string): Promise<string> {
