@@ -39,8 +39,16 @@ export const versionMediaSchema = z.object({
   height: z.number().int().nullable(),
   startTimecode: z.string().nullable(),
   dropFrame: z.boolean(),
-  /** The source had a variable frame rate and the renditions were made constant at its average rate. */
+  /** The source had a variable frame rate (its frames are not evenly spaced in time). */
   variableFrameRate: z.boolean(),
+  /**
+   * The renditions are the source's frames conformed to the constant fpsNum/fpsDen: each frame
+   * held until the next, every one shown at its own time (within half a frame); frame numbers,
+   * timecode and notes count on this timeline. Absent on versions processed before conforming.
+   */
+  conformed: z.boolean().optional(),
+  /** A variable-rate source's own frames per second on average (e.g. 23.46); null when constant-rate. */
+  sourceAverageFps: z.number().positive().nullable().optional(),
   /** The version has sound (an audio rendition and a waveform). */
   hasAudio: z.boolean().optional(),
 });

@@ -40,6 +40,11 @@ export interface FrameCodedClipOptions {
   dropFrameTimecode?: boolean;
   /** Frames alternately last 1.25 and 0.75 frame periods; the average stays fpsNum/fpsDen. */
   variableRate?: boolean;
+  /**
+   * Frames left out, each index or [first, last] range, the others keeping their own times: a
+   * variable-rate clip like a phone's or a screen recording's (frames 30–149 out: a 4 s static gap).
+   */
+  dropFrames?: ReadonlyArray<number | readonly [number, number]>;
   /** Add a stereo 440 Hz tone as long as the picture. */
   audio?: boolean;
   ffmpegPath?: string;
@@ -69,6 +74,13 @@ export async function generateFrameCodedClip(options: FrameCodedClipOptions): Pr
     const timeBase = `${options.fpsDen}/${options.fpsNum * 4}`;
     videoChain.push(`settb=${timeBase}`, "setpts='4*N+mod(N,2)'");
     outputArgs.push(...passthrough, '-enc_time_base:v', timeBase);
+  }
+  if (options.dropFrames?.length) {
+    const dropped = options.dropFrames.map((drop) =>
+      typeof drop === 'number' ? `eq(n,${drop})` : `between(n,${drop[0]},${drop[1]})`,
+    );
+    videoChain.push(`select='not(${dropped.join('+')})'`);
+    if (!options.variableRate) outputArgs.push(...passthrough);
   }
   const graph = [`${videoChain.join(',')}[v]`];
   if (options.audio) {

@@ -127,7 +127,7 @@ describe('buildHlsPlan', () => {
     expect(old.args.indexOf('-vsync')).toBeLessThan(old.args.indexOf('-i'));
   });
 
-  it('makes a variable-rate source constant at its chosen average rate and expects duration × rate frames', () => {
+  it('without frame times, makes a variable-rate source constant at its average rate and expects duration × rate frames', () => {
     const vfr = videoProbe({
       fpsNum: 30000,
       fpsDen: 1001,
@@ -146,6 +146,35 @@ describe('buildHlsPlan', () => {
       'fps=fps=30000/1001:round=near:eof_action=pass',
     );
     expect(vfrPlan).toMatchObject({ expectedFrames: 300, constantRateFromVariable: true });
+  });
+
+  it('conforms a variable-rate source with measured frame times to its chosen rate, each frame held until the next', () => {
+    // 140 frames of a 30 fps recording over 6 s: 180 frames on the 30 fps timeline.
+    const vfr = videoProbe({
+      fpsNum: 30,
+      fpsDen: 1,
+      averageFrameRate: { num: 2933, den: 125 },
+      variableFrameRate: true,
+      frameTiming: { timelineFrames: 180, sourceAverageFps: 23.464, lostFrames: 0 },
+      frameCount: 140,
+      durationSeconds: 5.966,
+    });
+    const vfrPlan = buildHlsPlan({
+      input: 'in.mp4',
+      outputDir: '/out',
+      probe: vfr,
+      renditions,
+      ffmpegVersion: FF41,
+    });
+    expect(valueAfter(vfrPlan.args, '-filter_complex')).toContain(
+      'setpts=PTS-STARTPTS,fps=fps=30/1:round=near:eof_action=pass',
+    );
+    expect(valueAfter(vfrPlan.args, '-vsync')).toBe('passthrough');
+    expect(vfrPlan).toMatchObject({
+      expectedFrames: 180,
+      durationSeconds: 6,
+      constantRateFromVariable: true,
+    });
   });
 
   it('shifts the whole input when the picture starts after the sound (MPEG-TS offsets)', () => {

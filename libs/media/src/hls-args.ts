@@ -47,7 +47,7 @@ export interface HlsPlan {
   /** Frames each video rendition will hold. */
   expectedFrames: number;
   durationSeconds: number;
-  /** True when a variable-rate source was made constant at its average rate. */
+  /** True when a variable-rate source was conformed to the constant rate (each frame held until the next). */
   constantRateFromVariable: boolean;
   /** Video outputs largest first, then audio. */
   outputs: HlsOutput[];

@@ -184,7 +184,7 @@ describe('HLS ladder with the system ffmpeg: every rendition holds exactly the s
       expect(probe).toMatchObject({ startTimecode: '01:00:00;00', dropFrame: true });
   });
 
-  it('a variable-rate source becomes constant at its average rate, every frame kept', async () => {
+  it('a variable-rate source becomes constant at its nominal rate, every frame kept', async () => {
     const { probe, result } = await transcode(
       { name: 'vfr', fpsNum: 24, fpsDen: 1, frames: 60, variableRate: true },
       system,

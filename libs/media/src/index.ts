@@ -16,6 +16,7 @@ export * from './hls-publisher';
 export * from './hls-transcode';
 export * from './frame-code-reader';
 export * from './frame-code';
+export * from './frame-rate-choice';
 export * from './frame-timeline';
 export * from './extras-args';
 export * from './storyboard-vtt';

@@ -47,7 +47,7 @@ export interface FfprobeJson {
 
 /** Frame rates closer than this (relative) count as the same: r_frame_rate vs avg_frame_rate. */
 export const FRAME_RATE_TOLERANCE = 0.001;
-/** A variable-rate source becomes constant at its average, snapped to a standard rate within this. */
+/** Until its frame timestamps are read (probe.ts), a variable-rate source is taken at its average, snapped within this. */
 export const AVERAGE_RATE_SNAP_TOLERANCE = 0.01;
 
 const STILL_CODECS = new Set([
@@ -168,6 +168,7 @@ function parseVideo(stream: FfprobeStream, format: FfprobeFormat | undefined): V
     realFrameRate,
     averageFrameRate,
     variableFrameRate: variable,
+    frameTiming: null,
     frameCount,
     declaredFrameCount,
     durationSeconds: duration ?? frameCount / fps,

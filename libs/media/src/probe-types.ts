@@ -5,17 +5,30 @@ export type MediaKind = 'video' | 'audio' | 'still';
 /** Clockwise rotation a player must apply to show the picture upright. */
 export type Rotation = 0 | 90 | 180 | 270;
 
+/** What the frames' own timestamps say, for a source whose container rates disagree or are absent. */
+export interface FrameTiming {
+  /** Frames on the constant-rate timeline: each source frame held until the next, the last for its own duration. */
+  timelineFrames: number;
+  /** The source's frames per second on average. */
+  sourceAverageFps: number;
+  /** Source frames closer together than the highest conformed rate allows, which no rendition shows. */
+  lostFrames: number;
+}
+
 export interface VideoProbe {
   streamIndex: number;
   codec: string;
   profile: string | null;
-  /** Exact frame rate used for the version's frames (for variable-rate sources, the constant rate they become). */
+  /** Exact frame rate of the version's frames (for variable-rate sources, the constant rate they are conformed to). */
   fpsNum: number;
   fpsDen: number;
   /** ffprobe's r_frame_rate and avg_frame_rate, as read. */
   realFrameRate: Rational | null;
   averageFrameRate: Rational | null;
+  /** The frames are not evenly spaced: the renditions place them on the constant fpsNum/fpsDen grid. */
   variableFrameRate: boolean;
+  /** Read from every frame's timestamp when the container's own rates cannot be trusted; else null. */
+  frameTiming: FrameTiming | null;
   /** Frames actually present in the file (packets counted), 1 for a still. */
   frameCount: number;
   /** Frames the container says it holds, when it says; more than frameCount means a cut file. */

@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { MediaProcessError, runProcess } from './ffmpeg-runner';
 import { MediaLogger } from './logger';
+import { chooseConstantRate, FrameTimes } from './frame-rate-choice';
+import { withFrameTiming } from './frame-timeline';
 import { FfprobeJson } from './parse-probe';
 import {
   assessProbe,
@@ -9,6 +11,7 @@ import {
   ProbeLimits,
   ProbeRecord,
 } from './probe-problems';
+import { MediaProbe } from './probe-types';
 import { parseRational, Rational } from './rational';
 
 export interface ProbeOptions {
@@ -60,16 +63,123 @@ export async function runProbe(file: string, options: ProbeOptions): Promise<Pro
   }
 }
 
-/** Probes a file: a usable MediaProbe, or the problem in words a person can act on. */
+/**
+ * Probes a file: a usable MediaProbe, or the problem in words a person can act on. A picture
+ * whose rates cannot be trusted also has its frames' timestamps read, and gets the constant rate
+ * that shows every frame at its own time (frame-rate-choice.ts).
+ */
 export async function probeMedia(
   file: string,
   options: ProbeOptions,
 ): Promise<ProbeAssessment & { record: ProbeRecord }> {
   const record = await runProbe(file, options);
   const assessment = assessProbe(record, options.limits ?? DEFAULT_PROBE_LIMITS);
-  if (!assessment.ok)
+  if (!assessment.ok) {
     options.logger?.warn('media: probe rejected the file', { file, detail: assessment.problem.detail });
-  return { ...assessment, record };
+    return { ...assessment, record };
+  }
+  return { ok: true, probe: await timeFrames(file, assessment.probe, options), record };
+}
+
+/**
+ * True when the container's frame rates cannot be trusted: they disagree (a variable rate, or a
+ * constant one misflagged), or the container is Matroska/WebM, which states none of its own and
+ * whose rates ffprobe derives from the average.
+ */
+export function needsFrameTimes(probe: MediaProbe): boolean {
+  if (probe.kind !== 'video' || !probe.video) return false;
+  return probe.video.variableFrameRate || /\b(matroska|webm)\b/.test(probe.container);
+}
+
+async function timeFrames(file: string, probe: MediaProbe, options: ProbeOptions): Promise<MediaProbe> {
+  if (!needsFrameTimes(probe) || !probe.video) return probe;
+  let times: FrameTimes | null = null;
+  try {
+    times = await readFrameTimes(file, probe.video.streamIndex, options);
+  } catch (error) {
+    if (!(error instanceof MediaProcessError) || error.failure === 'aborted') throw error;
+    // The average rate parseProbe chose still makes a playable version.
+    options.logger?.warn('media: could not read the frame timestamps; using the average rate', {
+      file,
+      detail: error.message,
+    });
+  }
+  const choice = times && chooseConstantRate(times, { declaredRate: probe.video.realFrameRate });
+  if (!choice) return probe;
+  options.logger?.info('media: frame rate chosen from the frame timestamps', {
+    file,
+    rate: `${choice.rate.num}/${choice.rate.den}`,
+    variable: choice.variable,
+    sourceFrames: choice.sourceFrames,
+    timelineFrames: choice.frameCount,
+    lostFrames: choice.lostFrames,
+  });
+  return withFrameTiming(probe, choice);
+}
+
+/**
+ * Every frame's timestamp of one picture stream, read from the packets (demux only, no decode:
+ * seconds for a two-hour file), streamed so that a day-long source does not fill memory with text.
+ * Null when the packets carry no presentation timestamps.
+ */
+export async function readFrameTimes(
+  file: string,
+  streamIndex: number,
+  options: Pick<ProbeOptions, 'ffprobePath' | 'signal' | 'timeoutMs'>,
+): Promise<FrameTimes | null> {
+  const pts: number[] = [];
+  let lastPts = -Infinity;
+  let lastFrameDuration: number | null = null;
+  let timeBase: Rational | null = null;
+  let untimed = false;
+  let pending = '';
+  const readLine = (line: string) => {
+    const fields = line.split(',');
+    if (fields[0] === 'stream') {
+      timeBase = parseRational(fields[1]);
+      return;
+    }
+    if (fields[0] !== 'packet') return;
+    // Packets an edit list discards are never shown.
+    if ((fields[3] ?? '').includes('D')) return;
+    const value = Number(fields[1]);
+    if (fields[1] === 'N/A' || !Number.isFinite(value)) {
+      untimed = true;
+      return;
+    }
+    pts.push(value);
+    if (value > lastPts) {
+      lastPts = value;
+      const duration = Number(fields[2]);
+      lastFrameDuration = Number.isFinite(duration) && duration > 0 ? duration : null;
+    }
+  };
+  await runProcess(
+    options.ffprobePath,
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      String(streamIndex),
+      '-show_entries',
+      'stream=time_base:packet=pts,duration,flags',
+      '-of',
+      'csv',
+      file,
+    ],
+    {
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      onStdout: (chunk) => {
+        const lines = (pending + chunk.toString('latin1')).split('\n');
+        pending = lines.pop() ?? '';
+        lines.forEach(readLine);
+      },
+    },
+  );
+  if (pending) readLine(pending);
+  if (untimed || !timeBase || pts.length === 0) return null;
+  return { timeBase, pts, lastFrameDuration };
 }
 
 export interface VideoPacket {

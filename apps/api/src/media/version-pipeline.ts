@@ -45,6 +45,8 @@ export function versionMedia(probe: MediaProbe): VersionMedia {
     startTimecode: probe.startTimecode,
     dropFrame: probe.dropFrame,
     variableFrameRate: timeline?.fromVariableRate ?? false,
+    conformed: timeline?.fromVariableRate ?? false,
+    sourceAverageFps: timeline?.sourceAverageFps ? Math.round(timeline.sourceAverageFps * 1000) / 1000 : null,
     hasAudio: probe.audio.length > 0,
   };
 }
@@ -122,6 +124,7 @@ export class VersionPipeline {
         media.frameCount = result.frameCount;
         media.variableFrameRate ||=
           !probe.video?.variableFrameRate && result.frameCount > (probe.video?.frameCount ?? 0);
+        media.conformed = media.variableFrameRate;
         if (media.fpsNum && media.fpsDen)
           media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
       }

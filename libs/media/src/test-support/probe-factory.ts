@@ -28,6 +28,7 @@ export function videoProbe(
       realFrameRate: { num: 25, den: 1 },
       averageFrameRate: { num: 25, den: 1 },
       variableFrameRate: false,
+      frameTiming: null,
       frameCount: 250,
       declaredFrameCount: 250,
       durationSeconds: 10,

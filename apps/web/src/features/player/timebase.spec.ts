@@ -1,6 +1,6 @@
 import type { VersionMedia } from '@cutroom/contracts';
 import { frameToTimecode } from '@cutroom/timecode';
-import { describeFrameRate, labelFrame, timebaseOf } from './timebase';
+import { describeConforming, describeFrameRate, labelFrame, timebaseOf } from './timebase';
 
 const media: VersionMedia = {
   kind: 'video',
@@ -65,5 +65,24 @@ describe('the timebase of a version', () => {
     expect(describeFrameRate({ fpsNum: 30000, fpsDen: 1001 })).toBe('29.97 fps');
     expect(describeFrameRate({ fpsNum: 25, fpsDen: 1 })).toBe('25 fps');
     expect(describeFrameRate({ fpsNum: null, fpsDen: null })).toBeNull();
+  });
+
+  it('says a variable-rate source was conformed, at which rate, and its own average', () => {
+    const phone = {
+      fpsNum: 30,
+      fpsDen: 1,
+      variableFrameRate: true,
+      conformed: true,
+      sourceAverageFps: 23.4637,
+    };
+    expect(describeConforming(phone)).toBe(
+      'The source has a variable frame rate (23.46 fps on average). It was conformed to 30 fps: every frame ' +
+        'appears at its own time, held until the next one, and frame numbers and timecode count at 30 fps.',
+    );
+    expect(describeConforming({ ...media, variableFrameRate: false })).toBeNull();
+    // Processed before conforming: made constant at the average.
+    expect(describeConforming({ fpsNum: 24000, fpsDen: 1001, variableFrameRate: true })).toBe(
+      'The source has a variable frame rate; it was made constant at 23.976 fps for review.',
+    );
   });
 });

@@ -63,3 +63,23 @@ export function describeFrameRate(media: Pick<VersionMedia, 'fpsNum' | 'fpsDen'>
   if (!media.fpsNum || !media.fpsDen) return null;
   return `${formatFrameRate({ fpsNum: media.fpsNum, fpsDen: media.fpsDen })} fps`;
 }
+
+/**
+ * What became of a variable-rate source, in a sentence; null for constant-rate ones. Versions
+ * processed before conforming (no `conformed` field) were made constant at their average rate.
+ */
+export function describeConforming(
+  media: Pick<VersionMedia, 'fpsNum' | 'fpsDen' | 'variableFrameRate' | 'conformed' | 'sourceAverageFps'>,
+): string | null {
+  if (!media.variableFrameRate) return null;
+  const rate = describeFrameRate(media);
+  if (media.conformed === undefined || !rate)
+    return `The source has a variable frame rate; it was made constant${rate ? ` at ${rate}` : ''} for review.`;
+  const average = media.sourceAverageFps
+    ? ` (${Number(media.sourceAverageFps.toFixed(2))} fps on average)`
+    : '';
+  return (
+    `The source has a variable frame rate${average}. It was conformed to ${rate}: every frame appears ` +
+    `at its own time, held until the next one, and frame numbers and timecode count at ${rate}.`
+  );
+}

@@ -3,7 +3,7 @@ import { formatSeconds } from '@cutroom/timecode';
 import type { ReactNode } from 'react';
 import { VersionStatus } from '../assets/VersionStatus';
 import { versionLabel } from '../assets/version-status';
-import { describeFrameRate } from '../player/timebase';
+import { describeConforming, describeFrameRate } from '../player/timebase';
 import { formatBytes } from '../upload/upload-rules';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -21,6 +21,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 export function VersionInfo({ version, canDownload }: { version: Version; canDownload: boolean }) {
   const media = version.media;
   const rate = media ? describeFrameRate(media) : null;
+  const conforming = media ? describeConforming(media) : null;
   return (
     <section className="panel version-info" aria-labelledby="version-info-heading">
       <h2 id="version-info-heading">{versionLabel(version)}</h2>
@@ -40,6 +41,7 @@ export function VersionInfo({ version, canDownload }: { version: Version; canDow
           <Row term="Frame rate">
             <span data-testid="frame-rate">{rate}</span>
             {media?.dropFrame && ' (drop-frame timecode)'}
+            {media?.conformed && <span className="muted"> · conformed from a variable rate</span>}
           </Row>
         )}
         {media?.width && media.height ? (
@@ -61,9 +63,9 @@ export function VersionInfo({ version, canDownload }: { version: Version; canDow
         {media?.kind === 'audio' && <Row term="Kind">Sound only</Row>}
         {media?.startTimecode && <Row term="Start timecode">{media.startTimecode}</Row>}
       </dl>
-      {media?.variableFrameRate && (
-        <p className="form-notice">
-          The source has a variable frame rate; it was made constant{rate ? ` at ${rate}` : ''} for review.
+      {conforming && (
+        <p className="form-notice" data-testid="conforming">
+          {conforming}
         </p>
       )}
       {canDownload && version.status !== 'uploading' && (
