@@ -57,13 +57,18 @@ function keptFrames(total: number, drops: NonNullable<FrameCodedClipOptions['dro
   return range(total).filter((index) => !out.has(index));
 }
 
-async function clip(name: string, drops: NonNullable<FrameCodedClipOptions['dropFrames']>): Promise<string> {
+async function clip(
+  name: string,
+  drops: NonNullable<FrameCodedClipOptions['dropFrames']>,
+  fps = 30,
+  frames = 180,
+): Promise<string> {
   const file = path.join(work.path(), name);
   await generateFrameCodedClip({
     path: file,
-    fpsNum: 30,
+    fpsNum: fps,
     fpsDen: 1,
-    frames: 180,
+    frames,
     width: 320,
     height: 180,
     dropFrames: drops,
@@ -144,6 +149,22 @@ describe('variable-frame-rate sources: every source frame reaches the rendition,
     expect(probe.video).toMatchObject({ fpsNum: 30, fpsDen: 1, variableFrameRate: true });
     expect(renditionTimeline(probe)?.frameCount).toBe(180);
     await expectEveryFrameAtItsTime(source, probe, kept, system);
+  });
+
+  it('a screen recording idling at 1 fps with bursts at 60 fps is conformed to 60, every burst frame kept', async () => {
+    // Eight seconds of a 60 fps capture: one frame a second, except the 3rd and 7th seconds, whole.
+    const idle = [0, 1, 3, 4, 5, 7].map((second) => [second * 60 + 1, second * 60 + 59] as const);
+    const source = await clip('screen.mp4', idle, 60, 481);
+    const kept = keptFrames(481, idle);
+    const probe = await probed(source);
+    expect(probe.video).toMatchObject({
+      fpsNum: 60,
+      fpsDen: 1,
+      variableFrameRate: true,
+      frameCount: kept.length,
+    });
+    expect(renditionTimeline(probe)?.frameCount).toBe(481);
+    await expectEveryFrameAtItsTime(source, probe, kept, system, 60);
   });
 
   it('the same in Matroska (millisecond timestamps, rates that only restate the average)', async () => {
