@@ -10,6 +10,7 @@ import { AddNotificationEmailedAt1764050000008 } from './1764050000008-add-notif
 import { CreateReviewLinks1764050000009 } from './1764050000009-create-review-links.js';
 import { CreateAssetGrantFunction1764050000010 } from './1764050000010-create-asset-grant-function.js';
 import { CreateRateLimitCounters1764050000012 } from './1764050000012-create-rate-limit-counters.js';
+import { ThreadVisibility1764050000013 } from './1764050000013-thread-visibility.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateReviewLinks1764050000009,
   CreateAssetGrantFunction1764050000010,
   CreateRateLimitCounters1764050000012,
+  ThreadVisibility1764050000013,
 ];

@@ -84,6 +84,7 @@ export const commentSchema = z.object({
   body: z.string(),
   frame: z.number().int().nullable(),
   frameEnd: z.number().int().nullable(),
+  /** Team-only, never shown to review-link guests. A reply always has its thread's value. */
   internal: z.boolean(),
   annotation: annotationSchema.nullable(),
   /** Ids of the project members @mentioned in the body. */
@@ -98,6 +99,34 @@ export const commentSchema = z.object({
   clientId: z.string().nullable(),
 });
 export type Comment = z.infer<typeof commentSchema>;
+
+/** Payload of `comment.created`, `comment.resolved` and `comment.reopened`: the comment as it now reads. */
+export const commentEventPayloadSchema = z.object({ comment: commentSchema });
+
+/** Payload of `comment.updated`. */
+export const commentUpdatedPayloadSchema = commentEventPayloadSchema.extend({
+  /**
+   * Whether the thread was internal before this change: a thread made internal leaves the guests'
+   * view (they are told it was deleted), one made shared joins it. Absent on events stored before.
+   */
+  wasInternal: z.boolean().optional(),
+});
+
+/** Payload of `comment.deleted`; `internal` is the thread's. */
+export const commentDeletedPayloadSchema = z.object({
+  commentId: z.uuid(),
+  versionId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  internal: z.boolean(),
+});
+
+/** Payload of `comment.reactions`; `internal` is the thread's. */
+export const commentReactionsPayloadSchema = z.object({
+  commentId: z.uuid(),
+  versionId: z.uuid(),
+  reactions: z.array(reactionSchema),
+  internal: z.boolean(),
+});
 
 export const commentListSchema = z.object({ comments: z.array(commentSchema) });
 export type CommentList = z.infer<typeof commentListSchema>;

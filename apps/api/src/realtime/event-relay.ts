@@ -13,7 +13,7 @@ import {
   type RoleChangedNotice,
 } from './access-lost.js';
 import { AssetEventOrder } from './event-order.js';
-import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
+import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
 import { RealtimeGateway, assetRoom, projectRoom, sessionRoom, userRoom } from './realtime.gateway.js';
 import type { SocketData } from './socket-auth.js';
 import { changeRole } from './write-rights.js';
@@ -89,10 +89,23 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     return this.lookupProject(event.assetId).then((found) => this.emit(event, found));
   }
 
-  private emit(event: AssetEvent, projectId: string | undefined): void {
+  private emit(event: AssetEvent, projectId: string | undefined): void | Promise<void> {
     const rooms = projectId ? [assetRoom(event.assetId), projectRoom(projectId)] : [assetRoom(event.assetId)];
     const audience = this.gateway.server.local.to(rooms);
-    (isInternalEvent(event) ? audience.except(GUEST_ROOM) : audience).emit(serverEvents.assetEvent, event);
+    const forGuests = eventForGuest(event);
+    if (forGuests === event) {
+      audience.emit(serverEvents.assetEvent, event);
+      return;
+    }
+    audience.except(GUEST_ROOM).emit(serverEvents.assetEvent, event);
+    if (forGuests) return this.emitToGuests(rooms, forGuests);
+  }
+
+  /** Rare (a thread made internal): the guests among the listeners get their own version of it. */
+  private async emitToGuests(rooms: string[], event: AssetEvent): Promise<void> {
+    for (const socket of await this.gateway.server.local.in(rooms).fetchSockets()) {
+      if (socket.rooms.has(GUEST_ROOM)) socket.emit(serverEvents.assetEvent, event);
+    }
   }
 
   /** A member's sockets on this node write (or stop writing) in the project's rooms by their new role. */

@@ -37,7 +37,7 @@ import { CommentsService } from '../review/comments.service.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
-import { GUEST_ROOM, isInternalEvent } from './event-visibility.js';
+import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
 import { announceRoleChanged } from './access-lost.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
 import { mayWrite } from './write-rights.js';
@@ -165,7 +165,7 @@ export class RealtimeGateway
       );
       const missed =
         afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
-      const events = user.guest ? missed.filter((event) => !isInternalEvent(event)) : missed;
+      const events = user.guest ? missed.flatMap((event) => eventForGuest(event) ?? []) : missed;
       const lastSeq = Math.max(Number(row?.last_seq ?? 0), missed.at(-1)?.seq ?? 0);
       const others = await this.server.in(assetRoom(assetId)).fetchSockets();
       const presence = others

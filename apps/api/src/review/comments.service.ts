@@ -109,7 +109,13 @@ export class CommentsService {
     if (body.internal && !can(target.role, 'comments.internal'))
       throw notAllowed('Only project members can post internal comments.');
     checkFrames(target.frameCount, body.frame, body.frameEnd);
-    if (body.parentId) await this.checkParent(this.dataSource.manager, versionId, body.parentId, target.role);
+    const thread = body.parentId
+      ? await this.checkParent(this.dataSource.manager, versionId, body.parentId, target.role)
+      : undefined;
+    if (thread && body.internal && !thread.internal)
+      throw threadVisibility(
+        'A reply is as internal as its thread, and this thread is shared with guests. Make its first note internal, or start an internal note of your own.',
+      );
     const mentions = body.body.includes('@')
       ? findMentions(body.body, await this.members(this.dataSource.manager, target.projectId))
       : [];
@@ -122,7 +128,8 @@ export class CommentsService {
       body: body.body,
       frame: body.frame ?? null,
       frameEnd: body.frameEnd ?? null,
-      internal: body.internal ?? false,
+      // A reply is as internal as its thread, whatever the request says.
+      internal: thread ? thread.internal : (body.internal ?? false),
       annotation: body.annotation ?? null,
       mentions,
       hashtags: findHashtags(body.body),
@@ -165,8 +172,10 @@ export class CommentsService {
         ],
       );
     } catch (error) {
+      const failed = error as { code?: string; constraint?: string };
+      if (failed.constraint === THREAD_VISIBILITY) throw threadChanged();
       // The version or the comment answered was deleted a moment ago.
-      if ((error as { code?: string }).code === '23503') throw notFound();
+      if (failed.code === '23503') throw notFound();
       throw error;
     }
     if (stored.length > 0) return comment;
@@ -212,6 +221,11 @@ export class CommentsService {
         throw notAllowed('Only its author can edit a comment.');
       if (change.internal !== undefined && !can(access.role, 'comments.internal'))
         throw notAllowed('Only project members can make a comment internal.');
+      const moves = change.internal !== undefined && change.internal !== row.internal;
+      if (moves && row.parent_id)
+        throw threadVisibility(
+          "A reply is as internal as its thread: make the thread's first note internal or shared instead.",
+        );
       if (change.annotation && row.frame === null) {
         throw new ValidationException(
           [{ path: 'annotation', message: 'a drawing must be pinned to a frame' }],
@@ -243,8 +257,19 @@ export class CommentsService {
         assetId: row.asset_id,
         type: 'comment.updated',
         actorId: userId,
-        payload: { comment },
+        payload: { comment, wasInternal: row.internal },
       });
+      // The database moved the replies with their thread: each is told as it now is.
+      if (moves) {
+        for (const reply of await this.replies(manager, commentId)) {
+          await appendEvent(manager, {
+            assetId: row.asset_id,
+            type: 'comment.updated',
+            actorId: userId,
+            payload: { comment: reply, wasInternal: row.internal },
+          });
+        }
+      }
       return comment;
     });
   }
@@ -343,12 +368,13 @@ export class CommentsService {
     return { row: rows[0], access };
   }
 
+  /** The thread being answered, if the answer may go there: whether it is internal. */
   private async checkParent(
     manager: EntityManager,
     versionId: string,
     parentId: string,
     role: AccessRole,
-  ): Promise<void> {
+  ): Promise<{ internal: boolean }> {
     const [parent]: { version_id: string; parent_id: string | null; internal: boolean }[] =
       await manager.query(`SELECT version_id, parent_id, internal FROM comments WHERE id = $1`, [parentId]);
     const hidden = parent?.internal && !can(role, 'comments.internal');
@@ -360,6 +386,7 @@ export class CommentsService {
     }
     if (parent.parent_id)
       throw new ReviewException(ReviewErrorCode.ReplyToReply, 'Reply to the thread, not to a reply.');
+    return { internal: parent.internal };
   }
 
   private async members(manager: EntityManager, projectId: string): Promise<Mentionable[]> {
@@ -376,6 +403,14 @@ export class CommentsService {
       [userId, clientId],
     );
     return rows[0] ? toComment(rows[0]) : undefined;
+  }
+
+  private async replies(manager: EntityManager, parentId: string): Promise<Comment[]> {
+    const rows: CommentRow[] = await manager.query(
+      `${COMMENT_SELECT} WHERE c.parent_id = $1 ORDER BY c.created_at, c.id`,
+      [parentId],
+    );
+    return rows.map(toComment);
   }
 
   private async load(manager: EntityManager, commentId: string): Promise<Comment> {
@@ -409,6 +444,20 @@ function checkFrames(frameCount: number | null, frame?: number, frameEnd?: numbe
 
 function notFound(): ReviewException {
   return new ReviewException(ReviewErrorCode.CommentNotFound, 'No such comment, or you cannot see it.');
+}
+
+/** The database's guard that a reply has its thread's `internal` (migration ThreadVisibility). */
+const THREAD_VISIBILITY = 'comments_thread_visibility_fkey';
+
+function threadVisibility(message: string): ReviewException {
+  return new ReviewException(ReviewErrorCode.ThreadVisibility, message);
+}
+
+function threadChanged(): ReviewException {
+  return new ReviewException(
+    ReviewErrorCode.ThreadChanged,
+    'The thread changed while you replied: look at it again before replying.',
+  );
 }
 
 function notAllowed(message: string): ReviewException {

@@ -7,6 +7,10 @@ export enum ReviewErrorCode {
   FramesUnknown = 'frames_unknown',
   ReplyToReply = 'reply_to_reply',
   ParentElsewhere = 'parent_elsewhere',
+  /** An internal reply to a shared thread, or a reply's visibility changed apart from its thread. */
+  ThreadVisibility = 'thread_visibility',
+  /** The thread's visibility changed while a reply to it was being stored. */
+  ThreadChanged = 'thread_changed',
 }
 
 const kinds: Record<ReviewErrorCode, ErrorKind> = {
@@ -16,6 +20,8 @@ const kinds: Record<ReviewErrorCode, ErrorKind> = {
   [ReviewErrorCode.FramesUnknown]: 'conflict',
   [ReviewErrorCode.ReplyToReply]: 'invalid',
   [ReviewErrorCode.ParentElsewhere]: 'invalid',
+  [ReviewErrorCode.ThreadVisibility]: 'conflict',
+  [ReviewErrorCode.ThreadChanged]: 'conflict',
 };
 
 export class ReviewException extends DomainException {
