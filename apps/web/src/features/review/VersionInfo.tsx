@@ -41,7 +41,7 @@ export function VersionInfo({ version, canDownload }: { version: Version; canDow
           <Row term="Frame rate">
             <span data-testid="frame-rate">{rate}</span>
             {media?.dropFrame && ' (drop-frame timecode)'}
-            {media?.conformed && <span className="muted"> · conformed from a variable rate</span>}
+            {media?.conformed && <span className="muted"> · conformed</span>}
           </Row>
         )}
         {media?.width && media.height ? (
