@@ -308,4 +308,24 @@ describe('chooseConstantRate', () => {
     });
     expectEveryFrameAtItsTime(times, choice);
   });
+
+  it('two frames five seconds apart are not a 0.2 fps video: held at 24', () => {
+    const times = framesAt([0, 5], ms, 5);
+    const choice = chooseConstantRate(times, { declaredRate: null })!;
+    expect(choice).toMatchObject({ rate: { num: 24, den: 1 }, variable: true, frameCount: 240 });
+    expectEveryFrameAtItsTime(times, choice);
+  });
+
+  it('a steady 1 fps time-lapse keeps 1 fps', () => {
+    const times = framesAt(
+      Array.from({ length: 20 }, (_, second) => second),
+      ms,
+      1,
+    );
+    expect(chooseConstantRate(times, { declaredRate: null })).toMatchObject({
+      rate: { num: 1, den: 1 },
+      variable: false,
+      frameCount: 20,
+    });
+  });
 });

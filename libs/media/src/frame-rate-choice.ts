@@ -18,7 +18,7 @@ export interface ConstantRateChoice {
   frameCount: number;
   /** Frames the source holds. */
   sourceFrames: number;
-  /** Source frames that share a slot with a later frame and are never shown (only above the rate cap). */
+  /** Source frames that share a slot with a later one and are never shown: closer together than the cap allows, or a stray pair. */
   lostFrames: number;
   /** The source's frames per second on average: frames over the time from the first to the end of the last. */
   sourceAverageFps: number;
@@ -38,6 +38,8 @@ export const MAX_CONFORMED_RATE: Rational = { num: 120, den: 1 };
  * placed at random sit 0.25 away. It tells 30 fps with dropped frames from 29.97 or 48.
  */
 export const GRID_FIT_FRAMES = 0.15;
+/** Evenly spaced frames slower than this (a still every 5 s) are conformed like variable ones: timecode counts whole frames a second. */
+const SLOWEST_KEPT_RATE = 1;
 /** Rates within this (relative) are one family, told apart by fit alone: 29.97 and 30, 59.94 and 60. */
 const SAME_FAMILY = 0.002;
 
@@ -145,7 +147,11 @@ function evenlySpacedRate(
   const standard = snapFrameRate(mean);
   if (STANDARD_FRAME_RATES.includes(standard)) candidates.push(standard);
   candidates.push({ num: Math.max(1, Math.round(rationalToNumber(mean))), den: 1 }, snapFrameRate(mean, 0));
-  return candidates.find((rate) => isOneForOne(ticks, timeBase, rate)) ?? null;
+  return (
+    candidates.find(
+      (rate) => rationalToNumber(rate) >= SLOWEST_KEPT_RATE && isOneForOne(ticks, timeBase, rate),
+    ) ?? null
+  );
 }
 
 /**
