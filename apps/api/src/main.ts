@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const server = await openDatabaseServer(config, logger);
-  const dataSource = await connectAndMigrate(server.url);
+  const dataSource = await connectAndMigrate(server.url, logger);
   const app = await createApp({ config, logger, dataSource });
   await app.listen(config.port, config.host);
   logger.info(

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { DataDirInUseError } from './database/data-dir-lock.js';
 import { createDataSource, withMigrationLock } from './database/data-source.js';
 import { openDatabaseServer } from './database/open-database.js';
 
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config);
   const server = await openDatabaseServer(config, logger);
-  const dataSource = createDataSource(server.url);
+  const dataSource = createDataSource(server.url, logger);
   await dataSource.initialize();
   try {
     await withMigrationLock(dataSource, async () => {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   process.stderr.write(
-    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : error}\n`,
+    `${error instanceof ConfigError || error instanceof DataDirInUseError ? error.message : error instanceof Error ? error.stack : error}\n`,
   );
   process.exit(1);
 });

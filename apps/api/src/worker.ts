@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const logger = createLogger(config);
-  const dataSource = await connectAndMigrate(config.databaseUrl);
+  const dataSource = await connectAndMigrate(config.databaseUrl, logger);
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, logger, dataSource }),
     {

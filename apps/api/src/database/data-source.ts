@@ -1,14 +1,19 @@
 import { DataSource } from 'typeorm';
+import type { Logger } from '../common/logging/logger.js';
 import { migrations } from '../../../../migrations/index.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { ProjectMemberEntity } from '../projects/project-member.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
+import { connectionDefaults, connectionError } from './pg-pool.js';
 
 export const entities = [UserEntity, SessionEntity, ProjectEntity, ProjectMemberEntity];
 
-/** Schema changes only through migrations: never `synchronize`. */
-export function createDataSource(url: string): DataSource {
+/**
+ * Schema changes only through migrations: never `synchronize`. A connection the database drops
+ * is logged and replaced by the pool; a query on it fails with the database's reason.
+ */
+export function createDataSource(url: string, logger: Logger): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -17,7 +22,9 @@ export function createDataSource(url: string): DataSource {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: 20, application_name: 'cutroom' },
+    extra: { max: 20, application_name: 'cutroom', ...connectionDefaults },
+    poolErrorHandler: (error: unknown) =>
+      logger.warn({ pool: 'cutroom', ...connectionError(error) }, 'lost an idle database connection'),
   });
 }
 
@@ -44,8 +51,8 @@ export async function withMigrationLock<T>(dataSource: DataSource, work: () => P
 }
 
 /** Connects and applies every pending migration, each in its own transaction. */
-export async function connectAndMigrate(url: string): Promise<DataSource> {
-  const dataSource = createDataSource(url);
+export async function connectAndMigrate(url: string, logger: Logger): Promise<DataSource> {
+  const dataSource = createDataSource(url, logger);
   await dataSource.initialize();
   try {
     await withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Logger } from '../common/logging/logger.js';
+import { connectionDefaults, connectionError } from './pg-pool.js';
 
 export interface PgListenerOptions {
   url: string;
@@ -13,50 +14,86 @@ export interface PgListenerOptions {
 }
 
 /**
- * A dedicated connection that LISTENs on some channels and, when the connection breaks,
- * reconnects with backoff (250 ms doubling to 5 s) until stopped.
+ * A dedicated connection that LISTENs on some channels and, when the connection breaks (the
+ * database restarted, the backend was terminated, the network dropped), reconnects with backoff
+ * (250 ms doubling to 2 s) until stopped.
  */
 export class PgListener {
   private client: Client | undefined;
   private stopped = false;
-  private retryDelayMs = 250;
+  private reconnecting = false;
 
   constructor(private readonly options: PgListenerOptions) {}
 
+  /** Listens now; rejects if the database cannot be reached at all. */
   async start(): Promise<void> {
-    const { url, name, channels, logger } = this.options;
-    const client = new Client({ connectionString: url, application_name: name });
-    client.on('notification', (message) =>
-      this.options.onNotification(message.channel, message.payload ?? ''),
-    );
-    client.on('error', (error) => {
-      logger.warn({ err: error, listener: name }, 'lost the LISTEN connection; reconnecting');
-      void this.reconnect(client);
-    });
-    await client.connect();
-    for (const channel of channels) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
-    this.client = client;
-    this.retryDelayMs = 250;
-    this.options.onListening?.();
+    await this.listen();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.client?.end().catch(() => undefined);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
   }
 
-  private async reconnect(broken: Client): Promise<void> {
-    if (this.stopped || this.client !== broken) return;
+  private async listen(): Promise<void> {
+    const { url, name, channels, logger } = this.options;
+    const client = new Client({ ...connectionDefaults, connectionString: url, application_name: name });
+    client.on('notification', (message) =>
+      this.options.onNotification(message.channel, message.payload ?? ''),
+    );
+    // Both fire when a connection breaks; 'end' alone when the server closes it quietly.
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, undefined));
+    try {
+      await client.connect();
+      for (const channel of channels) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    logger.debug({ listener: name }, 'listening');
+    this.options.onListening?.();
+  }
+
+  private lost(client: Client, error: Error | undefined): void {
+    if (this.stopped || this.client !== client) return;
     this.client = undefined;
-    await broken.end().catch(() => undefined);
-    while (!this.stopped && !this.client) {
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 5000);
-      try {
-        await this.start();
-      } catch (error) {
-        this.options.logger.warn({ err: error, listener: this.options.name }, 'could not LISTEN again yet');
+    this.options.logger.warn(
+      { listener: this.options.name, ...connectionError(error ?? 'the connection closed') },
+      'lost the LISTEN connection; reconnecting',
+    );
+    void client.end().catch(() => undefined);
+    void this.reconnect();
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.reconnecting) return;
+    this.reconnecting = true;
+    let delayMs = 250;
+    try {
+      while (!this.stopped && !this.client) {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(delayMs * 2, 2000);
+        if (this.stopped) return;
+        try {
+          await this.listen();
+          this.options.logger.info({ listener: this.options.name }, 'listening again');
+        } catch (error) {
+          this.options.logger.debug(
+            { listener: this.options.name, ...connectionError(error) },
+            'could not LISTEN again yet',
+          );
+        }
       }
+    } finally {
+      this.reconnecting = false;
     }
   }
 }

@@ -30,6 +30,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private listener: PgListener | undefined;
   /** asset → project; an asset never changes project. */
   private readonly projectOf = new Map<string, string>();
+  private listenedBefore = false;
   private readonly order = new AssetEventOrder({
     read: (assetId, afterSeq, count) => eventsAfter(this.dataSource.manager, assetId, afterSeq, count),
     deliver: (event) => this.broadcast(event),
@@ -49,6 +50,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       name: 'cutroom-relay',
       logger: this.logger,
       onNotification: (channel, payload) => void this.deliver(channel, payload),
+      onListening: () => {
+        if (this.listenedBefore) void this.catchUp();
+        this.listenedBefore = true;
+      },
     });
     await this.listener.start();
   }
@@ -78,6 +83,32 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       this.order.offer(JSON.parse(payload) as EventNotice);
     } catch (error) {
       this.logger.error({ err: error, channel }, 'could not relay a notification');
+    }
+  }
+
+  /**
+   * After LISTEN was lost and is back: each asset with a room on this node (its own, or its
+   * project's) is brought up to its latest seq, so what committed meanwhile still goes out, in
+   * order, once. An asset this node relayed nothing for yet gets its latest event; a client that
+   * sees a gap there rejoins with its last seq.
+   */
+  private async catchUp(): Promise<void> {
+    const assetIds: string[] = [];
+    const projectIds: string[] = [];
+    for (const room of this.gateway.server.of('/').adapter.rooms.keys()) {
+      if (room.startsWith('asset:')) assetIds.push(room.slice('asset:'.length));
+      else if (room.startsWith('project:')) projectIds.push(room.slice('project:'.length));
+    }
+    if (assetIds.length === 0 && projectIds.length === 0) return;
+    try {
+      const latest: { id: string; last_seq: string }[] = await this.dataSource.query(
+        `SELECT id, last_seq FROM assets
+         WHERE (id = ANY($1::uuid[]) OR project_id = ANY($2::uuid[])) AND last_seq > 0`,
+        [assetIds, projectIds],
+      );
+      for (const asset of latest) this.order.offer({ assetId: asset.id, seq: Number(asset.last_seq) });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not catch up after LISTEN came back');
     }
   }
 

@@ -23,7 +23,7 @@ import {
   typingSchema,
 } from '@cutroom/contracts';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
@@ -31,6 +31,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { toApiError } from '../common/http/api-exception.filter.js';
 import type { Logger } from '../common/logging/logger.js';
+import { createPgPool } from '../database/pg-pool.js';
 import { LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { CommentsService } from '../review/comments.service.js';
@@ -95,12 +96,8 @@ export class RealtimeGateway
     server.use(socketAuthMiddleware(this.auth));
     // Rooms span every api node: ephemeral signals travel between nodes through Postgres.
     const { url } = this.dataSource.options as { url: string };
-    this.adapterPool = new pg.Pool({
-      connectionString: url,
-      max: 3,
-      application_name: 'cutroom-socket-adapter',
-    });
-    this.adapterPool.on('error', (error) => this.logger.warn({ err: error }, 'socket adapter pool error'));
+    // Survives a database restart: the adapter LISTENs again on a fresh connection.
+    this.adapterPool = createPgPool({ connectionString: url, max: 3 }, 'cutroom-socket-adapter', this.logger);
     server.adapter(createAdapter(this.adapterPool, { tableName: 'socket_io_attachments' }));
   }
 

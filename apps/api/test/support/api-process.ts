@@ -16,7 +16,7 @@ function findRoot(from: string): string {
   }
   return dir;
 }
-const builtEntry = (name: string) => path.join(repoRoot, 'apps/api/dist/apps/api/src', `${name}.js`);
+export const builtEntry = (name: string) => path.join(repoRoot, 'apps/api/dist/apps/api/src', `${name}.js`);
 
 export interface ApiProcess {
   baseUrl: string;

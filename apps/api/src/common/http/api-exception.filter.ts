@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { ApiError } from '@cutroom/contracts';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
 import type { Logger } from '../logging/logger.js';
 import { ValidationException } from '../validation/validation.exception.js';
 import { DomainException, statusForKind } from './domain.exception.js';
@@ -55,6 +56,13 @@ export function toApiError(exception: unknown): ApiError {
           ? 'The request body is not valid JSON.'
           : 'The request body could not be read.';
     return { ...base(status), message, code: exception.type?.replace(/\./g, '_') };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      ...base(503),
+      message: 'The database is not answering right now. Try again in a moment.',
+      code: 'database_unavailable',
+    };
   }
   return { ...base(500), message: 'Something went wrong on our side. It has been logged.' };
 }
