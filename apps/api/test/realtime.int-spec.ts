@@ -117,6 +117,28 @@ describe('the realtime channel', () => {
     back.socket.disconnect();
   });
 
+  it('a message over 1 MB is answered with a 413 naming the limit, and the socket carries on', async () => {
+    const client = await connectSocket(api.baseUrl, editor.token);
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    const huge = { versionId: randomUUID(), comment: { body: 'x'.repeat(1_200_000) } };
+    const refusal = await emitWithAck(client.socket, 'comment:create', huge);
+    expect(refusal).toEqual({
+      ok: false,
+      error: { statusCode: 413, message: expect.stringContaining('larger than 1 MB (1,000,000 bytes)') },
+    });
+    const refused: unknown[] = [];
+    client.socket.on('request:refused', (notice: unknown) => refused.push(notice));
+    client.socket.emit('typing', { assetId, typing: true, padding: 'y'.repeat(1_100_000) });
+    await waitFor(() => refused.length > 0);
+    expect(refused).toEqual([
+      { event: 'typing', error: { statusCode: 413, message: expect.stringContaining('larger than 1 MB') } },
+    ]);
+    // Still connected, and the next message is measured on its own.
+    expect(client.socket.connected).toBe(true);
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    client.socket.disconnect();
+  });
+
   it('others end on the drawer’s last drawing: a burst of undo and clear arrives as its last state, and nothing after they leave', async () => {
     const drawer = await connectSocket(api.baseUrl, editor.token);
     const watcher = await connectSocket(api.baseUrl, reviewer.token);
@@ -326,26 +348,30 @@ describe('a session ending or a role changing, with two api nodes', () => {
         to: [0.3, 0.3],
       },
     };
-    const speak = async () => {
+    const speak = () => {
       drawer.socket.emit('draw:stroke', stroke);
       drawer.socket.emit('typing', { assetId, typing: true });
-      await sleep(700);
     };
-    const setRole = async (role: string) =>
-      expect(
-        (await owner.caller.patch(`/api/projects/${projectId}/members/${member.user.id}`, { role })).status,
-      ).toBe(200);
+    const setRole = async (role: string) => {
+      const changed = await owner.caller.patch(`/api/projects/${projectId}/members/${member.user.id}`, {
+        role,
+      });
+      expect(changed.status).toBe(200);
+      // The change reaches node B through Postgres in milliseconds; a second is the promise.
+      await sleep(1000);
+    };
 
-    await speak();
+    speak();
+    await waitFor(() => heard.length === 2);
     expect(heard.sort()).toEqual(['stroke', 'typing']);
     await setRole('viewer');
-    await sleep(300);
     heard.length = 0;
-    await speak();
+    speak();
+    await sleep(1000);
     expect(heard).toEqual([]);
     await setRole('reviewer');
-    await sleep(300);
-    await speak();
+    speak();
+    await waitFor(() => heard.length === 2);
     expect(heard.sort()).toEqual(['stroke', 'typing']);
     drawer.socket.disconnect();
     watcher.socket.disconnect();

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { drawingPointCount, MAX_POINTS_PER_ANNOTATION, MAX_SHAPES, shapeSchema } from './annotations';
 import { versionSchema } from './assets';
 
+/** The largest message a client may send over the socket, in bytes; a larger one is refused with 413. */
+export const SOCKET_MESSAGE_LIMIT_BYTES = 1_000_000;
+
 /** Socket.io event names, client → server. */
 export const clientEvents = {
   joinAsset: 'asset:join',
@@ -27,7 +30,15 @@ export const serverEvents = {
   presenceLeft: 'presence:left',
   drawing: 'draw:stroke',
   typing: 'typing',
+  /** A message without an ack that was refused (too large): which event, and why. */
+  refused: 'request:refused',
 } as const;
+
+export const requestRefusedSchema = z.object({
+  event: z.string(),
+  error: z.object({ statusCode: z.number(), message: z.string() }),
+});
+export type RequestRefused = z.infer<typeof requestRefusedSchema>;
 
 export const joinAssetSchema = z.strictObject({
   assetId: z.uuid(),

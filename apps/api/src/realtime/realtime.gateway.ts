@@ -39,6 +39,7 @@ import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
 import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
+import { EventSizes, MESSAGE_LIMIT_BYTES, TRANSPORT_LIMIT_BYTES, tooLarge } from './message-size.js';
 import { announceRoleChanged } from './access-lost.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
 import { mayWrite } from './write-rights.js';
@@ -58,7 +59,7 @@ export const userRoom = (userId: string) => `user:${userId}`;
 /** Every socket opened with one session, on every node: they close when it ends. */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
-@WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: 1_000_000 })
+@WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: TRANSPORT_LIMIT_BYTES })
 export class RealtimeGateway
   implements OnModuleInit, OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
 {
@@ -106,6 +107,7 @@ export class RealtimeGateway
   }
 
   async handleConnection(socket: Socket): Promise<void> {
+    this.refuseOversized(socket);
     const { user } = socket.data as Partial<SocketData>;
     if (!user) return;
     const rooms = [userRoom(user.id), sessionRoom(user.sessionId)];
@@ -120,6 +122,25 @@ export class RealtimeGateway
       Math.min(MAX_TIMER_MS, Math.max(0, endsAt - Date.now())),
     );
     this.expiryTimers.set(socket.id, timer);
+  }
+
+  /**
+   * Measures each message as it arrives: one over the limit reaches no handler and is answered —
+   * through its ack, or with request:refused when it has none — instead of being dropped unheard.
+   */
+  private refuseOversized(socket: Socket): void {
+    const sizes = new EventSizes();
+    socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (packet.type === 'message') sizes.heard(packet.data);
+    });
+    socket.use((event, next) => {
+      const bytes = sizes.next();
+      if (bytes <= MESSAGE_LIMIT_BYTES) return next();
+      const error = tooLarge(bytes);
+      const ack: unknown = event.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error });
+      else socket.emit(serverEvents.refused, { event: String(event[0]), error });
+    });
   }
 
   handleDisconnect(socket: Socket): void {
