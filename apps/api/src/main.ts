@@ -9,6 +9,8 @@ import { openDatabaseServer } from './database/open-database.js';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
+  // A promise nobody awaited failing (a query while the database is away) is logged, not fatal.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const server = await openDatabaseServer(config, logger);
   const dataSource = await connectAndMigrate(server.url, logger);
   const app = await createApp({ config, logger, dataSource });

