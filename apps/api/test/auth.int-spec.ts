@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { Caller, type Reply, signUp } from './support/http-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -237,5 +239,129 @@ describe('sign-in rate limiting', () => {
       statuses.push((await from('203.0.113.30', node).get(`/api/share/${'b'.repeat(43)}`)).status);
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+  });
+});
+
+describe('requests from other sites', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let cookie: string;
+  let token: string;
+  const evil = { origin: 'https://evil.example' };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi({ DATABASE_URL: db.url });
+    const reply = await new Caller(api.baseUrl).post('/api/auth/register', {
+      email: 'origin@example.com',
+      password: 'correct horse battery',
+      displayName: 'Origin',
+    });
+    cookie = (reply.headers.get('set-cookie') ?? '').split(';')[0];
+    token = reply.body.token;
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  const withCookie = () => new Caller(api.baseUrl, { cookie });
+
+  it("refuses a state change sent with the cookie by another site's page, and changes nothing", async () => {
+    const refused = await withCookie().request('POST', '/api/projects', { name: 'Planted' }, evil);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: expect.stringContaining('https://evil.example'),
+      code: 'cross_site_request',
+      requestId: expect.any(String),
+    });
+    const sibling = await withCookie().request(
+      'PATCH',
+      `/api/projects/${randomUUID()}`,
+      { name: 'x' },
+      {
+        'sec-fetch-site': 'same-site',
+      },
+    );
+    expect(sibling.status).toBe(403);
+    expect((await withCookie().get('/api/projects')).body.projects).toEqual([]);
+  });
+
+  it('refuses bodiless state changes (sign-out) from another site: the session lives on', async () => {
+    const logout = await withCookie().request('POST', '/api/auth/logout', undefined, evil);
+    expect(logout.status).toBe(403);
+    const crossSite = await withCookie().request('POST', '/api/auth/logout', undefined, {
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await withCookie().get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('refuses an upload started with the cookie from another site', async () => {
+    const reply = await withCookie().request('POST', '/api/uploads', undefined, {
+      ...evil,
+      'tus-resumable': '1.0.0',
+      'upload-length': '10',
+      'upload-metadata': `filename ${Buffer.from('a.mov').toString('base64')},projectId ${Buffer.from(randomUUID()).toString('base64')}`,
+    });
+    expect(reply.status).toBe(403);
+    expect(reply.body.code).toBe('cross_site_request');
+  });
+
+  it("accepts Cutroom's own pages (PUBLIC_URL or the host it was reached at), non-browser callers and bearer clients", async () => {
+    const port = new URL(api.baseUrl).port;
+    const fromPublicUrl = await withCookie().request(
+      'POST',
+      '/api/projects',
+      { name: 'One' },
+      {
+        origin: `http://localhost:${port}`,
+      },
+    );
+    expect(fromPublicUrl.status).toBe(201);
+    const fromSameHost = await withCookie().request(
+      'POST',
+      '/api/projects',
+      { name: 'Two' },
+      {
+        origin: api.baseUrl,
+        'sec-fetch-site': 'same-origin',
+      },
+    );
+    expect(fromSameHost.status).toBe(201);
+    expect((await withCookie().post('/api/projects', { name: 'Three' })).status).toBe(201);
+    const bearer = await new Caller(api.baseUrl, { token }).request(
+      'POST',
+      '/api/projects',
+      { name: 'Four' },
+      evil,
+    );
+    expect(bearer.status).toBe(201);
+  });
+
+  it('refuses a socket handshake that uses the cookie from another site, not one from our pages or with a token', async () => {
+    const handshake = (options: { origin: string; useToken?: boolean }) =>
+      new Promise<string>((resolve) => {
+        const socket = io(api.baseUrl, {
+          path: '/socket.io',
+          transports: ['websocket'],
+          reconnection: false,
+          auth: options.useToken ? { token } : {},
+          extraHeaders: { cookie, origin: options.origin },
+        });
+        socket.once('connect', () => {
+          socket.close();
+          resolve('connected');
+        });
+        socket.once('connect_error', (error) => {
+          socket.close();
+          resolve(error.message);
+        });
+      });
+    expect(await handshake({ origin: 'https://evil.example' })).toBe('cross-site');
+    expect(await handshake({ origin: api.baseUrl })).toBe('connected');
+    expect(await handshake({ origin: 'https://evil.example', useToken: true })).toBe('connected');
   });
 });

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter.js';
 import { NestPinoLogger } from '../common/logging/logger.js';
+import { sameOriginMiddleware } from '../common/http/same-origin.js';
 import { type AppContext, AppModule } from './app.module.js';
 import { tusOpenApiPaths } from '../uploads/tus-openapi.js';
 import { TusUploadServer, UPLOADS_PATH } from '../uploads/tus-server.js';
@@ -56,6 +57,7 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
     }),
   );
   app.use(cookieParser());
+  app.use(sameOriginMiddleware(config.publicUrl));
   const tus = app.get(TusUploadServer);
   app.use(UPLOADS_PATH, (request: Request, response: Response) => {
     request.url = request.originalUrl; // tus matches the full path

@@ -32,7 +32,8 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { toApiError } from '../common/http/api-exception.filter.js';
 import type { Logger } from '../common/logging/logger.js';
 import { createPgPool } from '../database/pg-pool.js';
-import { LoggerToken } from '../config/config.provider.js';
+import type { AppConfig } from '../config/config.js';
+import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { CommentsService } from '../review/comments.service.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
@@ -79,6 +80,7 @@ export class RealtimeGateway
     private readonly guests: GuestAccessService,
     private readonly dataSource: DataSource,
     @Inject(LoggerToken) private readonly logger: Logger,
+    @Inject(AppConfigToken) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -94,7 +96,7 @@ export class RealtimeGateway
   }
 
   afterInit(server: Server): void {
-    server.use(socketAuthMiddleware(this.auth));
+    server.use(socketAuthMiddleware(this.auth, this.config.publicUrl));
     // Rooms span every api node: ephemeral signals travel between nodes through Postgres.
     const { url } = this.dataSource.options as { url: string };
     // Survives a database restart: the adapter LISTENs again on a fresh connection.

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { parseCookieHeader, readSessionToken } from '../auth/session-token.js';
+import { foreignSite } from '../common/http/same-origin.js';
 import type { JoinedAsset } from './write-rights.js';
 
 export interface SocketData {
@@ -15,11 +16,14 @@ export interface SocketData {
 
 /**
  * Handshake middleware: the same session as REST — `auth: { token }` from API clients, or the
- * browser's session cookie. Refused connections get `connect_error` with message "unauthorized".
+ * browser's session cookie. Refused connections get `connect_error` with message "unauthorized",
+ * or "cross-site" when another site's page tries to use the cookie.
  */
-export function socketAuthMiddleware(auth: AuthService) {
+export function socketAuthMiddleware(auth: AuthService, publicUrl: string) {
   return (socket: Socket, next: (error?: Error) => void) => {
     const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof given !== 'string' && foreignSite(socket.handshake.headers, publicUrl) !== undefined)
+      return next(new Error('cross-site'));
     const token =
       typeof given === 'string'
         ? readSessionToken(`Bearer ${given}`, undefined, SESSION_COOKIE)
