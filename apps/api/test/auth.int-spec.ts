@@ -124,6 +124,30 @@ describe('accounts and sessions', () => {
     const paths = reply.body.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(['displayName', 'email', 'extra', 'password']);
   });
+
+  it('refuses the most common passwords and the email itself, saying why', async () => {
+    for (const [password, why] of [
+      ['password', /most common passwords/],
+      ['12345678', /most common passwords/],
+      ['Sunshine', /most common passwords/],
+      ['weak.person@example.com', /email address/],
+      ['weak.person', /email address/],
+    ] as const) {
+      const reply = await anonymous.post('/api/auth/register', {
+        email: 'weak.person@example.com',
+        password,
+        displayName: 'Weak',
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.fields).toEqual([{ path: 'password', message: expect.stringMatching(why) }]);
+    }
+    const strong = await anonymous.post('/api/auth/register', {
+      email: 'weak.person@example.com',
+      password: 'copper kettle morning',
+      displayName: 'Weak',
+    });
+    expect(strong.status).toBe(201);
+  });
 });
 
 describe('sign-in rate limiting', () => {

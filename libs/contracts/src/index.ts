@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './text';
 export * from './auth';
+export * from './password-rules';
 export * from './projects';
 export * from './health';
 export * from './assets';

@@ -72,7 +72,7 @@ export function RegisterPage() {
           value={password}
           onChange={setPassword}
           error={errors.byField.password}
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={`At least ${PASSWORD_MIN} characters, and not a common password or your email.`}
         />
         <FormAlert message={errors.form} />
         <button type="submit" className="button button-primary" disabled={register.isPending}>
