@@ -4,16 +4,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken } from '../config/config.provider.js';
 
-/** A write failed because the disk (or the quota) is full: from Node (ENOSPC) or ffmpeg's stderr. */
-export function isDiskFull(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return true;
-  const said = [error instanceof Error ? error.message : '', (error as { stderrTail?: unknown })?.stderrTail];
-  return said.some(
-    (text) => typeof text === 'string' && /No space left on device|Disk quota exceeded/i.test(text),
-  );
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -48,6 +38,12 @@ export class MediaStorage {
     await fs.mkdir(base, { recursive: true });
     this.versionDir(versionId);
     return fs.mkdtemp(path.join(base, `${versionId}-`));
+  }
+
+  /** Bytes free for media on its disk. */
+  async freeBytes(): Promise<number> {
+    const stats = await fs.statfs(this.root);
+    return stats.bavail * stats.bsize;
   }
 
   async removeVersion(versionId: string): Promise<void> {

@@ -17,6 +17,7 @@ import { AppConfigToken } from '../config/config.provider.js';
 import { MediaBinariesProvider } from './media-binaries.js';
 import { MediaFailure } from './media-failure.js';
 import { mediaLogger } from './media-logger.js';
+import { isDiskFull, NEARLY_FULL_BYTES } from './disk-full.js';
 import { MediaStorage } from './media-storage.js';
 import { killOrphanedFfmpeg } from './orphaned-ffmpeg.js';
 import { VersionStatusService } from './version-status.js';
@@ -65,7 +66,30 @@ export class VersionPipeline {
     @Inject(AppConfigToken) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * A failed attempt leaves nothing to watch: its renditions so far are removed (and with them the
+   * space they took). A full disk is a failure a person must act on, not one to retry.
+   */
   async process(versionId: string, context: PipelineContext): Promise<void> {
+    const attempt: { dir?: string } = {};
+    try {
+      await this.run(versionId, context, attempt);
+    } catch (error) {
+      const diskFull =
+        !(error instanceof MediaFailure) &&
+        (isDiskFull(error) || (await this.storage.freeBytes().catch(() => Infinity)) < NEARLY_FULL_BYTES);
+      if (attempt.dir) await discardAttempt(this.storage.versionDir(versionId), attempt.dir);
+      if (diskFull) {
+        throw new MediaFailure(
+          'The server ran out of disk space while processing this version. Ask an administrator to free space, then upload the file again.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async run(versionId: string, context: PipelineContext, attempt: { dir?: string }): Promise<void> {
     const { signal } = context;
     const logger = mediaLogger(context.log);
     const binaries = await this.binaries.get();
@@ -98,6 +122,7 @@ export class VersionPipeline {
     lap('probe');
     const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
     if (partial) {
+      attempt.dir = partial;
       const result = await transcodeToHls({
         binaries,
         input: original,
@@ -201,6 +226,14 @@ async function freshAttemptDir(versionDir: string): Promise<string> {
   await fs.symlink(attempt, link);
   await fs.rename(link, path.join(versionDir, PARTIAL_LINK));
   return dir;
+}
+
+/** Removes an attempt's folder, and the `hls.partial` link when it still points there (not another worker's). */
+async function discardAttempt(versionDir: string, dir: string): Promise<void> {
+  const link = path.join(versionDir, PARTIAL_LINK);
+  const target = await fs.readlink(link).catch(() => undefined);
+  if (target === path.basename(dir)) await fs.rm(link, { force: true });
+  await fs.rm(dir, { recursive: true, force: true });
 }
 
 /** Moves what the work directory holds into the version's folder, replacing older copies. */

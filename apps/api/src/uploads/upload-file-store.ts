@@ -4,7 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/server';
-import { isDiskFull } from '../media/media-storage.js';
+import { isDiskFull } from '../media/disk-full.js';
 import { UploadsErrorCode, UploadsException } from './uploads.exception.js';
 
 /**
