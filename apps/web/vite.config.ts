@@ -12,6 +12,7 @@ export default defineConfig({
     // Workspace libs are consumed from source, so the web build never waits for a lib build.
     alias: {
       '@cutroom/contracts': fromHere('../../libs/contracts/src/index.ts'),
+      '@cutroom/policy': fromHere('../../libs/policy/src/index.ts'),
       '@cutroom/timecode': fromHere('../../libs/timecode/src/index.ts'),
     },
   },

@@ -1,7 +1,6 @@
 import type { ApproverList, Decision, DecisionKind, ProjectRole, VersionApproval } from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
-import { aggregateApproval, currentDecisions } from './approval-aggregation.js';
-import { effectiveApprovers, mayDecide } from './approval-policy.js';
+import { aggregateApproval, currentDecisions, effectiveApprovers, mayDecide } from '@cutroom/policy';
 
 /** A round to report on: a version of an asset (or an asset with no version yet). */
 export interface RoundTarget {

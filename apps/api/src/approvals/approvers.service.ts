@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ApproverList, ProjectRole } from '@cutroom/contracts';
+import { type AccessRole, ineligibleApprovers, mayChooseApprovers, mayDecide } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { queryRows } from '../database/query-rows.js';
 import { type MembershipChange, ProjectsService } from '../projects/projects.service.js';
 import { appendEvent } from '../realtime/event-log.js';
-import type { AccessRole } from '../projects/project-policy.js';
-import { ineligibleApprovers, mayChooseApprovers, mayDecide } from './approval-policy.js';
 import {
   ProjectApprovals,
   type RoundTarget,

@@ -6,13 +6,12 @@ import type {
   RecordedDecision,
   VersionApproval,
 } from '@cutroom/contracts';
+import { isGuest, mayDecide } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
 import { AssetsService } from '../assets/assets.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent } from '../realtime/event-log.js';
-import { isGuest } from '../projects/project-policy.js';
-import { mayDecide } from './approval-policy.js';
 import {
   DECISION_ORDER,
   DECISION_SELECT,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Annotation, CarriedOverComment, CarriedOverList, Round } from '@cutroom/contracts';
+import { type AccessRole, can, mayMarkAddressed } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { appendEvent } from '../realtime/event-log.js';
-import { type AccessRole, can } from '../projects/project-policy.js';
-import { visibleCommentsSql } from '../review/comment-policy.js';
-import { mayMarkAddressed } from './approval-policy.js';
+import { visibleCommentsSql } from '../review/comment-visibility.js';
 import { approvalsOf } from './approval-view.js';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception.js';
 

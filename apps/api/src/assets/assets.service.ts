@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Asset, LinkPermission, ProjectRole, Version } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AccessRole, can, type ProjectAction } from '../projects/project-policy.js';
+import { type AccessRole, can, type ProjectAction } from '@cutroom/policy';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent, notify } from '../realtime/event-log.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';

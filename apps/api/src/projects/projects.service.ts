@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Member, Project, ProjectRole } from '@cutroom/contracts';
+import { can, refuseMemberChange, type ProjectAction } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { retryOnConflict } from '../database/retry-deadlock.js';
 import { announceAccessLost } from '../realtime/access-lost.js';
 import { ProjectMemberEntity } from './project-member.entity.js';
 import { ProjectEntity } from './project.entity.js';
-import { can, refuseMemberChange, type ProjectAction } from './project-policy.js';
 import { ProjectsErrorCode, ProjectsException } from './projects.exception.js';
 
 interface ProjectRow {

@@ -1,5 +1,5 @@
 import type { ProjectRole } from '@cutroom/contracts';
-import { type AccessRole, can, isGuest } from '../projects/project-policy.js';
+import { type AccessRole, can, isGuest } from '@cutroom/policy';
 
 /** An asset room a socket is in: the project it belongs to and the socket's role there. */
 export interface JoinedAsset {

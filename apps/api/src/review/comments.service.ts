@@ -9,14 +9,14 @@ import type {
   CreateCommentBody,
   UpdateCommentBody,
 } from '@cutroom/contracts';
+import { type AccessRole, can, isGuest, mayDelete, mayEdit, mayResolve } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AssetAccess, AssetsService, toAccessRole } from '../assets/assets.service.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
-import { type AccessRole, can, isGuest } from '../projects/project-policy.js';
 import { appendEvent, appendEventSql } from '../realtime/event-log.js';
 import { queryRows } from '../database/query-rows.js';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
-import { mayDelete, mayEdit, mayResolve, visibleCommentsSql } from './comment-policy.js';
+import { visibleCommentsSql } from './comment-visibility.js';
 import { findHashtags, findMentions, type Mentionable } from './comment-text.js';
 import { ReviewErrorCode, ReviewException } from './review.exception.js';
 

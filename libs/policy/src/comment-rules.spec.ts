@@ -1,4 +1,4 @@
-import { mayDelete, mayEdit, mayResolve } from './comment-policy.js';
+import { mayDelete, mayEdit, mayResolve } from './comment-rules';
 
 describe('who may change a comment', () => {
   it('a reviewer cannot resolve someone else’s comment, but can resolve their own', () => {
@@ -16,5 +16,6 @@ describe('who may change a comment', () => {
     expect(mayEdit({ userId: 'a', role: 'reviewer' }, 'a')).toBe(true);
     expect(mayDelete({ userId: 'o', role: 'owner' }, 'a')).toBe(true);
     expect(mayDelete({ userId: 'e', role: 'editor' }, 'a')).toBe(false);
+    expect(mayDelete({ userId: 'r', role: 'reviewer' }, 'a')).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 import { projectRoles } from '@cutroom/contracts';
 import {
   effectiveApprovers,
+  eligibleApprovers,
   ineligibleApprovers,
   mayChooseApprovers,
   mayDecide,
   mayMarkAddressed,
-} from './approval-policy.js';
+} from './approval-rules';
 
 describe('who may decide and choose approvers', () => {
   it('owners, editors and reviewers decide; viewers only watch', () => {
@@ -22,6 +23,7 @@ describe('who may mark a note addressed in the next version', () => {
     expect(mayMarkAddressed({ userId: 'o', role: 'owner' }, 'someone')).toBe(true);
     expect(mayMarkAddressed({ userId: 'e', role: 'editor' }, 'someone')).toBe(true);
     expect(mayMarkAddressed({ userId: 'e', role: 'editor' }, null)).toBe(true);
+    expect(mayMarkAddressed({ userId: 'o', role: 'owner' }, null)).toBe(true);
   });
 
   it('a reviewer marks only their own note', () => {
@@ -33,6 +35,13 @@ describe('who may mark a note addressed in the next version', () => {
   it('a viewer marks nothing, not even a note they wrote before being made a viewer', () => {
     expect(mayMarkAddressed({ userId: 'v', role: 'viewer' }, 'v')).toBe(false);
     expect(mayMarkAddressed({ userId: 'v', role: 'viewer' }, 'someone')).toBe(false);
+  });
+});
+
+describe('who can be offered as a required approver', () => {
+  it('offers only members who may decide, in their order', () => {
+    const members = [{ role: 'owner' as const }, { role: 'viewer' as const }, { role: 'reviewer' as const }];
+    expect(eligibleApprovers(members).map((m) => m.role)).toEqual(['owner', 'reviewer']);
   });
 });
 

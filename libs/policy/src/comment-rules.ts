@@ -1,4 +1,4 @@
-import { type AccessRole, can } from '../projects/project-policy.js';
+import type { AccessRole } from './role-matrix';
 
 export interface CommentActor {
   userId: string;
@@ -21,9 +21,4 @@ export function mayDelete(actor: CommentActor, authorId: string | null): boolean
  */
 export function mayResolve(actor: CommentActor, authorId: string | null): boolean {
   return actor.userId === authorId || actor.role === 'owner' || actor.role === 'editor';
-}
-
-/** A SQL condition on comments aliased `alias`: internal notes only for members, never for guests. */
-export function visibleCommentsSql(role: AccessRole, alias: string): string {
-  return can(role, 'comments.internal') ? 'true' : `NOT ${alias}.internal`;
 }

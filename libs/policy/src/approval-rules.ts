@@ -1,5 +1,5 @@
 import type { ProjectRole } from '@cutroom/contracts';
-import { type AccessRole, can } from '../projects/project-policy.js';
+import { type AccessRole, can } from './role-matrix';
 
 export interface Actor {
   userId: string;
@@ -28,6 +28,11 @@ export function mayChooseApprovers(role: AccessRole): boolean {
 export function mayMarkAddressed(actor: Actor, authorId: string | null): boolean {
   if (actor.role === 'owner' || actor.role === 'editor') return true;
   return actor.userId === authorId && can(actor.role, 'comments.write');
+}
+
+/** The members who can be required approvers: those allowed to decide, in the given order. */
+export function eligibleApprovers<T extends { role: ProjectRole }>(members: readonly T[]): T[] {
+  return members.filter((member) => mayDecide(member.role));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DecisionKind } from '@cutroom/contracts';
-import { aggregateApproval, currentDecisions, type PersonDecision } from './approval-aggregation.js';
+import { aggregateApproval, currentDecisions, type PersonDecision } from './approval-aggregation';
 
 const approved = (userId: string): PersonDecision => ({ userId, decision: 'approved' });
 const changes = (userId: string): PersonDecision => ({ userId, decision: 'changes_requested' });

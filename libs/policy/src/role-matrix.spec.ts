@@ -1,5 +1,5 @@
 import { projectRoles, type ProjectRole } from '@cutroom/contracts';
-import { can, refuseMemberChange } from './project-policy.js';
+import { can, type ProjectAction } from './role-matrix';
 
 describe('project permissions', () => {
   it('let only owners delete a project or manage members', () => {
@@ -54,74 +54,33 @@ describe('guest permissions', () => {
   });
 });
 
-describe('member changes', () => {
-  const member = (userId: string, role: ProjectRole) => ({ userId, role });
+describe('what each role is offered in a project', () => {
+  const offered = (role: ProjectRole) => {
+    const actions: ProjectAction[] = [
+      'project.rename',
+      'project.delete',
+      'members.manage',
+      'assets.upload',
+      'links.manage',
+    ];
+    return actions.filter((action) => can(role, action));
+  };
 
-  it('a reviewer cannot change someone else’s role', () => {
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'reviewer'),
-        target: member('b', 'viewer'),
-        newRole: 'editor',
-        ownerCount: 1,
-      }),
-    ).toBe('not_allowed');
+  it('an owner can rename, delete, manage members, upload and share review links', () => {
+    expect(offered('owner')).toEqual([
+      'project.rename',
+      'project.delete',
+      'members.manage',
+      'assets.upload',
+      'links.manage',
+    ]);
   });
 
-  it('anyone may leave, except the last owner', () => {
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'viewer'),
-        target: member('a', 'viewer'),
-        newRole: null,
-        ownerCount: 1,
-      }),
-    ).toBeUndefined();
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'owner'),
-        target: member('a', 'owner'),
-        newRole: null,
-        ownerCount: 1,
-      }),
-    ).toBe('last_owner');
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'owner'),
-        target: member('a', 'owner'),
-        newRole: null,
-        ownerCount: 2,
-      }),
-    ).toBeUndefined();
+  it('an editor can rename, upload and share review links but neither delete nor manage members', () => {
+    expect(offered('editor')).toEqual(['project.rename', 'assets.upload', 'links.manage']);
   });
 
-  it('a non-owner cannot promote themselves', () => {
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'editor'),
-        target: member('a', 'editor'),
-        newRole: 'owner',
-        ownerCount: 1,
-      }),
-    ).toBe('not_allowed');
-  });
-
-  it('the last owner cannot be demoted, another owner can', () => {
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'owner'),
-        target: member('a', 'owner'),
-        newRole: 'editor',
-        ownerCount: 1,
-      }),
-    ).toBe('last_owner');
-    expect(
-      refuseMemberChange({
-        actor: member('a', 'owner'),
-        target: member('b', 'owner'),
-        newRole: 'editor',
-        ownerCount: 2,
-      }),
-    ).toBeUndefined();
+  it.each(['reviewer', 'viewer'] as const)('a %s can only look', (role) => {
+    expect(offered(role)).toEqual([]);
   });
 });

@@ -55,27 +55,3 @@ export function can(role: AccessRole, action: ProjectAction): boolean {
   const needed = guestActions[action];
   return needed !== undefined && role.guest.includes(needed);
 }
-
-export type MemberChangeRefusal = 'not_allowed' | 'last_owner';
-
-export interface MemberChange {
-  actor: { userId: string; role: ProjectRole };
-  target: { userId: string; role: ProjectRole };
-  /** The target's new role, or null to remove them from the project. */
-  newRole: ProjectRole | null;
-  ownerCount: number;
-}
-
-/**
- * Whether a member change may happen. Owners manage everyone; anyone may leave;
- * a project never loses its last owner.
- */
-export function refuseMemberChange(change: MemberChange): MemberChangeRefusal | undefined {
-  const { actor, target, newRole, ownerCount } = change;
-  const isSelf = actor.userId === target.userId;
-  const leaving = isSelf && newRole === null;
-  if (!leaving && !can(actor.role, 'members.manage')) return 'not_allowed';
-  const losesOwner = target.role === 'owner' && newRole !== 'owner';
-  if (losesOwner && ownerCount <= 1) return 'last_owner';
-  return undefined;
-}
