@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { createApp } from './app/create-app.js';
 import { createLogger } from './common/logging/logger.js';
 import { loadConfigOrExit } from './config/config.js';
-import { connectAndMigrate } from './database/data-source.js';
 import { openDatabaseServer } from './database/open-database.js';
 
 /** Start: config → database → migrations → app. Stops cleanly on SIGINT/SIGTERM. */
@@ -12,6 +10,11 @@ async function main(): Promise<void> {
   // A promise nobody awaited failing (a query while the database is away) is logged, not fatal.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const server = await openDatabaseServer(config, logger);
+  // Loaded once the database is ours: a second server on the same DATA_DIR is refused in a blink.
+  const [{ connectAndMigrate }, { createApp }] = await Promise.all([
+    import('./database/data-source.js'),
+    import('./app/create-app.js'),
+  ]);
   const dataSource = await connectAndMigrate(server.url, logger);
   const app = await createApp({ config, logger, dataSource });
   await app.listen(config.port, config.host);
