@@ -96,6 +96,26 @@ describe('a full disk: a clear error, nothing half-written published, the server
     await expectServing();
   });
 
+  it('an upload that cannot even start on a full disk: 507, and no version or new asset is left', async () => {
+    fillDiskLeaving(0);
+    const created = await tusCreate(editor.caller, 0, {
+      filename: 'never-started.mov',
+      projectId,
+      assetName: 'Never started',
+    });
+    expect(created.status).toBe(507);
+    expect(created.body).toMatchObject({
+      statusCode: 507,
+      code: 'disk_full',
+      message: expect.stringMatching(/disk is full: the upload could not start/),
+      requestId: expect.any(String),
+    });
+    expect(await assetNamed('Never started')).toBeUndefined();
+    const left = await db.query(`SELECT id FROM versions WHERE original_filename = 'never-started.mov'`);
+    expect(left).toEqual([]);
+    await expectServing();
+  });
+
   it('the disk filling during an upload: 507, the version stays unpublished, and the upload resumes once space is freed', async () => {
     const file = randomBytes(6 * MiB);
     const created = await tusCreate(editor.caller, file.length, {

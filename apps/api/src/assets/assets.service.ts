@@ -145,6 +145,26 @@ export class AssetsService {
     await Promise.all(versionIds.map((id) => this.storage.removeVersion(id)));
   }
 
+  /** Takes back an asset an upload made when the upload could not start; one with versions stays. */
+  async deleteIfEmpty(assetId: string, actorId: string | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: { last_seq: string; project_id: string }[] = await manager.query(
+        `DELETE FROM assets a WHERE a.id = $1 AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.asset_id = a.id)
+         RETURNING last_seq, project_id`,
+        [assetId],
+      );
+      if (!row) return;
+      await notify(manager, {
+        assetId,
+        seq: Number(row.last_seq) + 1,
+        type: 'asset.deleted',
+        actorId,
+        createdAt: new Date().toISOString(),
+        payload: { projectId: row.project_id },
+      });
+    });
+  }
+
   private deleteRows(userId: string, assetId: string): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       await this.requireAsset(userId, assetId, 'assets.manage', manager);

@@ -43,7 +43,13 @@ export class TusUploadServer {
     this.maxUploadBytes = formatBytes(config.maxUploadBytes);
     this.server = new Server({
       path: UPLOADS_PATH,
-      datastore: new UploadFileStore(directory),
+      datastore: new UploadFileStore(directory, (upload) =>
+        this.uploads
+          .discard(upload.id, upload.metadata)
+          .catch((error) =>
+            this.logger.error({ err: error, uploadId: upload.id }, 'could not take back an upload'),
+          ),
+      ),
       relativeLocation: true,
       allowedOrigins: [new URL(config.publicUrl).origin],
       respectForwardedHeaders: config.trustProxy,

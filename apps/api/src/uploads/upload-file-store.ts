@@ -1,19 +1,39 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import { ERRORS } from '@tus/server';
+import { ERRORS, type Upload } from '@tus/server';
 import { isDiskFull } from '../media/disk-full.js';
 import { UploadsErrorCode, UploadsException } from './uploads.exception.js';
 
 /**
  * tus's FileStore, except that a full disk is told apart from other write failures (tus reports
  * every one as "Something went wrong"). The bytes that did fit stay: the upload resumes from them.
+ * An upload whose file cannot even be created leaves no version (or new asset) behind.
  */
 export class UploadFileStore extends FileStore {
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    /** The upload's rows exist by now (tus creates the file after onUploadCreate): take them back. */
+    private readonly onCreateFailed: (upload: Upload) => Promise<void>,
+  ) {
     super({ directory: dir });
+  }
+
+  override async create(upload: Upload): Promise<Upload> {
+    try {
+      return await super.create(upload);
+    } catch (error) {
+      await this.onCreateFailed(upload);
+      await fs.rm(path.join(this.dir, upload.id), { force: true });
+      if (!isDiskFull(error)) throw error;
+      throw new UploadsException(
+        UploadsErrorCode.DiskFull,
+        "The server's disk is full: the upload could not start. Ask an administrator to free space, then upload the file again.",
+        { cause: error },
+      );
+    }
   }
 
   override async write(readable: Readable, uploadId: string, offset: number): Promise<number> {

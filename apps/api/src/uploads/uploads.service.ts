@@ -159,6 +159,16 @@ export class UploadsService {
     });
   }
 
+  /**
+   * The upload's rows were written but its file could not be (the disk filled in between): the
+   * version leaves the stack, and the asset too when this upload made it.
+   */
+  async discard(uploadId: string, metadata: Record<string, string | null> | undefined): Promise<void> {
+    await this.cancel(uploadId);
+    const assetId = metadata?.assetId;
+    if (assetId && metadata?.projectId) await this.assets.deleteIfEmpty(assetId, null);
+  }
+
   private async checkFreeSpace(size: number): Promise<void> {
     await this.storage.ensureDirs();
     const stats = await fs.statfs(this.storage.uploadsDir);
