@@ -12,6 +12,9 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
 import { useTestServer } from './support/test-server.js';
 import { tusUpload } from './support/tus.js';
 
+// Two api processes starting side by side on a busy 2-core machine: allow what startApi allows.
+const STARTUP_MS = 180_000;
+
 describe('the realtime channel', () => {
   const server = useTestServer({ MEDIA_WORKER: 'false' });
   let api: ApiProcess;
@@ -234,7 +237,7 @@ describe('a session ending or a role changing, with two api nodes', () => {
       role: 'reviewer',
     });
     ({ assetId, versionId } = await readyVersion(db, owner, projectId));
-  });
+  }, STARTUP_MS);
   afterAll(async () => {
     await nodeA?.stop();
     await nodeB?.stop();

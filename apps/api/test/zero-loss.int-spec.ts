@@ -9,6 +9,9 @@ import { readyVersion } from './support/review-fixture.js';
 import { waitFor } from './support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
+// Two api processes starting side by side on a busy 2-core machine: allow what startApi allows.
+const STARTUP_MS = 180_000;
+
 interface Applied {
   seq: number;
   type: string;
@@ -124,7 +127,7 @@ describe('zero loss across reconnects and a node crash', () => {
     chmodSync(dataDir, 0o755);
     const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
     [nodeA, nodeB] = await Promise.all([startApi(env), startApi(env)]);
-  });
+  }, STARTUP_MS);
   afterAll(async () => {
     await nodeA?.stop();
     await nodeB?.stop();
