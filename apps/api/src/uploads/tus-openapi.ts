@@ -9,7 +9,7 @@ const tusResumable = {
 };
 const uploadId = { name: 'uploadId', in: 'path', required: true, schema: { type: 'string' } };
 const error = {
-  description: 'Refused',
+  description: 'Refused, in the one error shape (tus refusals too)',
   content: { 'application/json': { schema: openApiSchema(apiErrorSchema) } },
 };
 
@@ -38,8 +38,9 @@ export function tusOpenApiPaths(): Record<string, unknown> {
           401: error,
           403: error,
           404: error,
+          412: error,
           413: error,
-          503: error,
+          507: error,
         },
       },
     },
@@ -67,9 +68,13 @@ export function tusOpenApiPaths(): Record<string, unknown> {
         },
         responses: {
           204: { description: 'Stored; the new Upload-Offset is returned' },
+          400: error,
           401: error,
+          403: error,
           404: error,
           409: error,
+          413: error,
+          507: error,
         },
       },
       delete: {
