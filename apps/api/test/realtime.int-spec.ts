@@ -264,6 +264,11 @@ describe('a session ending or a role changing, with two api nodes', () => {
       expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
     const closedA = closed(onA.socket);
     const closedB = closed(onB.socket);
+    // Told why before the close, so a client does not try to reconnect a session that is gone.
+    const toldB = new Promise<boolean>((resolve) => {
+      onB.socket.once('session:ended', () => resolve(true));
+      onB.socket.once('disconnect', () => resolve(false));
+    });
 
     expect((await laptop.post('/api/auth/logout')).status).toBe(204);
     const signedOutAt = Date.now();
@@ -280,6 +285,7 @@ describe('a session ending or a role changing, with two api nodes', () => {
     ]);
     expect(atA - signedOutAt).toBeLessThan(1000);
     expect(atB - signedOutAt).toBeLessThan(1000);
+    expect(await toldB).toBe(true);
     expect(phone.socket.connected).toBe(true);
     await expect(connectSocket(nodeB.baseUrl, login.body.token)).rejects.toThrow('unauthorized');
 

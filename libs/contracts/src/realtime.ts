@@ -32,6 +32,8 @@ export const serverEvents = {
   typing: 'typing',
   /** A message without an ack that was refused (too large): which event, and why. */
   refused: 'request:refused',
+  /** Sent just before the server closes a socket whose session (or guest link) has ended: do not reconnect. */
+  sessionEnded: 'session:ended',
 } as const;
 
 export const requestRefusedSchema = z.object({

@@ -65,7 +65,9 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private async deliver(channel: string, payload: string): Promise<void> {
     try {
       if (channel === SESSION_ENDED_CHANNEL) {
-        this.gateway.server.local.in(sessionRoom(payload)).disconnectSockets(true);
+        const sockets = this.gateway.server.local.in(sessionRoom(payload));
+        sockets.emit(serverEvents.sessionEnded);
+        sockets.disconnectSockets(true);
         return;
       }
       if (channel === ACCESS_CHANNEL) {
@@ -155,6 +157,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       const sockets = await this.gateway.server.local.in(userRoom(userId)).fetchSockets();
       for (const socket of sockets) {
         if ((socket.data as SocketData).user.guest?.projectId === notice.projectId) {
+          socket.emit(serverEvents.sessionEnded);
           socket.disconnect(true);
           continue;
         }

@@ -120,7 +120,10 @@ export class RealtimeGateway
       user.guest?.expiresAt ? Date.parse(user.guest.expiresAt) : Infinity,
     );
     const timer = setTimeout(
-      () => socket.disconnect(true),
+      () => {
+        socket.emit(serverEvents.sessionEnded);
+        socket.disconnect(true);
+      },
       Math.min(MAX_TIMER_MS, Math.max(0, endsAt - Date.now())),
     );
     this.expiryTimers.set(socket.id, timer);

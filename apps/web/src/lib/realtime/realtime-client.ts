@@ -100,6 +100,11 @@ export class RealtimeClient {
       // The server closed it on purpose (e.g. a deploy): socket.io will not retry by itself.
       if (reason === 'io server disconnect') socket.connect();
     });
+    // The server ends a socket whose session or review link has ended: reconnecting would only be refused.
+    socket.on(serverEvents.sessionEnded, () => {
+      this.stop();
+      this.onSignedOut();
+    });
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') {
         this.stop();
