@@ -1,9 +1,10 @@
 import type { ProjectRole, Version } from '@cutroom/contracts';
+import { mayChooseApprovers, mayDecide } from '@cutroom/policy';
 import { Link } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
 import { useCurrentUser } from '../auth/session-queries';
 import { versionLabel } from '../assets/version-status';
-import { decisionBlocker, mayChooseApprovers, mayDecide } from './approval-permissions';
+import { decisionBlocker } from './decision-blocker';
 import { useVersionApproval } from './approval-queries';
 import { describeApproval } from './approval-state';
 import { currentDecisionOf } from './decision-history';

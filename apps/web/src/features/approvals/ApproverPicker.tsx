@@ -1,7 +1,7 @@
 import type { Member } from '@cutroom/contracts';
+import { eligibleApprovers } from '@cutroom/policy';
 import { useState, type ReactNode } from 'react';
 import { roleLabels } from '../projects/roles';
-import { eligibleApprovers } from './approval-permissions';
 
 interface ApproverPickerProps {
   legend: string;

@@ -1,7 +1,7 @@
 import type { CarriedOverComment, ProjectRole, Version } from '@cutroom/contracts';
+import { mayMarkAddressed } from '@cutroom/policy';
 import { describeError } from '../../lib/api-client';
 import { versionLabel } from '../assets/version-status';
-import { mayMarkAddressed } from './approval-permissions';
 import { carriedOverCounts } from './approval-merge';
 import { useCarriedOver, useSetAddressed } from './approval-queries';
 
@@ -31,7 +31,7 @@ function CarriedOverNote({
       : comment.frameEnd !== null && comment.frameEnd !== comment.frame
         ? `${label(comment.frame)} – ${label(comment.frameEnd)}`
         : label(comment.frame);
-  const canMark = mayMarkAddressed(role, userId, comment.author?.id ?? null);
+  const canMark = mayMarkAddressed({ userId, role }, comment.author?.id ?? null);
 
   return (
     <li

@@ -1,9 +1,9 @@
 import type { Project } from '@cutroom/contracts';
+import { mayChooseApprovers } from '@cutroom/policy';
 import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useMembers } from '../projects/project-queries';
 import { roleLabels } from '../projects/roles';
-import { mayChooseApprovers } from './approval-permissions';
 import { useProjectApprovers, useSetProjectApprovers } from './approval-queries';
 import { ApproverPicker } from './ApproverPicker';
 import './approvals.css';

@@ -1,9 +1,9 @@
 import type { Asset, Project, VersionApproval } from '@cutroom/contracts';
+import { can } from '@cutroom/policy';
 import { useEffect } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useProjectRoom } from '../../lib/realtime/realtime-context';
 import { useProjectApprovals } from '../approvals/approval-queries';
-import { permissionsFor } from '../projects/permissions';
 import { InterruptedUploads } from '../upload/InterruptedUploads';
 import { UploadButton } from '../upload/UploadButton';
 import { UploadList } from '../upload/UploadList';
@@ -37,7 +37,7 @@ function AssetGrid({
   approvals: ReadonlyMap<string, VersionApproval> | undefined;
 }) {
   const queue = useUploadQueue();
-  const { canUpload } = permissionsFor(project.role);
+  const canUpload = can(project.role, 'assets.upload');
   const assetNames = new Map(assets.map((asset) => [asset.id, asset.name]));
 
   if (assets.length === 0) {
@@ -80,7 +80,7 @@ export function AssetsSection({ project }: { project: Project }) {
   const assets = useAssets(project.id);
   const approvals = useProjectApprovals(project.id);
   const queue = useUploadQueue();
-  const { canUpload } = permissionsFor(project.role);
+  const canUpload = can(project.role, 'assets.upload');
   useProjectRoom(project.id);
   useNoStrayFileDrops();
   const assetNames = new Map((assets.data ?? []).map((asset) => [asset.id, asset.name]));

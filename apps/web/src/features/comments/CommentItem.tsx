@@ -1,7 +1,13 @@
 import type { Comment, Member, ProjectRole } from '@cutroom/contracts';
 import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
-import { canDeleteComment, canEditComment, canEditDrawing, canResolveComment } from './comment-permissions';
+import {
+  canComment,
+  canDeleteComment,
+  canEditComment,
+  canEditDrawing,
+  canResolveComment,
+} from './comment-permissions';
 import { useDeleteComment, useReact, useResolveComment, useUpdateComment } from './comment-queries';
 import { MentionTextarea } from './MentionTextarea';
 
@@ -162,19 +168,19 @@ export function CommentItem({
           </div>
         </form>
       )}
-      <Reactions comment={comment} userId={userId} canReact={role !== 'viewer'} />
+      <Reactions comment={comment} userId={userId} canReact={canComment(role)} />
       <div className="comment-actions">
         {onReply && (
           <button type="button" className="link-button" onClick={onReply}>
             Reply
           </button>
         )}
-        {canEditComment(userId, comment) && editing === null && (
+        {canEditComment(role, userId, comment) && editing === null && (
           <button type="button" className="link-button" onClick={() => setEditing(comment.body)}>
             Edit
           </button>
         )}
-        {onEditDrawing && canEditDrawing(userId, comment) && (
+        {onEditDrawing && canEditDrawing(role, userId, comment) && (
           <button
             type="button"
             className="link-button"

@@ -1,6 +1,7 @@
 import type { Comment, Member, ProjectRole } from '@cutroom/contracts';
 import { useState, type ReactNode } from 'react';
 import { filterThreads, NO_FILTER, threadComments, type CommentFilter } from './comment-list';
+import { canComment } from './comment-permissions';
 import { CommentFilters } from './CommentFilters';
 import { CommentItem } from './CommentItem';
 import { ReplyForm } from './ReplyForm';
@@ -72,7 +73,7 @@ export function CommentsPanel({
               members={members}
               where={where(comment)}
               onSeek={() => onSeek(comment)}
-              onReply={role === 'viewer' ? undefined : () => setReplyingTo(comment.id)}
+              onReply={canComment(role) ? () => setReplyingTo(comment.id) : undefined}
               onEditDrawing={onEditDrawing && (() => onEditDrawing(comment))}
               editDrawingBlocked={editDrawingBlocked}
             />

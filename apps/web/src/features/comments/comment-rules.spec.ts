@@ -19,17 +19,17 @@ describe('who may do what with a comment', () => {
   });
 
   it('lets only the author edit, the author or an owner delete', () => {
-    expect(canEditComment(author, comment)).toBe(true);
-    expect(canEditComment(someoneElse, comment)).toBe(false);
+    expect(canEditComment('reviewer', author, comment)).toBe(true);
+    expect(canEditComment('owner', someoneElse, comment)).toBe(false);
     expect(canDeleteComment('reviewer', someoneElse, comment)).toBe(false);
     expect(canDeleteComment('owner', someoneElse, comment)).toBe(true);
   });
 
   it('lets only the author change the drawing of a note pinned to a frame', () => {
     const pinned = { ...comment, frame: 12 } as Comment;
-    expect(canEditDrawing(author, pinned)).toBe(true);
-    expect(canEditDrawing(someoneElse, pinned)).toBe(false);
-    expect(canEditDrawing(author, { ...pinned, frame: null })).toBe(false);
+    expect(canEditDrawing('reviewer', author, pinned)).toBe(true);
+    expect(canEditDrawing('owner', someoneElse, pinned)).toBe(false);
+    expect(canEditDrawing('reviewer', author, { ...pinned, frame: null })).toBe(false);
   });
 
   it('lets a reviewer resolve their own comment but not someone else’s, and nobody a reply', () => {

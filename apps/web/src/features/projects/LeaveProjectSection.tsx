@@ -1,10 +1,10 @@
 import type { Project } from '@cutroom/contracts';
+import { isOnlyOwner } from '@cutroom/policy';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
 import { FormAlert } from '../../lib/form-controls';
 import { useCurrentUser } from '../auth/session-queries';
 import type { DepartureNotice } from './departure-notice';
-import { isOnlyOwner } from './permissions';
 import { useForgetProject, useLeaveProject, useMembers } from './project-queries';
 
 export function LeaveProjectSection({ project }: { project: Project }) {

@@ -1,15 +1,15 @@
 import type { Project } from '@cutroom/contracts';
+import { can } from '@cutroom/policy';
 import { describeError } from '../../lib/api-client';
 import { useCurrentUser } from '../auth/session-queries';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberRow } from './MemberRow';
-import { permissionsFor } from './permissions';
 import { useMembers } from './project-queries';
 
 function MemberTable({ project }: { project: Project }) {
   const currentUser = useCurrentUser();
   const members = useMembers(project.id);
-  const { canManageMembers } = permissionsFor(project.role);
+  const canManageMembers = can(project.role, 'members.manage');
 
   if (members.isPending) return <p role="status">Loading members…</p>;
   if (members.isError) {
@@ -47,7 +47,7 @@ function MemberTable({ project }: { project: Project }) {
 }
 
 export function MembersSection({ project }: { project: Project }) {
-  const { canManageMembers } = permissionsFor(project.role);
+  const canManageMembers = can(project.role, 'members.manage');
   return (
     <section className="panel" aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>

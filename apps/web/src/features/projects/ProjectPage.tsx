@@ -1,8 +1,8 @@
 import type { Project } from '@cutroom/contracts';
+import { can } from '@cutroom/policy';
 import { Link } from 'react-router-dom';
 import { AssetsSection } from '../assets/AssetsSection';
 import { ReviewLinksSection } from '../sharing/ReviewLinksSection';
-import { permissionsFor } from './permissions';
 import { RoleBadge } from './RoleBadge';
 import { WithProject } from './WithProject';
 
@@ -26,7 +26,7 @@ function ProjectOverview({ project }: { project: Project }) {
         </Link>
       </div>
       <AssetsSection project={project} />
-      {permissionsFor(project.role).canShare && <ReviewLinksSection projectId={project.id} />}
+      {can(project.role, 'links.manage') && <ReviewLinksSection projectId={project.id} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Project } from '@cutroom/contracts';
+import { can } from '@cutroom/policy';
 import { Link } from 'react-router-dom';
 import { ProjectApproversSection } from '../approvals/ProjectApproversSection';
 import { DeleteProjectSection } from './DeleteProjectSection';
@@ -7,10 +8,8 @@ import { MembersSection } from './MembersSection';
 import { RenameProjectForm } from './RenameProjectForm';
 import { RoleBadge } from './RoleBadge';
 import { WithProject } from './WithProject';
-import { permissionsFor } from './permissions';
 
 function ProjectSettings({ project }: { project: Project }) {
-  const permissions = permissionsFor(project.role);
   return (
     <>
       <title>{`Settings · ${project.name} · Cutroom`}</title>
@@ -27,7 +26,7 @@ function ProjectSettings({ project }: { project: Project }) {
       </div>
       <section className="panel" aria-labelledby="general-heading">
         <h2 id="general-heading">General</h2>
-        {permissions.canRename ? (
+        {can(project.role, 'project.rename') ? (
           <RenameProjectForm project={project} />
         ) : (
           <p className="muted">Only owners and editors can rename this project.</p>
@@ -36,7 +35,7 @@ function ProjectSettings({ project }: { project: Project }) {
       <MembersSection project={project} />
       <ProjectApproversSection project={project} />
       <LeaveProjectSection project={project} />
-      {permissions.canDelete && <DeleteProjectSection project={project} />}
+      {can(project.role, 'project.delete') && <DeleteProjectSection project={project} />}
     </>
   );
 }

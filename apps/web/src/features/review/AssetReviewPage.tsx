@@ -1,4 +1,5 @@
 import { uuidParamSchema, type Asset, type Version } from '@cutroom/contracts';
+import { can, guestRights, memberRights } from '@cutroom/policy';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { describeError, isApiRequestError } from '../../lib/api-client';
@@ -10,11 +11,9 @@ import { RoundsSummary } from '../approvals/RoundsSummary';
 import { useAsset, useVersions } from '../assets/asset-queries';
 import { useGuestAccess } from '../auth/session-queries';
 import type { PlayerHandle } from '../player/Player';
-import { permissionsFor } from '../projects/permissions';
 import { useProject } from '../projects/project-queries';
 import { UploadButton } from '../upload/UploadButton';
 import { UploadList } from '../upload/UploadList';
-import { guestRights, memberRights } from '../sharing/review-rights';
 import { useUploadQueue } from '../upload/upload-context';
 import { AssetNotFound } from './AssetNotFound';
 import { defaultVersion, requestedFrame, requestedVersionNumber } from './choose-version';
@@ -40,7 +39,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
   const requested = requestedVersionNumber(searchParams.get('version'));
   const version =
     requested === null ? defaultVersion(versions) : versions.find((v) => v.number === requested);
-  const canUpload = !guest && project.data ? permissionsFor(project.data.role).canUpload : false;
+  const canUpload = !guest && project.data ? can(project.data.role, 'assets.upload') : false;
   const newestNumber = Math.max(0, ...versions.map((v) => v.number));
 
   // Pin the version opened by default, so a newer one finishing mid-review does not swap the picture.
