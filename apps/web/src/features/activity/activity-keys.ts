@@ -1,6 +1,6 @@
 /**
  * Cache keys of the signed-in person's activity. The socket's unread pushes update them in one
- * place, lib/realtime/cache-updates.ts.
+ * place, activity-events.ts.
  */
 export const activityKeys = {
   all: ['activity'] as const,

@@ -1,7 +1,7 @@
 /**
  * Cache keys of the approvals feature. Everything about one asset sits under its key, so a new
  * version can refresh it all at once. Socket events update these entries in one place,
- * lib/realtime/cache-updates.ts, which the mutations' answers go through too.
+ * approval-events.ts, which the mutations' answers go through too.
  */
 export const approvalKeys = {
   all: ['approvals'] as const,

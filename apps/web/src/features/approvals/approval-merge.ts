@@ -6,7 +6,7 @@ import type {
   VersionApproval,
 } from '@cutroom/contracts';
 
-// Pure merges of news into cached approval data; lib/realtime/cache-updates.ts and the mutations use them.
+// Pure merges of news into cached approval data; approval-events.ts and the mutations use them.
 
 /** The project's badges with the asset's new state; the approval of an older round does not move it. */
 export function withAssetApproval(list: ProjectApprovalList, approval: VersionApproval): ProjectApprovalList {

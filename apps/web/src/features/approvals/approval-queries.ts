@@ -1,6 +1,5 @@
 import type { RecordDecisionBody } from '@cutroom/contracts';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { applyApproverList, applyCarriedOver, applyRecordedDecision } from '../../lib/realtime/cache-updates';
 import {
   getAssetApproval,
   getAssetApprovers,
@@ -15,6 +14,7 @@ import {
   setAssetApprovers,
   setProjectApprovers,
 } from './approvals-api';
+import { applyApproverList, applyCarriedOver, applyRecordedDecision } from './approval-events';
 import { approvalKeys } from './approval-keys';
 import { mergeHistories } from './decision-history';
 

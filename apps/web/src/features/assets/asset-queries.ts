@@ -4,7 +4,7 @@ import { deleteAsset, getAsset, listAssets, listVersions, renameAsset } from './
 
 /**
  * Every cache key of the assets feature. Socket events update these entries, in one place:
- * lib/realtime/cache-updates.ts.
+ * asset-events.ts.
  */
 export const assetKeys = {
   all: ['assets'] as const,

@@ -19,7 +19,7 @@ import {
 
 /**
  * Cache keys of the comments feature. Socket events update these entries in one place:
- * lib/realtime/cache-updates.ts; a person's own changes land here from the API's answer too.
+ * comment-events.ts; a person's own changes land here from the API's answer too.
  */
 export const commentKeys = {
   all: ['comments'] as const,

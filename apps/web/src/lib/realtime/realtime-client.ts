@@ -1,13 +1,10 @@
 import {
-  activityServerEvents,
-  activityUnreadSchema,
   assetEventSchema,
   clientEvents,
   drawingShapesSchema,
   presenceSchema,
   serverEvents,
   strokeInProgressSchema,
-  versionProgressSchema,
   type AssetEvent,
   type DrawingStroke,
   type PresenceUpdate,
@@ -16,14 +13,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { AssetSeqLog } from './asset-seq-log';
-import {
-  applyActivityUnread,
-  applyAssetEvent,
-  applyVersionProgress,
-  refreshActivity,
-  refreshAsset,
-  refreshProjectAssets,
-} from './cache-updates';
+import type { CacheUpdateRegistry } from './cache-update-registry';
 import { RoomSignalsStore } from './room-signals';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
@@ -58,7 +48,8 @@ const receivedJoinAckSchema = z.union([
 
 /**
  * The app's one socket. Features ask to watch a project or an asset; the client joins those rooms,
- * keeps them joined across reconnects, and hands every event, once and in seq order, to cache-updates.
+ * keeps them joined across reconnects, and hands every event, once and in seq order, to the cache
+ * updates the features registered.
  */
 export class RealtimeClient {
   private socket: Socket | null = null;
@@ -77,6 +68,7 @@ export class RealtimeClient {
 
   constructor(
     private readonly queryClient: QueryClient,
+    private readonly cacheUpdates: CacheUpdateRegistry,
     private readonly onSignedOut: () => void,
   ) {}
 
@@ -86,8 +78,8 @@ export class RealtimeClient {
     this.socket = socket;
     socket.on('connect', () => {
       this.setStatus('live');
-      // Unread counts pushed while the socket was down are lost: read it again on a reconnect.
-      if (this.connectedBefore) refreshActivity(this.queryClient);
+      // Pushes sent while the socket was down are lost: what they carried is read again.
+      if (this.connectedBefore) this.cacheUpdates.reconnected(this.queryClient);
       this.connectedBefore = true;
       this.seqs.forgetAllExcept(new Set(this.assetWatchers.keys()));
       for (const projectId of this.projectWatchers.keys()) void this.joinProject(projectId);
@@ -117,14 +109,8 @@ export class RealtimeClient {
       const event = receivedEventSchema.safeParse(raw);
       if (event.success) this.receive(event.data);
     });
-    socket.on(activityServerEvents.unread, (raw: unknown) => {
-      const unread = activityUnreadSchema.safeParse(raw);
-      if (unread.success) applyActivityUnread(this.queryClient, unread.data);
-    });
-    socket.on(serverEvents.versionProgress, (raw: unknown) => {
-      const progress = versionProgressSchema.safeParse(raw);
-      if (progress.success) applyVersionProgress(this.queryClient, progress.data);
-    });
+    for (const pushed of this.cacheUpdates.pushEvents())
+      socket.on(pushed, (raw: unknown) => this.cacheUpdates.applyPush(this.queryClient, pushed, raw));
     socket.on(serverEvents.presenceChanged, (raw: unknown) => {
       const presence = presenceSchema.safeParse(raw);
       if (presence.success && this.assetWatchers.has(presence.data.assetId))
@@ -227,7 +213,7 @@ export class RealtimeClient {
         await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(clientEvents.joinProject, { projectId }),
       );
       // Joined (or refused because access ended): either way the list has to be read again.
-      if (ack.success) refreshProjectAssets(this.queryClient, projectId);
+      if (ack.success) this.cacheUpdates.projectJoined(this.queryClient, projectId);
     } catch {
       // No answer: the next connect joins again.
     }
@@ -253,7 +239,7 @@ export class RealtimeClient {
   }
 
   private apply(event: AssetEvent): void {
-    applyAssetEvent(this.queryClient, event);
+    this.cacheUpdates.applyEvent(this.queryClient, event);
     this.seqs.advance(event.assetId, event.seq);
     if (event.type === 'comment.created' && event.actorId)
       this.signals.clearStrokesBy(event.assetId, event.actorId);
@@ -280,10 +266,10 @@ export class RealtimeClient {
         if (mine) socket.emit(clientEvents.presence, mine);
       }
       if (!ack.success || !ack.data.ok) {
-        refreshAsset(this.queryClient, assetId);
+        this.cacheUpdates.assetJoined(this.queryClient, assetId);
       } else if (afterSeq === undefined) {
         this.seqs.advance(assetId, ack.data.lastSeq);
-        refreshAsset(this.queryClient, assetId);
+        this.cacheUpdates.assetJoined(this.queryClient, assetId);
       } else {
         for (const event of ack.data.events) {
           if (event.seq > (this.seqs.last(assetId) ?? 0)) this.apply(event);
@@ -291,7 +277,7 @@ export class RealtimeClient {
         // The replay is capped: if it stopped short, start again from a fresh snapshot.
         if (ack.data.lastSeq > (this.seqs.last(assetId) ?? 0)) {
           this.seqs.advance(assetId, ack.data.lastSeq);
-          refreshAsset(this.queryClient, assetId);
+          this.cacheUpdates.assetJoined(this.queryClient, assetId);
         }
       }
     } catch {

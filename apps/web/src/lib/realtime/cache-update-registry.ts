@@ -1,0 +1,101 @@
+import type { AssetEvent, AssetEventType } from '@cutroom/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+
+/** The event of one `type`, narrowed to its payload's shape once events are a union by type. */
+export type AssetEventOf<T extends AssetEventType> = AssetEvent & { type: T };
+
+export type AssetEventApplier<T extends AssetEventType = AssetEventType> = (
+  queryClient: QueryClient,
+  event: AssetEventOf<T>,
+) => void;
+
+/** After (re)joining a room (project or asset id), or after a reconnect (no id). */
+type Refresher<Id> = (queryClient: QueryClient, id: Id) => void;
+
+interface PushApplier {
+  schema: z.ZodType;
+  apply: (queryClient: QueryClient, message: unknown) => void;
+}
+
+/**
+ * The one place socket messages reach the react-query cache. Each feature registers, next to its query
+ * keys, how it applies the events that touch its entries; the realtime client dispatches through here
+ * and knows no feature. Several features may apply the same event; they run in registration order.
+ */
+export class CacheUpdateRegistry {
+  private readonly eventAppliers = new Map<AssetEventType, AssetEventApplier[]>();
+  private readonly pushAppliers = new Map<string, PushApplier[]>();
+  private readonly projectRefreshers: Refresher<string>[] = [];
+  private readonly assetRefreshers: Refresher<string>[] = [];
+  private readonly reconnectRefreshers: Refresher<void>[] = [];
+
+  /** How a persisted asset event of `type` changes the cache. */
+  onEvent<T extends AssetEventType>(type: T, apply: AssetEventApplier<T>): this {
+    const appliers = this.eventAppliers.get(type) ?? [];
+    appliers.push(apply as AssetEventApplier);
+    this.eventAppliers.set(type, appliers);
+    return this;
+  }
+
+  /** How an ephemeral server message (not in the event log, so without a seq) changes the cache. */
+  onPush<T>(
+    socketEvent: string,
+    schema: z.ZodType<T>,
+    apply: (queryClient: QueryClient, message: T) => void,
+  ): this {
+    const appliers = this.pushAppliers.get(socketEvent) ?? [];
+    appliers.push({ schema, apply: apply as PushApplier['apply'] });
+    this.pushAppliers.set(socketEvent, appliers);
+    return this;
+  }
+
+  /** What to read again after (re)joining a project's room: anything before the join. */
+  onProjectJoined(refresh: Refresher<string>): this {
+    this.projectRefreshers.push(refresh);
+    return this;
+  }
+
+  /** What to read again after joining an asset's room without (all of) its missed events. */
+  onAssetJoined(refresh: Refresher<string>): this {
+    this.assetRefreshers.push(refresh);
+    return this;
+  }
+
+  /** What to read again after a reconnect: pushes sent while the socket was down are lost. */
+  onReconnected(refresh: Refresher<void>): this {
+    this.reconnectRefreshers.push(refresh);
+    return this;
+  }
+
+  /** Applies one persisted asset event; the caller guarantees each seq arrives here once, in order. */
+  applyEvent(queryClient: QueryClient, event: AssetEvent): void {
+    // A type nobody registered changes nothing.
+    for (const apply of this.eventAppliers.get(event.type) ?? []) apply(queryClient, event);
+  }
+
+  /** Socket event names with a registered push applier, for the client to listen to. */
+  pushEvents(): string[] {
+    return [...this.pushAppliers.keys()];
+  }
+
+  /** Applies a pushed message; one its applier cannot read is dropped. */
+  applyPush(queryClient: QueryClient, socketEvent: string, raw: unknown): void {
+    for (const { schema, apply } of this.pushAppliers.get(socketEvent) ?? []) {
+      const message = schema.safeParse(raw);
+      if (message.success) apply(queryClient, message.data);
+    }
+  }
+
+  projectJoined(queryClient: QueryClient, projectId: string): void {
+    for (const refresh of this.projectRefreshers) refresh(queryClient, projectId);
+  }
+
+  assetJoined(queryClient: QueryClient, assetId: string): void {
+    for (const refresh of this.assetRefreshers) refresh(queryClient, assetId);
+  }
+
+  reconnected(queryClient: QueryClient): void {
+    for (const refresh of this.reconnectRefreshers) refresh(queryClient);
+  }
+}
