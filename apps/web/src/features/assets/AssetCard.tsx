@@ -6,6 +6,7 @@ import { ApprovalBadge } from '../approvals/ApprovalBadge';
 import { useFileDrop } from '../upload/useFileDrop';
 import { VersionStatus } from './VersionStatus';
 import { versionLabel } from './version-status';
+import './assets.css';
 
 function Poster({ url }: { url: string | null }) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);

@@ -11,6 +11,7 @@ import { useUploadQueue } from '../upload/upload-context';
 import { useFileDrop } from '../upload/useFileDrop';
 import { AssetCard } from './AssetCard';
 import { useAssets } from './asset-queries';
+import './assets.css';
 
 /** A file dropped outside any drop target would make the browser open it and leave the app. */
 function useNoStrayFileDrops() {

@@ -1,5 +1,6 @@
 import type { Version } from '@cutroom/contracts';
 import { describeVersionStatus } from './version-status';
+import './assets.css';
 
 /** A version's status badge, with a live bar and stage while processing and the reason when it failed. */
 export function VersionStatus({ version }: { version: Version }) {

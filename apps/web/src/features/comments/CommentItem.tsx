@@ -10,6 +10,7 @@ import {
 } from './comment-permissions';
 import { useDeleteComment, useReact, useResolveComment, useUpdateComment } from './comment-queries';
 import { MentionTextarea } from './MentionTextarea';
+import './comments.css';
 
 export const QUICK_REACTIONS = ['👍', '❤️', '✅', '👀', '😂'] as const;
 

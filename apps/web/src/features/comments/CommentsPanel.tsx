@@ -5,6 +5,7 @@ import { canComment } from './comment-permissions';
 import { CommentFilters } from './CommentFilters';
 import { CommentItem } from './CommentItem';
 import { ReplyForm } from './ReplyForm';
+import './comments.css';
 
 interface CommentsPanelProps {
   versionId: string;

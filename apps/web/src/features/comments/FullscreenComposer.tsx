@@ -6,6 +6,7 @@ import { DrawingEditForm } from './DrawingEditForm';
 import { MentionTextarea } from './MentionTextarea';
 import type { DrawingEdit } from './use-drawing-edit';
 import type { NoteDraft } from './use-note-draft';
+import './comments.css';
 
 interface FullscreenComposerProps {
   note: NoteDraft;

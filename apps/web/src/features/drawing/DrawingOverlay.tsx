@@ -4,6 +4,7 @@ import type { LiveStroke } from '../../lib/realtime/room-signals';
 import { dragShape, isEmptyShape, newShapeId, textShape, toUnit } from './shape-geometry';
 import { AnnotationView, ShapeView } from './ShapeView';
 import type { DrawingDraft } from './use-drawing-draft';
+import './drawing.css';
 
 /** Strokes in progress are sent at most this often (the server admits 15 a second). */
 const LIVE_STROKE_INTERVAL_MS = 80;

@@ -2,6 +2,7 @@ import { MAX_SHAPES } from '@cutroom/contracts';
 import { isFull } from './drawing-history';
 import type { DrawingTool } from './shape-geometry';
 import { COLOURS, STROKE_WIDTHS, type DrawingDraft } from './use-drawing-draft';
+import './drawing.css';
 
 const TOOLS: readonly { tool: DrawingTool; label: string; glyph: string }[] = [
   { tool: 'pen', label: 'Pen', glyph: '✎' },

@@ -4,6 +4,8 @@ import type { FrameRange } from './loop-range';
 import { storyboardCueAt, type StoryboardCue } from './storyboard';
 import { labelFrame, type Timebase } from './timebase';
 import { Waveform } from './Waveform';
+// The whole player's sheet: every player has a timeline.
+import './player.css';
 
 /** A comment on the timeline: a point at its frame, or a bar over its range. */
 export interface TimelineMarker {

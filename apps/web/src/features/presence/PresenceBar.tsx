@@ -1,5 +1,6 @@
 import type { Presence } from '@cutroom/contracts';
 import { initials, presenceColour } from './presence-colour';
+import './presence.css';
 
 /** Who else has this cut open, and where they are. */
 export function PresenceBar({

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../auth/session-queries';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberRow } from './MemberRow';
 import { useMembers } from './project-queries';
+import './projects.css';
 
 function MemberTable({ project }: { project: Project }) {
   const currentUser = useCurrentUser();

@@ -4,6 +4,7 @@ import { CreateProjectForm } from './CreateProjectForm';
 import { RoleBadge } from './RoleBadge';
 import { departureNotice } from './departure-notice';
 import { useProjects } from './project-queries';
+import './projects.css';
 
 function ProjectList() {
   const projects = useProjects();

@@ -1,3 +1,4 @@
+import './review.css';
 import { uuidParamSchema, type Asset, type Version } from '@cutroom/contracts';
 import { can, guestRights, memberRights } from '@cutroom/policy';
 import { useEffect, useRef, useState } from 'react';

@@ -4,6 +4,7 @@ import { describeError } from '../../lib/api-client';
 import { describePermissions } from './permission-words';
 import { ReviewLinkForm } from './ReviewLinkForm';
 import { useReviewLinks, useRevokeReviewLink } from './sharing-queries';
+import './sharing.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useUploadQueue, useUploads } from './upload-context';
 import { formatBytes, targetOfStored, type StoredUpload } from './upload-rules';
+import './upload.css';
 
 function InterruptedRow({
   stored,

@@ -1,6 +1,7 @@
 import { useUploadQueue, useUploads } from './upload-context';
 import type { UploadItem } from './upload-queue';
 import { formatBytes } from './upload-rules';
+import './upload.css';
 
 function destination(item: UploadItem): string {
   return item.target.kind === 'new-version' ? `New version of ${item.target.assetName}` : 'New cut';
