@@ -15,7 +15,10 @@ import { Icon } from './icons';
 import { loopRange, markIn, markOut, NO_MARKS, type FrameRange, type LoopMarks } from './loop-range';
 import { useStoryboard, useWaveform } from './media-extras';
 import { containedPictureRect, type PictureRect } from './picture-rect';
-import { PLAYBACK_SPEEDS, PlaybackEngine, type PlaybackSnapshot, type QualityLevel } from './playback-engine';
+import { openHlsStream } from './hls-stream';
+import { PlaybackEngine } from './playback-engine';
+import { PLAYBACK_SPEEDS, type PlaybackSnapshot, type QualityLevel } from './playback-snapshot';
+import { browserFrameClock } from './playback-source';
 import { commandForKey, keyBelongsToTarget, type PlayerCommand } from './shortcuts';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { labelFrame, timebaseOf, type Timebase } from './timebase';
@@ -179,7 +182,9 @@ export function Player({
   fullscreenControls,
   onPlayheadChange,
 }: PlayerProps) {
-  const [engine] = useState(() => new PlaybackEngine());
+  const [engine] = useState(
+    () => new PlaybackEngine<HTMLVideoElement>({ openStream: openHlsStream, clock: browserFrameClock }),
+  );
   const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot);
   const timebase = useTimebase(version.media);
   const videoRef = useRef<HTMLVideoElement>(null);
