@@ -126,6 +126,19 @@ describe('review links and guests', () => {
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
     });
 
+    it('refuses a link password a stranger would guess, naming the field, and makes no link', async () => {
+      const before = (await editor.caller.get(`/api/projects/${projectId}/links`)).body.links.length;
+      for (const password of ['1234', 'aaaa', 'password', '12345678', ' password ']) {
+        const refused = await makeLink(editor, { permissions: ['view'], password });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
+        expect(refused.body.requestId).toEqual(expect.any(String));
+        expect([...new Set(refused.body.fields.map((f: { path: string }) => f.path))]).toEqual(['password']);
+        expect(refused.body.message).toContain('password');
+      }
+      expect((await editor.caller.get(`/api/projects/${projectId}/links`)).body.links).toHaveLength(before);
+    });
+
     it('refuses assets of another project, an expiry in the past, and unknown permissions', async () => {
       const otherProject = (await editor.caller.post('/api/projects', { name: 'Elsewhere' })).body.id;
       const elsewhere = await readyVersion(server.db, editor, otherProject);

@@ -22,6 +22,13 @@ describe('a new password', () => {
     }
   });
 
+  it('is refused when it is a common one with spaces around it', () => {
+    for (const password of ['password ', ' password', '  12345678  ', '\tqwertyuiop\n']) {
+      expect(isCommonPassword(password)).toBe(true);
+      expect(passwordMessages(password)).toEqual([COMMON_PASSWORD_MESSAGE]);
+    }
+  });
+
   it('is refused when it is the e-mail address or the name before the @', () => {
     expect(passwordMessages('ana.lima@studio.com')).toEqual([EMAIL_PASSWORD_MESSAGE]);
     expect(passwordMessages('Ana.Lima@Studio.com')).toEqual([EMAIL_PASSWORD_MESSAGE]);

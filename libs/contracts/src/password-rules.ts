@@ -6,10 +6,10 @@ export const EMAIL_PASSWORD_MESSAGE = 'must not be your email address or the par
 
 let common: Set<string> | undefined;
 
-/** Whether the password is on the shipped list of common passwords, whatever its case. */
+/** Whether the password is on the shipped list of common passwords, whatever its case or surrounding spaces. */
 export function isCommonPassword(password: string): boolean {
   common ??= new Set(COMMON_PASSWORDS_TEXT.split('\n').filter(Boolean));
-  return common.has(password.toLowerCase());
+  return common.has(password.trim().toLowerCase());
 }
 
 /** Whether the password is the account's e-mail address, or its local part, whatever its case. */

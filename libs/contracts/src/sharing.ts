@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { safeText } from './text';
 import { assetSchema } from './assets';
-import { DISPLAY_NAME_MAX, PASSWORD_MAX, emailSchema, userSchema } from './auth';
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, emailSchema, newPasswordSchema, userSchema } from './auth';
 import { guestAccessSchema, linkPermissionSchema, linkPermissions } from './guest';
 
 export const REVIEW_LINK_LABEL_MAX = 100;
 export const REVIEW_LINK_ASSETS_MAX = 200;
-export const REVIEW_LINK_PASSWORD_MIN = 4;
 /** How a guest's name reads wherever they appear: comments, decisions, presence. */
 export const GUEST_SUFFIX = ' (guest)';
 
@@ -35,12 +34,8 @@ export const createReviewLinkBodySchema = z.strictObject({
     .max(linkPermissions.length)
     .default(['view'])
     .transform((given) => linkPermissions.filter((p) => p === 'view' || given.includes(p))),
-  password: z
-    .string()
-    .min(REVIEW_LINK_PASSWORD_MIN, `must be at least ${REVIEW_LINK_PASSWORD_MIN} characters`)
-    .max(PASSWORD_MAX)
-    .check(safeText('secret'))
-    .optional(),
+  /** Held to the account rules: guessing it is all that stands between a stranger holding the link and the cut. */
+  password: newPasswordSchema.optional(),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type CreateReviewLinkBody = z.input<typeof createReviewLinkBodySchema>;

@@ -1,4 +1,4 @@
-import type { CreatedReviewLink, LinkPermission } from '@cutroom/contracts';
+import { PASSWORD_MIN, type CreatedReviewLink, type LinkPermission } from '@cutroom/contracts';
 import { useState, type FormEvent } from 'react';
 import { FormAlert, TextField } from '../../lib/form-controls';
 import { formErrorsFor } from '../../lib/form-errors';
@@ -123,7 +123,7 @@ export function ReviewLinkForm({
         value={password}
         onChange={setPassword}
         error={errors.byField.password}
-        hint="Send it separately from the link."
+        hint={`At least ${PASSWORD_MIN} characters and not a common password. Send it separately from the link.`}
       />
       <div className="field">
         <label htmlFor="review-link-lifetime">Expiry</label>
