@@ -140,6 +140,62 @@ describe('frame-pinned comments', () => {
     expect(count).toBe('1');
   });
 
+  it('replies keep landing while others resolve, react to, edit and hide the thread’s first note: no 5xx, none lost, events in order', async () => {
+    const watcher = await connectSocket(api.baseUrl, viewer.token);
+    try {
+      expect((await emitWithAck(watcher.socket, 'asset:join', { assetId })).ok).toBe(true);
+      const root = (await post(owner, { body: 'Busy thread', frame: 60 })).body;
+      const on = (path: string) => `/api/comments/${root.id}${path}`;
+      const actions = [
+        () => owner.caller.post(on('/resolve')),
+        () => owner.caller.post(on('/reactions'), { emoji: '🔥' }),
+        () => owner.caller.patch(on(''), { internal: true }),
+        () => owner.caller.patch(on(''), { body: 'Busy thread, edited' }),
+        () => owner.caller.delete(on(`/reactions/${encodeURIComponent('🔥')}`)),
+        () => owner.caller.patch(on(''), { internal: false }),
+        () => owner.caller.post(on('/reopen')),
+      ];
+      let acting = true;
+      const replied: { status: number; body: { id: string; code?: string } }[] = [];
+      const posters = [editor, reviewer, owner].map(async (who, n) => {
+        for (let i = 0; acting; i += 1)
+          replied.push(await post(who, { body: `reply ${n}.${i}`, parentId: root.id }));
+      });
+      const acted: number[] = [];
+      for (let i = 0; i < 42; i += 1) acted.push((await actions[i % actions.length]()).status);
+      acting = false;
+      await Promise.all(posters);
+
+      expect(acted.filter((status) => status >= 300)).toEqual([]);
+      // A reply racing a visibility change may be refused as a clean conflict; nothing answers 5xx.
+      const refused = replied.filter((r) => r.status !== 201);
+      expect(
+        refused.map((r) => `${r.status} ${r.body.code}`).filter((r) => r !== '409 thread_changed'),
+      ).toEqual([]);
+      const stored = replied.filter((r) => r.status === 201).map((r) => r.body.id);
+      expect(stored.length).toBeGreaterThan(40);
+      const list = (await owner.caller.get(`/api/versions/${versionId}/comments`)).body.comments;
+      const listed = new Set(list.map((c: { id: string }) => c.id));
+      expect(stored.filter((id) => !listed.has(id))).toEqual([]);
+
+      // Every change was told once, in seq order without gaps, and each stored reply among them.
+      const replay = await emitWithAck(watcher.socket, 'asset:join', { assetId, afterSeq: 0 });
+      const seqs = replay.events.map((e: { seq: number }) => e.seq);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+      const created = new Set(
+        replay.events
+          .filter((e: { type: string }) => e.type === 'comment.created')
+          .map((e: { payload: { comment: { id: string } } }) => e.payload.comment.id),
+      );
+      expect(stored.filter((id) => !created.has(id))).toEqual([]);
+      await waitFor(() => watcher.events.at(-1)?.seq === seqs.at(-1));
+      const live = watcher.events.map((e) => e.seq);
+      expect(live).toEqual([...live].sort((a, b) => a - b));
+    } finally {
+      watcher.socket.close();
+    }
+  });
+
   describe('a non-member is refused everything, over REST and the socket', () => {
     let noteId: string;
     beforeAll(async () => {

@@ -4,6 +4,7 @@ import { type AccessRole, can, mayMarkAddressed } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { queryRows } from '../database/query-rows.js';
+import { retryOnConflict } from '../database/retry-deadlock.js';
 import { appendEvent } from '../realtime/event-log.js';
 import { visibleCommentsSql } from '../review/comment-visibility.js';
 import { approvalsOf } from './approval-view.js';
@@ -74,62 +75,72 @@ export class RoundsService {
     addressed: boolean,
   ): Promise<CarriedOverComment> {
     const access = await this.assets.requireVersion(userId, versionId, 'project.view');
-    return this.dataSource.transaction(async (manager) => {
-      const [comment]: {
-        version_id: string;
-        asset_id: string;
-        parent_id: string | null;
-        author_id: string | null;
-        resolved_at: Date | null;
-        internal: boolean;
-      }[] = await manager.query(
-        `SELECT version_id, asset_id, parent_id, author_id, resolved_at, internal FROM comments WHERE id = $1 FOR SHARE`,
-        [commentId],
-      );
-      const hidden = comment?.internal && !can(access.role, 'comments.internal');
-      if (!comment || hidden || comment.asset_id !== access.assetId) {
-        throw new ApprovalsException(
-          ApprovalsErrorCode.CommentNotFound,
-          'No such comment on this asset, or you cannot see it.',
+    return retryOnConflict(() =>
+      this.dataSource.transaction(async (manager) => {
+        // The asset's row before the comment's, as every comment write takes them (no deadlock).
+        await manager.query(`SELECT id FROM assets WHERE id = $1 FOR NO KEY UPDATE`, [access.assetId]);
+        const [comment]: {
+          version_id: string;
+          asset_id: string;
+          parent_id: string | null;
+          author_id: string | null;
+          resolved_at: Date | null;
+          internal: boolean;
+        }[] = await manager.query(
+          `SELECT version_id, asset_id, parent_id, author_id, resolved_at, internal FROM comments WHERE id = $1 FOR SHARE`,
+          [commentId],
         );
-      }
-      if (!mayMarkAddressed({ userId, role: access.role }, comment.author_id)) {
-        throw new ApprovalsException(
-          ApprovalsErrorCode.NotAllowed,
-          'Only its author, an editor or an owner can mark a note addressed.',
-        );
-      }
-      const previous = await this.previousVersion(manager, versionId);
-      const carried = previous?.id === comment.version_id && comment.parent_id === null;
-      if (!carried || (addressed && comment.resolved_at !== null)) {
-        throw new ApprovalsException(
-          ApprovalsErrorCode.NotCarriedOver,
-          'Only an open note of the previous version can be marked addressed in this one.',
-        );
-      }
-      const changed = addressed
-        ? await queryRows(
-            manager,
-            `INSERT INTO addressed_comments (comment_id, version_id, addressed_by) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING RETURNING comment_id`,
-            [commentId, versionId, userId],
-          )
-        : await queryRows(
-            manager,
-            `DELETE FROM addressed_comments WHERE comment_id = $1 AND version_id = $2 RETURNING comment_id`,
-            [commentId, versionId],
+        const hidden = comment?.internal && !can(access.role, 'comments.internal');
+        if (!comment || hidden || comment.asset_id !== access.assetId) {
+          throw new ApprovalsException(
+            ApprovalsErrorCode.CommentNotFound,
+            'No such comment on this asset, or you cannot see it.',
           );
-      const item = await this.loadCarriedOver(manager, access.role, comment.version_id, versionId, commentId);
-      if (changed.length > 0) {
-        await appendEvent(manager, {
-          assetId: access.assetId,
-          type: addressed ? 'comment.addressed' : 'comment.unaddressed',
-          actorId: userId,
-          payload: { versionId, item },
-        });
-      }
-      return item;
-    });
+        }
+        if (!mayMarkAddressed({ userId, role: access.role }, comment.author_id)) {
+          throw new ApprovalsException(
+            ApprovalsErrorCode.NotAllowed,
+            'Only its author, an editor or an owner can mark a note addressed.',
+          );
+        }
+        const previous = await this.previousVersion(manager, versionId);
+        const carried = previous?.id === comment.version_id && comment.parent_id === null;
+        if (!carried || (addressed && comment.resolved_at !== null)) {
+          throw new ApprovalsException(
+            ApprovalsErrorCode.NotCarriedOver,
+            'Only an open note of the previous version can be marked addressed in this one.',
+          );
+        }
+        const changed = addressed
+          ? await queryRows(
+              manager,
+              `INSERT INTO addressed_comments (comment_id, version_id, addressed_by) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING RETURNING comment_id`,
+              [commentId, versionId, userId],
+            )
+          : await queryRows(
+              manager,
+              `DELETE FROM addressed_comments WHERE comment_id = $1 AND version_id = $2 RETURNING comment_id`,
+              [commentId, versionId],
+            );
+        const item = await this.loadCarriedOver(
+          manager,
+          access.role,
+          comment.version_id,
+          versionId,
+          commentId,
+        );
+        if (changed.length > 0) {
+          await appendEvent(manager, {
+            assetId: access.assetId,
+            type: addressed ? 'comment.addressed' : 'comment.unaddressed',
+            actorId: userId,
+            payload: { versionId, item },
+          });
+        }
+        return item;
+      }),
+    );
   }
 
   /** Every version of the asset, newest first: its notes and the approval of its round. */

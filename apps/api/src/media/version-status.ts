@@ -53,8 +53,9 @@ export class VersionStatusService {
             : value,
         );
       }
+      // Not FOR UPDATE: a comment posted meanwhile holds the asset and key-shares this row.
       const rows: { asset_id: string }[] = await manager.query(
-        `SELECT asset_id FROM versions WHERE id = $1 FOR UPDATE`,
+        `SELECT asset_id FROM versions WHERE id = $1 FOR NO KEY UPDATE`,
         [versionId],
       );
       if (rows.length === 0) return; // deleted while processing: nothing to tell anyone

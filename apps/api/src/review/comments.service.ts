@@ -15,6 +15,7 @@ import { type AssetAccess, AssetsService, toAccessRole } from '../assets/assets.
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { appendEvent, appendEventSql } from '../realtime/event-log.js';
 import { queryRows } from '../database/query-rows.js';
+import { isRetryableConflict, retryOnConflict } from '../database/retry-deadlock.js';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
 import { visibleCommentsSql } from './comment-visibility.js';
 import { findHashtags, findMentions, type Mentionable } from './comment-text.js';
@@ -143,33 +144,35 @@ export class CommentsService {
     };
     let stored: { seq: string }[];
     try {
-      stored = await queryRows<{ seq: string }>(
-        this.dataSource.manager,
-        `WITH inserted AS (
+      stored = await writing(() =>
+        queryRows<{ seq: string }>(
+          this.dataSource.manager,
+          `WITH inserted AS (
            INSERT INTO comments (id, version_id, asset_id, parent_id, author_id, client_id, body, frame, frame_end,
                                  internal, annotation, mentions, hashtags, created_at)
            VALUES ($6, $7, $1, $8, $3, $9, $10, $11, $12, $13, $14, $15, $16, $5::timestamptz)
            ON CONFLICT (author_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
            RETURNING id),
          ${appendEventSql('SELECT 1 FROM inserted')}`,
-        [
-          target.assetId,
-          'comment.created',
-          userId,
-          JSON.stringify({ comment }),
-          comment.createdAt,
-          comment.id,
-          versionId,
-          comment.parentId,
-          comment.clientId,
-          comment.body,
-          comment.frame,
-          comment.frameEnd,
-          comment.internal,
-          comment.annotation ? JSON.stringify(comment.annotation) : null,
-          comment.mentions,
-          comment.hashtags,
-        ],
+          [
+            target.assetId,
+            'comment.created',
+            userId,
+            JSON.stringify({ comment }),
+            comment.createdAt,
+            comment.id,
+            versionId,
+            comment.parentId,
+            comment.clientId,
+            comment.body,
+            comment.frame,
+            comment.frameEnd,
+            comment.internal,
+            comment.annotation ? JSON.stringify(comment.annotation) : null,
+            comment.mentions,
+            comment.hashtags,
+          ],
+        ),
       );
     } catch (error) {
       const failed = error as { code?: string; constraint?: string };
@@ -215,8 +218,10 @@ export class CommentsService {
   }
 
   async update(userId: string, commentId: string, change: UpdateCommentBody): Promise<Comment> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+    return this.transaction(async (manager) => {
+      // `internal` is a key of the thread's replies (they follow it by ON UPDATE CASCADE).
+      const lock = change.internal === undefined ? 'FOR NO KEY UPDATE' : 'FOR UPDATE';
+      const { row, access } = await this.lockComment(manager, userId, commentId, lock);
       if (!mayEdit({ userId, role: access.role }, row.author_id))
         throw notAllowed('Only its author can edit a comment.');
       if (change.internal !== undefined && !can(access.role, 'comments.internal'))
@@ -275,8 +280,8 @@ export class CommentsService {
   }
 
   async delete(userId: string, commentId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+    await this.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'FOR UPDATE');
       if (!mayDelete({ userId, role: access.role }, row.author_id)) {
         throw notAllowed('Only its author or a project owner can delete a comment.');
       }
@@ -291,8 +296,8 @@ export class CommentsService {
   }
 
   async setResolved(userId: string, commentId: string, resolved: boolean): Promise<Comment> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+    return this.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'FOR NO KEY UPDATE');
       if (row.parent_id)
         throw new ReviewException(ReviewErrorCode.ReplyToReply, 'Resolve the thread, not a reply.');
       if (!mayResolve({ userId, role: access.role }, row.author_id)) {
@@ -317,8 +322,8 @@ export class CommentsService {
   }
 
   async react(userId: string, commentId: string, emoji: string, add: boolean): Promise<Comment> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, access } = await this.lockComment(manager, userId, commentId, 'project.view');
+    return this.transaction(async (manager) => {
+      const { row, access } = await this.lockComment(manager, userId, commentId, 'FOR NO KEY UPDATE');
       if (!can(access.role, 'comments.write')) throw notAllowed('Viewers cannot react to comments.');
       const result = add
         ? await manager.query(
@@ -348,19 +353,34 @@ export class CommentsService {
     });
   }
 
+  /** A comment write: run again if Postgres picked it as a deadlock's victim, a clean 409 if that persists. */
+  private transaction<T>(run: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return writing(() => this.dataSource.transaction(run));
+  }
+
+  /**
+   * Locks the comment for a change, after its asset's row: every comment write (and a reply's insert,
+   * whose event bumps the asset before its thread is checked) takes the asset first, so none deadlock.
+   */
   private async lockComment(
     manager: EntityManager,
     userId: string,
     commentId: string,
-    action: 'project.view',
+    lock: 'FOR UPDATE' | 'FOR NO KEY UPDATE',
   ): Promise<{ row: CommentRow; access: AssetAccess }> {
-    const rows: CommentRow[] = await manager.query(`SELECT * FROM comments WHERE id = $1 FOR UPDATE`, [
+    // A comment never moves to another asset, so reading its asset unlocked is safe.
+    const assets: unknown[] = await manager.query(
+      `SELECT id FROM assets WHERE id = (SELECT asset_id FROM comments WHERE id = $1) FOR NO KEY UPDATE`,
+      [commentId],
+    );
+    if (assets.length === 0) throw notFound();
+    const rows: CommentRow[] = await manager.query(`SELECT * FROM comments WHERE id = $1 ${lock}`, [
       commentId,
     ]);
     if (rows.length === 0) throw notFound();
     let access: AssetAccess;
     try {
-      access = await this.assets.requireAsset(userId, rows[0].asset_id, action, manager);
+      access = await this.assets.requireAsset(userId, rows[0].asset_id, 'project.view', manager);
     } catch {
       throw notFound();
     }
@@ -439,6 +459,19 @@ function checkFrames(frameCount: number | null, frame?: number, frameEnd?: numbe
         'body',
       );
     }
+  }
+}
+
+/** Runs a comment write again after a deadlock; if it keeps losing, the client is told to retry (409). */
+async function writing<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await retryOnConflict(run);
+  } catch (error) {
+    if (!isRetryableConflict(error)) throw error;
+    throw new ReviewException(
+      ReviewErrorCode.WriteConflict,
+      'Others changed this comment at the same moment: try again.',
+    );
   }
 }
 

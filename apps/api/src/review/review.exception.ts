@@ -11,6 +11,8 @@ export enum ReviewErrorCode {
   ThreadVisibility = 'thread_visibility',
   /** The thread's visibility changed while a reply to it was being stored. */
   ThreadChanged = 'thread_changed',
+  /** Concurrent writes to the same comment kept colliding; the same request may simply be sent again. */
+  WriteConflict = 'write_conflict',
 }
 
 const kinds: Record<ReviewErrorCode, ErrorKind> = {
@@ -22,6 +24,7 @@ const kinds: Record<ReviewErrorCode, ErrorKind> = {
   [ReviewErrorCode.ParentElsewhere]: 'invalid',
   [ReviewErrorCode.ThreadVisibility]: 'conflict',
   [ReviewErrorCode.ThreadChanged]: 'conflict',
+  [ReviewErrorCode.WriteConflict]: 'conflict',
 };
 
 export class ReviewException extends DomainException {
