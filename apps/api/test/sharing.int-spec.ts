@@ -843,6 +843,57 @@ describe('review links and guests', () => {
       }
     });
 
+    it('a thread shared, hidden, answered, shared and hidden again is replayed to no guest, whatever its events said then', async () => {
+      const scene = await threadScene();
+      const { cut, sockets, post } = scene;
+      try {
+        const root = await post(reviewer, { body: 'Flicker in the window', frame: 40 });
+        const hide = (internal: boolean) =>
+          reviewer.caller.patch(`/api/comments/${root.body.id}`, { internal });
+        expect((await hide(true)).status).toBe(200);
+        const reply = await post(editor, { body: 'Deflicker pass booked', parentId: root.body.id });
+        expect(reply.status).toBe(201);
+        expect((await hide(false)).status).toBe(200);
+        expect((await hide(true)).status).toBe(200);
+        await scene.settle('Shared note after the flicker thread');
+
+        const fromStart = await emitWithAck(sockets.guest.socket, 'asset:join', {
+          assetId: cut.assetId,
+          afterSeq: 0,
+        });
+        expect(fromStart.ok).toBe(true);
+        expect(
+          fromStart.events.some(
+            (e: { payload: any }) => e.payload.comment?.body === 'Shared note after the flicker thread',
+          ),
+        ).toBe(true);
+        expect(
+          mentions(fromStart.events, 'Flicker in the window', 'Deflicker', root.body.id, reply.body.id),
+        ).toBe(false);
+        // A guest who saw the thread before it was hidden is told, on reconnecting, to drop it.
+        const afterRoot = await emitWithAck(sockets.guest.socket, 'asset:join', {
+          assetId: cut.assetId,
+          afterSeq: scene.joinedAt + 1,
+        });
+        expect(mentions(afterRoot.events, 'Flicker in the window', 'Deflicker', reply.body.id)).toBe(false);
+        expect(
+          afterRoot.events
+            .filter((e: { payload: any }) => mentions([e], root.body.id))
+            .map((e: any) => e.type),
+        ).toEqual(['comment.deleted', 'comment.deleted']);
+        // A member replays all of it.
+        const member = await emitWithAck(sockets.member.socket, 'asset:join', {
+          assetId: cut.assetId,
+          afterSeq: 0,
+        });
+        expect(mentions(member.events, 'Flicker in the window', 'Deflicker pass booked')).toBe(true);
+        const list = await scene.guest.caller.get(`/api/versions/${cut.versionId}/comments`);
+        expect(mentions(list.body.comments, root.body.id)).toBe(false);
+      } finally {
+        scene.close();
+      }
+    });
+
     it('the upgrade repairs replies stored public inside internal threads, and the events that told of them', async () => {
       const scene = await threadScene();
       const { cut, guest, sockets, post } = scene;

@@ -10,6 +10,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import {
+  type AssetEvent,
   type JoinAssetAck,
   type Presence,
   clientEvents,
@@ -40,6 +41,7 @@ import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
 import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
+import { commentsNow, replayForGuest } from './guest-replay.js';
 import { EventSizes, MESSAGE_LIMIT_BYTES, TRANSPORT_LIMIT_BYTES, tooLarge } from './message-size.js';
 import { announceRoleChanged } from './access-lost.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
@@ -188,7 +190,7 @@ export class RealtimeGateway
       );
       const missed =
         afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
-      const events = user.guest ? missed.flatMap((event) => eventForGuest(event) ?? []) : missed;
+      const events = user.guest ? await this.replayForGuest(missed) : missed;
       const lastSeq = Math.max(Number(row?.last_seq ?? 0), missed.at(-1)?.seq ?? 0);
       const others = await this.server.in(assetRoom(assetId)).fetchSockets();
       const presence = others
@@ -198,6 +200,12 @@ export class RealtimeGateway
     } catch (error) {
       return this.refuse(error, 'asset:join');
     }
+  }
+
+  /** What a guest is replayed: each event as guests saw it, then each thread judged as it is now. */
+  private async replayForGuest(missed: AssetEvent[]): Promise<AssetEvent[]> {
+    const shown = missed.flatMap((event) => eventForGuest(event) ?? []);
+    return replayForGuest(missed, shown, await commentsNow(this.dataSource.manager, shown));
   }
 
   /** Joins a project's room: every asset event of the project, so the grid stays live. */
