@@ -639,6 +639,84 @@ describe('review links and guests', () => {
         guestSocket.socket.close();
       }
     });
+
+    it('a note drafted as internal is drawn and typed live for members only; guests lose what they saw when it turns internal', async () => {
+      const guest = await guestWith(['view', 'comment'], 'Ivy');
+      const otherGuest = await guestWith(['view', 'comment'], 'Ola');
+      const tokens = {
+        drawer: editor.token,
+        member: reviewer.token,
+        guest: guest.token,
+        otherGuest: otherGuest.token,
+      };
+      const heard: Record<string, { event: string; payload: any }[]> = {};
+      const clients: Record<string, Awaited<ReturnType<typeof connectSocket>>> = {};
+      for (const [name, token] of Object.entries(tokens)) {
+        const client = await connectSocket(base(), token);
+        clients[name] = client;
+        heard[name] = [];
+        for (const event of ['draw:stroke', 'typing'])
+          client.socket.on(event, (payload: unknown) => heard[name].push({ event, payload }));
+        expect((await emitWithAck(client.socket, 'asset:join', { assetId: shared.assetId })).ok).toBe(true);
+      }
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const place = { assetId: shared.assetId, versionId: shared.versionId, frame: 4 };
+      const box = {
+        id: 'b',
+        kind: 'rectangle',
+        colour: '#ff3b30',
+        strokeWidth: 0.004,
+        from: [0.1, 0.1],
+        to: [0.3, 0.3],
+      };
+      const last = (name: string, event: string) =>
+        heard[name].filter((h) => h.event === event).at(-1)?.payload;
+      const drawer = clients.drawer.socket;
+      try {
+        // Drafted as internal from the start: the other member sees it, the guest nothing.
+        drawer.emit('draw:stroke', { ...place, internal: true, shape: box });
+        drawer.emit('typing', { assetId: shared.assetId, typing: true, internal: true });
+        await waitFor(() => heard.member.length === 2);
+        await sleep(500);
+        expect(heard.guest).toEqual([]);
+        drawer.emit('typing', { assetId: shared.assetId, typing: false, internal: true });
+        await waitFor(() => heard.member.length === 3);
+
+        // A shared draft reaches everyone…
+        drawer.emit('draw:stroke', { ...place, shapes: [box] });
+        drawer.emit('typing', { assetId: shared.assetId, typing: true });
+        await waitFor(() => heard.guest.length === 2);
+        expect(last('guest', 'draw:stroke')).toMatchObject({ shapes: [box], internal: false });
+        expect(last('guest', 'typing')).toMatchObject({ typing: true, internal: false });
+        await waitFor(() => heard.member.length === 5);
+
+        // …until Internal is ticked mid-draft: the guest's screen drops the drawing and the typing.
+        await sleep(200);
+        drawer.emit('draw:stroke', { ...place, internal: true, shapes: [box] });
+        drawer.emit('typing', { assetId: shared.assetId, typing: true, internal: true });
+        await waitFor(
+          () => last('member', 'draw:stroke')?.internal === true && last('member', 'typing')?.internal,
+        );
+        expect(last('member', 'draw:stroke')).toMatchObject({ shapes: [box] });
+        expect(last('member', 'typing')).toMatchObject({ typing: true });
+        await waitFor(() => heard.guest.length === 4);
+        await sleep(500);
+        expect(heard.guest.slice(2)).toEqual([
+          { event: 'draw:stroke', payload: expect.objectContaining({ shapes: [], internal: false }) },
+          { event: 'typing', payload: expect.objectContaining({ typing: false, internal: false }) },
+        ]);
+        expect(heard.guest.some((h) => h.payload.internal)).toBe(false);
+
+        // A guest writes no internal notes: their flag is ignored and the other guest sees their pen.
+        clients.guest.socket.emit('draw:stroke', { ...place, internal: true, shape: box });
+        await waitFor(() => heard.otherGuest.some((h) => h.payload.userId === guest.user.id));
+        expect(heard.otherGuest.find((h) => h.payload.userId === guest.user.id)?.payload.internal).toBe(
+          false,
+        );
+      } finally {
+        for (const { socket } of Object.values(clients)) socket.close();
+      }
+    });
   });
   describe('a thread is internal or shared as a whole', () => {
     /** A fresh cut with a commenting guest on it (asset link) and one following the whole project. */

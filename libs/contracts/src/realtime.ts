@@ -124,6 +124,8 @@ const drawingPlace = {
   assetId: z.uuid(),
   versionId: z.uuid(),
   frame: z.number().int().min(0),
+  /** Drawn for an internal note: guests never see it, and lose it if it becomes internal mid-draft. */
+  internal: z.boolean().default(false),
 };
 
 /** The shape under the pen, sent as it moves; beyond the rate limit it is dropped. */
@@ -151,7 +153,12 @@ export type DrawingShapes = z.infer<typeof drawingShapesSchema>;
 export const drawingStrokeSchema = z.union([strokeInProgressSchema, drawingShapesSchema]);
 export type DrawingStroke = z.infer<typeof drawingStrokeSchema>;
 
-export const typingSchema = z.strictObject({ assetId: z.uuid(), typing: z.boolean() });
+/** Whether I am writing a note; an internal one is shown to members only. */
+export const typingSchema = z.strictObject({
+  assetId: z.uuid(),
+  typing: z.boolean(),
+  internal: z.boolean().default(false),
+});
 export type Typing = z.infer<typeof typingSchema>;
 
 export const createCommentMessageSchema = z.object({ versionId: z.uuid(), comment: z.unknown() });

@@ -40,6 +40,7 @@ import { CommentsService } from '../review/comments.service.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
 import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
 import { eventsAfter } from './event-log.js';
+import { draftAudience } from './draft-audience.js';
 import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
 import { commentsNow, replayForGuest } from './guest-replay.js';
 import { EventSizes, MESSAGE_LIMIT_BYTES, TRANSPORT_LIMIT_BYTES, tooLarge } from './message-size.js';
@@ -284,14 +285,29 @@ export class RealtimeGateway
     if (!socket.rooms.has(room) || !mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
     const { user } = socket.data as SocketData;
     const relayed = { ...parsed.data, userId: user.id, socketId: socket.id };
+    const { assetId, versionId, frame } = parsed.data;
+    const draft = {
+      key: `draw:${assetId}`,
+      event: serverEvents.drawing,
+      cleared: {
+        assetId,
+        versionId,
+        frame,
+        internal: false,
+        shapes: [],
+        userId: user.id,
+        socketId: socket.id,
+      },
+    };
     if ('shape' in parsed.data) {
-      if (this.throttle.admit(`${socket.id}:draw`)) socket.to(room).emit(serverEvents.drawing, relayed);
+      if (this.throttle.admit(`${socket.id}:draw`)) this.relayDraft(socket, draft, relayed, true);
       return;
     }
+    const shows = parsed.data.shapes.length > 0;
     // A state that waited its turn goes only where its sender still is, and still may draw.
     this.latestShapes.offer(`${socket.id}:shapes:${parsed.data.assetId}`, () => {
       if (socket.rooms.has(room) && mayWrite((socket.data as SocketData).joined, parsed.data.assetId))
-        socket.to(room).emit(serverEvents.drawing, relayed);
+        this.relayDraft(socket, draft, relayed, shows);
     });
   }
 
@@ -302,9 +318,40 @@ export class RealtimeGateway
     if (!mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
     if (!this.throttle.admit(`${socket.id}:typing`)) return;
     const { user } = socket.data as SocketData;
-    socket
-      .to(assetRoom(parsed.data.assetId))
-      .emit(serverEvents.typing, { ...parsed.data, user: { id: user.id, displayName: user.displayName } });
+    const relayed = { ...parsed.data, user: { id: user.id, displayName: user.displayName } };
+    const draft = {
+      key: `typing:${parsed.data.assetId}`,
+      event: serverEvents.typing,
+      cleared: { ...relayed, typing: false, internal: false },
+    };
+    this.relayDraft(socket, draft, relayed, parsed.data.typing);
+  }
+
+  /**
+   * Relays a note being drafted to its asset's room: an internal one to members only, after guests
+   * drop what they were shown of it while it was shared (the room's members see that clear too, then
+   * the draft again at once: socket.io cannot address only the guests of a room in order).
+   */
+  private relayDraft(
+    socket: Socket,
+    draft: { key: string; event: string; cleared: object },
+    relayed: { assetId: string; internal: boolean },
+    shows: boolean,
+  ): void {
+    const data = socket.data as SocketData;
+    const held = (data.guestsHold ??= new Set());
+    const audience = draftAudience({
+      senderIsGuest: Boolean(data.user.guest),
+      internal: relayed.internal,
+      guestsHold: held.has(draft.key),
+      shows,
+    });
+    const room = socket.to(assetRoom(relayed.assetId));
+    if (audience.clearGuests) room.emit(draft.event, draft.cleared);
+    if (audience.guestsHold) held.add(draft.key);
+    else held.delete(draft.key);
+    if (audience.membersOnly) room.except(GUEST_ROOM).emit(draft.event, relayed);
+    else room.emit(draft.event, { ...relayed, internal: false });
   }
 
   /** An ack refusing the request, in the REST error's terms (status, message, fields). */

@@ -12,6 +12,8 @@ export interface SocketData {
   presence?: Presence;
   /** The asset rooms this socket joined, with its role there: whether its strokes and typing are relayed. */
   joined?: Map<string, JoinedAsset>;
+  /** The drafts (`draw:`/`typing:` + asset) guests were shown: cleared for them if they turn internal. */
+  guestsHold?: Set<string>;
 }
 
 /**

@@ -45,7 +45,6 @@ export function CommentComposer({
 }: CommentComposerProps) {
   const [general, setGeneral] = useState(false);
   const [overLoop, setOverLoop] = useState(true);
-  const [internal, setInternal] = useState(false);
   const target = composeTarget({
     general: general || !pinnable,
     overLoop,
@@ -74,7 +73,7 @@ export function CommentComposer({
       />
     );
   }
-  const post = () => note.post(target, allowInternal && internal);
+  const post = () => note.post(target, allowInternal && note.internal);
 
   return (
     <form
@@ -128,8 +127,8 @@ export function CommentComposer({
           <label>
             <input
               type="checkbox"
-              checked={internal}
-              onChange={(event) => setInternal(event.target.checked)}
+              checked={note.internal}
+              onChange={(event) => note.setInternal(event.target.checked)}
             />{' '}
             Internal (team only)
           </label>

@@ -53,7 +53,7 @@ export function FullscreenComposer({
       />
     );
   }
-  const post = () => note.post({ kind: 'frame', frame: at }, false);
+  const post = () => note.post({ kind: 'frame', frame: at }, note.internal);
   return (
     <form
       className="fullscreen-composer"

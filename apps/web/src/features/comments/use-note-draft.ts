@@ -13,6 +13,9 @@ function newClientId(): string {
 export interface NoteDraft {
   body: string;
   setBody(body: string): void;
+  /** Ticked Internal (team only): others see me write and draw it only if they are members. */
+  internal: boolean;
+  setInternal(internal: boolean): void;
   /** Posts the note at `target` with the drawing; once saved, the text and the drawing start again. */
   post(target: ComposeTarget, internal: boolean): void;
   posting: boolean;
@@ -26,21 +29,25 @@ export function useNoteDraft({
 }: {
   versionId: string;
   drawing: DrawingDraft;
-  /** Others see that I am writing while the note holds text. */
-  onTyping: (typing: boolean) => void;
+  /** Others see that I am writing while the note holds text; an internal note only members see. */
+  onTyping: (typing: boolean, internal: boolean) => void;
 }): NoteDraft {
   const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
   const create = useCreateComment(versionId);
   const writing = body.trim() !== '';
-  const reportTyping = useEffectEvent((typing: boolean) => onTyping(typing));
+  const reportTyping = useEffectEvent((typing: boolean, flag: boolean) => onTyping(typing, flag));
+  // Ticking Internal stops the typing shown to all, then shows it to members only (and back).
   useEffect(() => {
     if (!writing) return;
-    reportTyping(true);
-    return () => reportTyping(false);
-  }, [writing]);
+    reportTyping(true, internal);
+    return () => reportTyping(false, internal);
+  }, [writing, internal]);
   return {
     body,
     setBody,
+    internal,
+    setInternal,
     posting: create.isPending,
     error: create.error,
     post(target, internal) {

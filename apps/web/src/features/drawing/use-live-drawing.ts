@@ -11,6 +11,8 @@ interface LiveDrawingInput {
   frame: number;
   /** The sockets of the others in the room: someone new is told what is drawn so far. */
   others: readonly string[];
+  /** For an internal note: guests are not shown it, and drop what they were shown once it turns internal. */
+  internal: boolean;
   send: (stroke: DrawingStroke) => void;
 }
 
@@ -35,6 +37,7 @@ export function useLiveDrawing({
   versionId,
   frame,
   others,
+  internal,
   send,
 }: LiveDrawingInput): LiveDrawing {
   const { history } = draft;
@@ -46,7 +49,7 @@ export function useLiveDrawing({
   const tell = (shapes: readonly Shape[]) => {
     shown.current = shapes.length > 0;
     stroking.current = false;
-    send({ assetId, versionId, frame: draft.frame ?? frame, shapes: [...shapes] });
+    send({ assetId, versionId, frame: draft.frame ?? frame, internal, shapes: [...shapes] });
   };
 
   const shapesChanged = useEffectEvent(() => {
@@ -55,6 +58,17 @@ export function useLiveDrawing({
     else tell(history.shapes);
   });
   useEffect(() => shapesChanged(), [history.shapes]);
+
+  // Internal ticked or unticked mid-draft: the server moves what I show to the new audience.
+  const audienceChanged = useEffectEvent(() => {
+    if (shown.current || stroking.current) tell(history.shapes);
+  });
+  const sentInternal = useRef(internal);
+  useEffect(() => {
+    if (sentInternal.current === internal) return;
+    sentInternal.current = internal;
+    audienceChanged();
+  }, [internal]);
 
   const othersKey = [...others].sort().join(' ');
   const known = useRef<ReadonlySet<string>>(new Set());
@@ -76,7 +90,7 @@ export function useLiveDrawing({
   return {
     stroke(shape) {
       stroking.current = true;
-      send({ assetId, versionId, frame, shape });
+      send({ assetId, versionId, frame, internal, shape });
     },
     abandon() {
       if (stroking.current) tell(history.shapes);

@@ -69,18 +69,22 @@ export function ReviewRoom({
   const note = useNoteDraft({
     versionId: version.id,
     drawing: draft,
-    onTyping: (typing) => sender.sendTyping(asset.id, typing),
+    onTyping: (typing, internal) => sender.sendTyping(asset.id, typing, !guest && internal),
   });
+  // Changing a posted note's drawing shows it live to those who may see that note.
+  const [editingInternal, setEditingInternal] = useState<boolean | null>(null);
   const liveDrawing = useLiveDrawing({
     draft,
     assetId: asset.id,
     versionId: version.id,
     frame,
     others: signals.presence.map((p) => p.socketId),
+    internal: !guest && (editingInternal ?? note.internal),
     send: (stroke) => sender.sendStroke(stroke),
   });
   const edit = useDrawingEdit({ draft, live: liveDrawing });
   const { editing } = edit;
+  if (!editing && editingInternal !== null) setEditingInternal(null);
 
   const label = (at: number) => (playhead ? labelFrame(playhead.timebase, at, playhead.mode) : `Frame ${at}`);
   const where = (comment: Comment) =>
@@ -97,6 +101,7 @@ export function ReviewRoom({
   const startEditingDrawing = (comment: Comment) => {
     if (comment.frame === null) return;
     seekTo(comment.frame);
+    setEditingInternal(comment.internal);
     edit.start(comment);
   };
 

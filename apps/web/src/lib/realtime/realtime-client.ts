@@ -142,9 +142,9 @@ export class RealtimeClient {
       this.socket.emit(clientEvents.presence, update);
   }
 
-  /** Whether I am writing a comment; sent when that changes. */
-  sendTyping(assetId: string, typing: boolean): void {
-    if (this.socket?.connected) this.socket.emit(clientEvents.typing, { assetId, typing });
+  /** Whether I am writing a comment; sent when that changes. An internal one reaches members only. */
+  sendTyping(assetId: string, typing: boolean, internal: boolean): void {
+    if (this.socket?.connected) this.socket.emit(clientEvents.typing, { assetId, typing, internal });
   }
 
   /** My drawing as it is made, for others to see live; the comment carries the finished drawing. */
