@@ -5,6 +5,8 @@ module.exports = {
   displayName: 'api-integration',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+  // Every asset event a test receives is checked against the event schema.
+  setupFilesAfterEnv: ['<rootDir>/test/support/event-check.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

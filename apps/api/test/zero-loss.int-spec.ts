@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { Caller, type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
-import { waitFor } from './support/socket-client.js';
+import { checkEvent, waitFor } from './support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 // Two api processes starting side by side on a busy 2-core machine: allow what startApi allows.
@@ -46,7 +46,9 @@ class ReviewClient {
       reconnection: false,
     });
     this.socket = socket;
-    socket.on('asset:event', (event: { seq: number; type: string; payload: any }) => this.receive([event]));
+    socket.on('asset:event', (event: { seq: number; type: string; payload: any }) =>
+      this.receive([checkEvent(event)]),
+    );
     socket.on('disconnect', () => {
       if (this.socket === socket) this.socket = undefined;
     });
@@ -82,7 +84,7 @@ class ReviewClient {
           .emitWithAck('asset:join', { assetId: this.assetId, afterSeq: this.lastSeq });
         if (ack.ok) {
           const before = this.applied.length;
-          this.receive(ack.events);
+          this.receive(ack.events.map(checkEvent));
           if (before > 0) this.replayed += this.applied.length - before;
         }
       } while (this.resyncAgain && this.socket);

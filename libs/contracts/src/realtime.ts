@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { drawingPointCount, MAX_POINTS_PER_ANNOTATION, MAX_SHAPES, shapeSchema } from './annotations';
+import {
+  approversChangedPayloadSchema,
+  commentAddressedPayloadSchema,
+  decisionRecordedPayloadSchema,
+} from './approvals';
 import { versionSchema } from './assets';
+import {
+  commentDeletedPayloadSchema,
+  commentEventPayloadSchema,
+  commentReactionsPayloadSchema,
+  commentUpdatedPayloadSchema,
+  createCommentBodySchema,
+} from './review';
 
 /** The largest message a client may send over the socket, in bytes; a larger one is refused with 413. */
 export const SOCKET_MESSAGE_LIMIT_BYTES = 1_000_000;
@@ -73,17 +85,72 @@ export const assetEventTypes = [
 export const assetEventTypeSchema = z.enum(assetEventTypes);
 export type AssetEventType = z.infer<typeof assetEventTypeSchema>;
 
-export const assetEventSchema = z.object({
+const assetEventEnvelope = {
   assetId: z.uuid(),
   seq: z.number().int().positive(),
-  type: assetEventTypeSchema,
   actorId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
-  payload: z.unknown(),
-});
-export type AssetEvent = z.infer<typeof assetEventSchema>;
+};
 
+/** What every event has whatever its payload: its place in the asset's order. */
+export const assetEventEnvelopeSchema = z.object({ ...assetEventEnvelope, type: assetEventTypeSchema });
+export type AssetEventEnvelope = z.infer<typeof assetEventEnvelopeSchema>;
+
+/** Payload of `version.created` and `version.updated`: the version as it now is. */
 export const versionEventPayloadSchema = z.object({ version: versionSchema });
+
+/**
+ * Every event type's payload, exactly as the api writes it; fields a later release added are
+ * optional so events stored before still read.
+ */
+export const assetEventPayloadSchemas = {
+  'asset.created': z.object({ name: z.string() }),
+  'version.created': versionEventPayloadSchema,
+  'version.updated': versionEventPayloadSchema,
+  /** An upload was cancelled: its version is gone. */
+  'version.deleted': z.object({ versionId: z.uuid() }),
+  'asset.renamed': z.object({ name: z.string() }),
+  /** Never stored (the log goes with the asset): only sent live, to the project's room. */
+  'asset.deleted': z.object({ projectId: z.uuid() }),
+  'comment.created': commentEventPayloadSchema,
+  'comment.updated': commentUpdatedPayloadSchema,
+  'comment.deleted': commentDeletedPayloadSchema,
+  'comment.resolved': commentEventPayloadSchema,
+  'comment.reopened': commentEventPayloadSchema,
+  'comment.reactions': commentReactionsPayloadSchema,
+  'comment.addressed': commentAddressedPayloadSchema,
+  'comment.unaddressed': commentAddressedPayloadSchema,
+  'decision.recorded': decisionRecordedPayloadSchema,
+  'approvers.changed': approversChangedPayloadSchema,
+} as const satisfies Record<AssetEventType, z.ZodType>;
+export type AssetEventPayload<T extends AssetEventType> = z.infer<(typeof assetEventPayloadSchemas)[T]>;
+
+function eventOf<T extends AssetEventType>(type: T) {
+  return z.object({ ...assetEventEnvelope, type: z.literal(type), payload: assetEventPayloadSchemas[type] });
+}
+
+/** A persisted change of an asset: its payload is the one its type says. */
+export const assetEventSchema = z.discriminatedUnion('type', [
+  eventOf('asset.created'),
+  eventOf('version.created'),
+  eventOf('version.updated'),
+  eventOf('version.deleted'),
+  eventOf('asset.renamed'),
+  eventOf('asset.deleted'),
+  eventOf('comment.created'),
+  eventOf('comment.updated'),
+  eventOf('comment.deleted'),
+  eventOf('comment.resolved'),
+  eventOf('comment.reopened'),
+  eventOf('comment.reactions'),
+  eventOf('comment.addressed'),
+  eventOf('comment.unaddressed'),
+  eventOf('decision.recorded'),
+  eventOf('approvers.changed'),
+]);
+export type AssetEvent = z.infer<typeof assetEventSchema>;
+/** The event of one type, its payload typed. */
+export type AssetEventOf<T extends AssetEventType> = Extract<AssetEvent, { type: T }>;
 
 export const joinAssetAckSchema = z.union([
   z.object({
@@ -161,4 +228,6 @@ export const typingSchema = z.strictObject({
 });
 export type Typing = z.infer<typeof typingSchema>;
 
-export const createCommentMessageSchema = z.object({ versionId: z.uuid(), comment: z.unknown() });
+/** `comment:create`: the comment as POST /api/versions/:id/comments takes it. */
+export const createCommentMessageSchema = z.object({ versionId: z.uuid(), comment: createCommentBodySchema });
+export type CreateCommentMessage = z.infer<typeof createCommentMessageSchema>;

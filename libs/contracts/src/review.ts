@@ -112,12 +112,18 @@ export const commentUpdatedPayloadSchema = commentEventPayloadSchema.extend({
   wasInternal: z.boolean().optional(),
 });
 
+/**
+ * The thread's visibility on a deletion or reaction event. Events stored before threads had one
+ * visibility lack it unless the repair marked them internal: an event without it is no guest's.
+ */
+const threadInternal = z.boolean().optional();
+
 /** Payload of `comment.deleted`; `internal` is the thread's. */
 export const commentDeletedPayloadSchema = z.object({
   commentId: z.uuid(),
   versionId: z.uuid(),
   parentId: z.uuid().nullable(),
-  internal: z.boolean(),
+  internal: threadInternal,
 });
 
 /** Payload of `comment.reactions`; `internal` is the thread's. */
@@ -125,7 +131,7 @@ export const commentReactionsPayloadSchema = z.object({
   commentId: z.uuid(),
   versionId: z.uuid(),
   reactions: z.array(reactionSchema),
-  internal: z.boolean(),
+  internal: threadInternal,
 });
 
 export const commentListSchema = z.object({ comments: z.array(commentSchema) });

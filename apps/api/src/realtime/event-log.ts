@@ -1,4 +1,4 @@
-import type { AssetEvent, AssetEventType } from '@cutroom/contracts';
+import type { AssetEvent, AssetEventPayload, AssetEventType } from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows.js';
 
@@ -8,11 +8,12 @@ export const PROGRESS_CHANNEL = 'cutroom_progress';
 // NOTIFY payloads are capped at 8000 bytes; larger events travel by reference.
 const INLINE_LIMIT = 7000;
 
-export interface NewAssetEvent {
+/** An event to store: its payload must be the one its type's schema describes. */
+export interface NewAssetEvent<T extends AssetEventType> {
   assetId: string;
-  type: AssetEventType;
+  type: T;
   actorId: string | null;
-  payload: unknown;
+  payload: AssetEventPayload<T>;
 }
 
 /** A notification: the event itself, or where to read it. */
@@ -44,7 +45,10 @@ export function appendEventSql(source = 'SELECT 1'): string {
 }
 
 /** Appends an event inside the caller's transaction, in one round trip. */
-export async function appendEvent(manager: EntityManager, event: NewAssetEvent): Promise<AssetEvent> {
+export async function appendEvent<T extends AssetEventType>(
+  manager: EntityManager,
+  event: NewAssetEvent<T>,
+): Promise<void> {
   const createdAt = new Date().toISOString();
   const rows = await queryRows<{ seq: string }>(manager, `WITH ${appendEventSql()}`, [
     event.assetId,
@@ -54,7 +58,6 @@ export async function appendEvent(manager: EntityManager, event: NewAssetEvent):
     createdAt,
   ]);
   if (rows.length === 0) throw new Error(`appendEvent: asset ${event.assetId} does not exist`);
-  return { ...event, seq: Number(rows[0].seq), createdAt };
 }
 
 /** Tells every node about an event that is not kept (the asset itself is being deleted). */
@@ -86,12 +89,16 @@ export async function eventsAfter(
      WHERE asset_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [assetId, afterSeq, limit],
   );
-  return rows.map((row) => ({
-    assetId: row.asset_id,
-    seq: Number(row.seq),
-    type: row.type,
-    actorId: row.actor_id,
-    createdAt: row.created_at.toISOString(),
-    payload: row.payload,
-  }));
+  // Passed on as stored, not re-parsed: each was written through appendEvent's typed payload.
+  return rows.map(
+    (row) =>
+      ({
+        assetId: row.asset_id,
+        seq: Number(row.seq),
+        type: row.type,
+        actorId: row.actor_id,
+        createdAt: row.created_at.toISOString(),
+        payload: row.payload,
+      }) as AssetEvent,
+  );
 }

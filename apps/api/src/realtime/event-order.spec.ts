@@ -7,10 +7,10 @@ const OTHER = '00000000-0000-4000-8000-000000000002';
 const event = (seq: number, assetId = ASSET): AssetEvent => ({
   assetId,
   seq,
-  type: 'comment.created',
+  type: 'comment.deleted',
   actorId: null,
   createdAt: '2026-12-04T00:00:00.000Z',
-  payload: { n: seq },
+  payload: { commentId: ASSET, versionId: OTHER, parentId: null, internal: false },
 });
 
 /** A log holding seqs 1..100 of each asset, answering each read after `delayMs`. */

@@ -166,20 +166,20 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
           if (!room.startsWith('asset:')) continue;
           const assetId = room.slice('asset:'.length);
           // An asset gone with its project has nothing more to say: leave it too.
-          const projectId = await this.projectFor({ assetId, payload: null });
+          const projectId = await this.projectFor(assetId);
           if (projectId === undefined || projectId === notice.projectId) socket.leave(room);
         }
       }
     }
   }
 
-  private async projectFor(event: Pick<AssetEvent, 'assetId' | 'payload'>): Promise<string | undefined> {
-    return this.knownProject(event) ?? this.lookupProject(event.assetId);
+  private async projectFor(assetId: string): Promise<string | undefined> {
+    return this.projectOf.get(assetId) ?? this.lookupProject(assetId);
   }
 
-  private knownProject(event: Pick<AssetEvent, 'assetId' | 'payload'>): string | undefined {
-    const given = (event.payload as { projectId?: unknown } | null)?.projectId;
-    return typeof given === 'string' ? given : this.projectOf.get(event.assetId);
+  /** A deleted asset's event names its project: the asset is no longer there to look it up. */
+  private knownProject(event: AssetEvent): string | undefined {
+    return event.type === 'asset.deleted' ? event.payload.projectId : this.projectOf.get(event.assetId);
   }
 
   private async lookupProject(assetId: string): Promise<string | undefined> {

@@ -1,24 +1,55 @@
-import type { AssetEvent, AssetEventType } from '@cutroom/contracts';
+import type { AssetEvent, AssetEventPayload, AssetEventType, Comment } from '@cutroom/contracts';
 import { eventForGuest } from './event-visibility.js';
 
 const ROOT = '00000000-0000-4000-8000-000000000001';
 const REPLY = '00000000-0000-4000-8000-000000000002';
 const VERSION = '00000000-0000-4000-8000-000000000003';
+const ASSET = '00000000-0000-4000-8000-000000000004';
+const AT = '2026-01-01T00:00:00.000Z';
 
-const event = (type: AssetEventType, payload: unknown): AssetEvent => ({
-  assetId: '00000000-0000-4000-8000-000000000004',
-  seq: 7,
-  type,
-  actorId: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  payload,
-});
-const comment = (internal: boolean, parentId: string | null = null) => ({
+const event = <T extends AssetEventType>(type: T, payload: AssetEventPayload<T>): AssetEvent =>
+  ({ assetId: ASSET, seq: 7, type, actorId: null, createdAt: AT, payload }) as AssetEvent;
+/** An event as an older release or a damaged row might hold it: not its type's payload. */
+const unreadable = (type: AssetEventType, payload: unknown): AssetEvent =>
+  ({ assetId: ASSET, seq: 7, type, actorId: null, createdAt: AT, payload }) as unknown as AssetEvent;
+const comment = (internal: boolean, parentId: string | null = null): Comment => ({
   id: parentId ? REPLY : ROOT,
   versionId: VERSION,
+  assetId: ASSET,
   parentId,
-  internal,
+  author: null,
   body: 'words',
+  frame: null,
+  frameEnd: null,
+  internal,
+  annotation: null,
+  mentions: [],
+  hashtags: [],
+  resolved: false,
+  resolvedAt: null,
+  resolvedBy: null,
+  reactions: [],
+  createdAt: AT,
+  editedAt: null,
+  clientId: null,
+});
+const carried = (internal: boolean) => ({
+  versionId: VERSION,
+  item: {
+    comment: {
+      id: ROOT,
+      versionId: VERSION,
+      author: null,
+      body: 'words',
+      frame: 3,
+      frameEnd: null,
+      internal,
+      annotation: null,
+      createdAt: AT,
+    },
+    replyCount: 1,
+    addressed: null,
+  },
 });
 
 describe('what a review-link guest receives of an event', () => {
@@ -35,9 +66,8 @@ describe('what a review-link guest receives of an event', () => {
     const row = { commentId: REPLY, versionId: VERSION, parentId: ROOT, internal: true };
     expect(eventForGuest(event('comment.deleted', row))).toBeUndefined();
     expect(eventForGuest(event('comment.reactions', { ...row, reactions: [] }))).toBeUndefined();
-    const item = { comment: { id: ROOT, internal: true }, replyCount: 1, addressed: null };
-    expect(eventForGuest(event('comment.addressed', { versionId: VERSION, item }))).toBeUndefined();
-    expect(eventForGuest(event('comment.unaddressed', { versionId: VERSION, item }))).toBeUndefined();
+    expect(eventForGuest(event('comment.addressed', carried(true)))).toBeUndefined();
+    expect(eventForGuest(event('comment.unaddressed', carried(true)))).toBeUndefined();
   });
 
   it('every event of a shared thread, and every event that is about no comment, as it is', () => {
@@ -46,9 +76,9 @@ describe('what a review-link guest receives of an event', () => {
       event('comment.updated', { comment: comment(false), wasInternal: false }),
       event('comment.deleted', { commentId: ROOT, versionId: VERSION, parentId: null, internal: false }),
       event('comment.reactions', { commentId: ROOT, versionId: VERSION, reactions: [], internal: false }),
-      event('comment.addressed', { versionId: VERSION, item: { comment: { internal: false } } }),
-      event('decision.recorded', { decision: { decision: 'approved' } }),
-      event('version.created', null),
+      event('comment.addressed', carried(false)),
+      event('asset.renamed', { name: 'Trailer' }),
+      event('version.deleted', { versionId: VERSION }),
     ];
     for (const given of shared) expect(eventForGuest(given)).toBe(given);
   });
@@ -72,9 +102,19 @@ describe('what a review-link guest receives of an event', () => {
     expect(eventForGuest(reply)).toBe(reply);
   });
 
-  it('keeps a comment event whose payload says nothing of its visibility from guests', () => {
-    expect(eventForGuest(event('comment.created', { comment: { id: ROOT } }))).toBeUndefined();
-    expect(eventForGuest(event('comment.reactions', { commentId: ROOT, reactions: [] }))).toBeUndefined();
-    expect(eventForGuest(event('comment.deleted', null))).toBeUndefined();
+  it('an edit stored before edits said what the thread was: shown as the thread now is', () => {
+    const shared = event('comment.updated', { comment: comment(false) });
+    expect(eventForGuest(shared)).toBe(shared);
+    expect(eventForGuest(event('comment.updated', { comment: comment(true) }))).toBeUndefined();
+  });
+
+  it('keeps a comment event whose payload is not its type’s, or says nothing of its visibility, from guests', () => {
+    expect(
+      eventForGuest(unreadable('comment.created', { comment: { id: ROOT, internal: false } })),
+    ).toBeUndefined();
+    expect(eventForGuest(unreadable('comment.deleted', null))).toBeUndefined();
+    // Stored before threads had one visibility, and not repaired as internal.
+    const old = event('comment.reactions', { commentId: ROOT, versionId: VERSION, reactions: [] });
+    expect(eventForGuest(old)).toBeUndefined();
   });
 });

@@ -6,14 +6,16 @@ const REPLY = '00000000-0000-4000-8000-000000000002';
 const VERSION = '00000000-0000-4000-8000-000000000003';
 
 let seq = 0;
-const event = (type: AssetEventType, payload: unknown): AssetEvent => ({
-  assetId: '00000000-0000-4000-8000-000000000004',
-  seq: (seq += 1),
-  type,
-  actorId: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  payload,
-});
+// Payloads cut down to what the replay reads: built as stored rows, not as typed events.
+const event = (type: AssetEventType, payload: unknown): AssetEvent =>
+  ({
+    assetId: '00000000-0000-4000-8000-000000000004',
+    seq: (seq += 1),
+    type,
+    actorId: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    payload,
+  }) as AssetEvent;
 const comment = (id: string, internal = false) => ({
   comment: { id, versionId: VERSION, parentId: id === REPLY ? ROOT : null, internal, body: 'words' },
 });

@@ -14,7 +14,6 @@ import {
   type JoinAssetAck,
   type Presence,
   clientEvents,
-  createCommentBodySchema,
   createCommentMessageSchema,
   drawingStrokeSchema,
   joinAssetSchema,
@@ -237,9 +236,12 @@ export class RealtimeGateway
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ): Promise<{ ok: true; comment: unknown } | Refusal> {
-    const message = createCommentMessageSchema.safeParse(body);
+    // The envelope first, then the comment, so a bad comment is answered field by field.
+    const message = createCommentMessageSchema.pick({ versionId: true }).safeParse(body);
     if (!message.success) return refusal(400, 'comment:create needs { versionId: uuid, comment: {…} }');
-    const comment = createCommentBodySchema.safeParse(message.data.comment);
+    const comment = createCommentMessageSchema.shape.comment.safeParse(
+      (body as { comment?: unknown }).comment,
+    );
     if (!comment.success) {
       const invalid = ValidationException.fromZod(comment.error, 'comment');
       return { ok: false, error: { statusCode: 400, message: invalid.message, fields: invalid.fields } };

@@ -1,3 +1,4 @@
+import { assetEventSchema } from '@cutroom/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 export interface ReceivedEvent {
@@ -5,6 +6,19 @@ export interface ReceivedEvent {
   seq: number;
   type: string;
   payload: any;
+}
+
+/**
+ * Events received that do not read as their type's schema; every test fails while one is here
+ * (see event-check.ts), so a writer whose payload drifts from its schema is caught where it is used.
+ */
+export const misfitEvents: { event: unknown; issues: string }[] = [];
+
+/** Checks a received event (live or replayed in a join's ack) against the event schema. */
+export function checkEvent<T>(event: T): T {
+  const read = assetEventSchema.safeParse(event);
+  if (!read.success) misfitEvents.push({ event, issues: read.error.message });
+  return event;
 }
 
 /** A real socket.io client as the web app uses it, collecting every asset event it receives. */
@@ -20,7 +34,7 @@ export async function connectSocket(
   });
   const events: ReceivedEvent[] = [];
   const progress: any[] = [];
-  socket.on('asset:event', (event: ReceivedEvent) => events.push(event));
+  socket.on('asset:event', (event: ReceivedEvent) => events.push(checkEvent(event)));
   socket.on('version:progress', (update: unknown) => progress.push(update));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -29,8 +43,11 @@ export async function connectSocket(
   return { socket, events, progress };
 }
 
-export function emitWithAck<T = any>(socket: Socket, event: string, body: unknown): Promise<T> {
-  return socket.timeout(10_000).emitWithAck(event, body) as Promise<T>;
+export async function emitWithAck<T = any>(socket: Socket, event: string, body: unknown): Promise<T> {
+  const ack: unknown = await socket.timeout(10_000).emitWithAck(event, body);
+  const replayed = (ack as { events?: unknown } | null)?.events;
+  if (event === 'asset:join' && Array.isArray(replayed)) replayed.forEach(checkEvent);
+  return ack as T;
 }
 
 export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {

@@ -1,5 +1,5 @@
 import type {
-  AssetEvent,
+  AssetEventType,
   CarriedOverList,
   Decision,
   DecisionList,
@@ -9,6 +9,7 @@ import type {
 } from '@cutroom/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
+import { readEvent, type ReceivedEvent } from '../../lib/realtime/received-event';
 import { registerApprovalEvents } from './approval-events';
 import { approvalKeys } from './approval-keys';
 
@@ -45,13 +46,14 @@ function version(number: number, change: Partial<Version> = {}): Version {
   };
 }
 
-function event(seq: number, type: AssetEvent['type'], payload: unknown): AssetEvent {
-  return { assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload };
+/** An event as the socket delivers it, read as the realtime client reads it. */
+function event(seq: number, type: AssetEventType, payload: unknown): ReceivedEvent {
+  return readEvent({ assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload });
 }
 
 const registry = new CacheUpdateRegistry();
 registerApprovalEvents(registry);
-const applyAssetEvent = (queryClient: QueryClient, event: AssetEvent) =>
+const applyAssetEvent = (queryClient: QueryClient, event: ReceivedEvent) =>
   registry.applyEvent(queryClient, event);
 
 describe('applying approval events to the cache', () => {

@@ -1,19 +1,15 @@
-import {
-  approversChangedPayloadSchema,
-  commentAddressedPayloadSchema,
-  decisionRecordedPayloadSchema,
-  type ApproverList,
-  type AssetEvent,
-  type CarriedOverComment,
-  type CarriedOverList,
-  type DecisionList,
-  type ProjectApprovalList,
-  type RecordedDecision,
-  type RoundList,
-  type VersionApproval,
+import type {
+  ApproverList,
+  CarriedOverComment,
+  CarriedOverList,
+  DecisionList,
+  ProjectApprovalList,
+  RecordedDecision,
+  RoundList,
+  VersionApproval,
 } from '@cutroom/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
+import type { AssetEventOf, CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
 import { patchQuery } from '../../lib/realtime/patch-query';
 import { approvalKeys } from './approval-keys';
 import { newerAssetApproval, withAssetApproval, withCarriedOver, withRoundApproval } from './approval-merge';
@@ -95,31 +91,32 @@ function refetchAssetApprovals(queryClient: QueryClient, assetId: string) {
 }
 
 /** What the next version carries over, and the rounds' counts, are read again. */
-function refetchCarriedOver(queryClient: QueryClient, event: AssetEvent) {
+function refetchCarriedOver(queryClient: QueryClient, event: { assetId: string }) {
   void queryClient.invalidateQueries({ queryKey: approvalKeys.carriedOverAll(event.assetId) });
   void queryClient.invalidateQueries({ queryKey: approvalKeys.rounds(event.assetId) });
 }
 
-function applyAddressed(queryClient: QueryClient, event: AssetEvent): void {
-  const payload = commentAddressedPayloadSchema.safeParse(event.payload);
-  if (!payload.success) return refetchCarriedOver(queryClient, event);
-  applyCarriedOver(queryClient, event.assetId, payload.data.versionId, payload.data.item);
+function applyAddressed(
+  queryClient: QueryClient,
+  event: AssetEventOf<'comment.addressed' | 'comment.unaddressed'>,
+): void {
+  if (event.payload === null) return refetchCarriedOver(queryClient, event);
+  applyCarriedOver(queryClient, event.assetId, event.payload.versionId, event.payload.item);
 }
 
 export function registerApprovalEvents(registry: CacheUpdateRegistry): void {
   registry
     .onEvent('decision.recorded', (queryClient, event) => {
-      const payload = decisionRecordedPayloadSchema.safeParse(event.payload);
-      if (!payload.success) return refetchAssetApprovals(queryClient, event.assetId);
-      applyRecordedDecision(queryClient, payload.data);
+      if (event.payload === null) return refetchAssetApprovals(queryClient, event.assetId);
+      applyRecordedDecision(queryClient, event.payload);
     })
     .onEvent('approvers.changed', (queryClient, event) => {
-      const payload = approversChangedPayloadSchema.safeParse(event.payload);
-      if (!payload.success) return refetchAssetApprovals(queryClient, event.assetId);
-      applyApproverList(queryClient, event.assetId, payload.data.approvers);
-      applyApproval(queryClient, payload.data.approval);
+      if (event.payload === null) return refetchAssetApprovals(queryClient, event.assetId);
+      const { approvers, approval } = event.payload;
+      applyApproverList(queryClient, event.assetId, approvers);
+      applyApproval(queryClient, approval);
       // The asset follows the project's default list, which just changed.
-      if (payload.data.approvers.source === 'project')
+      if (approvers.source === 'project')
         void queryClient.invalidateQueries({
           predicate: ({ queryKey }) =>
             queryKey[0] === approvalKeys.all[0] && queryKey[1] === 'project' && queryKey[3] === 'approvers',

@@ -1,6 +1,7 @@
-import type { Asset, AssetEvent, AssetList, Version, VersionList } from '@cutroom/contracts';
+import type { Asset, AssetEventType, AssetList, Version, VersionList } from '@cutroom/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
+import { readEvent, type ReceivedEvent } from '../../lib/realtime/received-event';
 import {
   applyVersionProgress,
   mergeVersionIntoAsset,
@@ -56,13 +57,14 @@ function asset(latest: Version | null, versionCount = latest ? latest.number : 0
   };
 }
 
-function event(seq: number, type: AssetEvent['type'], payload: unknown): AssetEvent {
-  return { assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload };
+/** An event as the socket delivers it, read as the realtime client reads it. */
+function event(seq: number, type: AssetEventType, payload: unknown): ReceivedEvent {
+  return readEvent({ assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload });
 }
 
 const registry = new CacheUpdateRegistry();
 registerAssetEvents(registry);
-const applyAssetEvent = (queryClient: QueryClient, event: AssetEvent) =>
+const applyAssetEvent = (queryClient: QueryClient, event: ReceivedEvent) =>
   registry.applyEvent(queryClient, event);
 
 describe('merging a version into what is cached', () => {

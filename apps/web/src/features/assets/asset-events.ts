@@ -1,25 +1,19 @@
 import {
   processingStageSchema,
   serverEvents,
-  versionEventPayloadSchema,
   versionProgressSchema,
   type Asset,
-  type AssetEvent,
   type AssetList,
   type Version,
   type VersionList,
   type VersionProgress,
 } from '@cutroom/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { z } from 'zod';
-import type { CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
+import type { AssetEventOf, CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
 import { patchQuery } from '../../lib/realtime/patch-query';
 import { assetKeys } from './asset-queries';
 
 // How socket events change the assets feature's cache entries: cards, the asset, its version stack.
-
-const renamedPayloadSchema = z.object({ name: z.string() });
-
 /** The asset with `version` in place: the newest version (and the count) move when a newer one arrives. */
 export function mergeVersionIntoAsset(asset: Asset, version: Version): Asset {
   if (version.assetId !== asset.id) return asset;
@@ -65,7 +59,7 @@ function updateAssetEverywhere(queryClient: QueryClient, assetId: string, update
   }
 }
 
-function applyVersion(queryClient: QueryClient, event: AssetEvent, version: Version) {
+function applyVersion(queryClient: QueryClient, event: { assetId: string }, version: Version) {
   // An asset no list knows yet is new: lists are fetched again (restarting any fetch already under
   // way, which may have read the database before this event).
   if (listsHolding(queryClient, event.assetId).length === 0) {
@@ -77,9 +71,11 @@ function applyVersion(queryClient: QueryClient, event: AssetEvent, version: Vers
   }));
 }
 
-function applyVersionEvent(queryClient: QueryClient, event: AssetEvent): void {
-  const payload = versionEventPayloadSchema.safeParse(event.payload);
-  if (payload.success) applyVersion(queryClient, event, payload.data.version);
+function applyVersionEvent(
+  queryClient: QueryClient,
+  event: AssetEventOf<'version.created' | 'version.updated'>,
+) {
+  if (event.payload !== null) applyVersion(queryClient, event, event.payload.version);
   else void queryClient.invalidateQueries({ queryKey: assetKeys.detail(event.assetId) });
 }
 
@@ -104,9 +100,9 @@ export function registerAssetEvents(registry: CacheUpdateRegistry): void {
     .onEvent('version.created', applyVersionEvent)
     .onEvent('version.updated', applyVersionEvent)
     .onEvent('asset.renamed', (queryClient, event) => {
-      const payload = renamedPayloadSchema.safeParse(event.payload);
-      if (payload.success)
-        updateAssetEverywhere(queryClient, event.assetId, (asset) => ({ ...asset, name: payload.data.name }));
+      const { payload } = event;
+      if (payload !== null)
+        updateAssetEverywhere(queryClient, event.assetId, (asset) => ({ ...asset, name: payload.name }));
     })
     .onEvent('asset.created', (queryClient) => {
       // Someone made an empty cut: the project's list gains it.

@@ -1,19 +1,21 @@
-import type { AssetEvent, Comment, CommentList } from '@cutroom/contracts';
+import type { AssetEventType, Comment, CommentList } from '@cutroom/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { CacheUpdateRegistry } from '../../lib/realtime/cache-update-registry';
+import { readEvent, type ReceivedEvent } from '../../lib/realtime/received-event';
 import { registerCommentEvents } from './comment-events';
 import { commentKeys } from './comment-queries';
 
 const assetId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const versionOne = '00000000-0000-4000-8000-000000000001';
 
-function event(seq: number, type: AssetEvent['type'], payload: unknown): AssetEvent {
-  return { assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload };
+/** An event as the socket delivers it, read as the realtime client reads it. */
+function event(seq: number, type: AssetEventType, payload: unknown): ReceivedEvent {
+  return readEvent({ assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload });
 }
 
 const registry = new CacheUpdateRegistry();
 registerCommentEvents(registry);
-const applyAssetEvent = (queryClient: QueryClient, event: AssetEvent) =>
+const applyAssetEvent = (queryClient: QueryClient, event: ReceivedEvent) =>
   registry.applyEvent(queryClient, event);
 
 describe('applying comment events to the cache', () => {
@@ -59,7 +61,10 @@ describe('applying comment events to the cache', () => {
       }),
     );
     expect(comments(queryClient)[0].reactions[0].emoji).toBe('👍');
-    applyAssetEvent(queryClient, event(5, 'comment.deleted', { commentId: comment.id, versionId }));
+    applyAssetEvent(
+      queryClient,
+      event(5, 'comment.deleted', { commentId: comment.id, versionId, parentId: null, internal: false }),
+    );
     expect(comments(queryClient)).toEqual([]);
   });
 });

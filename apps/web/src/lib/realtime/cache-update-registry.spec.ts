@@ -1,12 +1,13 @@
-import type { AssetEvent } from '@cutroom/contracts';
+import type { AssetEventType } from '@cutroom/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { CacheUpdateRegistry } from './cache-update-registry';
+import type { ReceivedEvent } from './received-event';
 
 const assetId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-function event(seq: number, type: AssetEvent['type']): AssetEvent {
-  return { assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload: {} };
+function event(seq: number, type: AssetEventType): ReceivedEvent {
+  return { assetId, seq, type, actorId: null, createdAt: '2025-06-01T12:00:00.000Z', payload: null };
 }
 
 describe('dispatching socket messages to the features’ cache updates', () => {

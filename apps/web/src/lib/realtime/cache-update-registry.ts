@@ -1,9 +1,11 @@
-import type { AssetEvent, AssetEventType } from '@cutroom/contracts';
+import type { AssetEventType } from '@cutroom/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 
-/** The event of one `type`, narrowed to its payload's shape once events are a union by type. */
-export type AssetEventOf<T extends AssetEventType> = AssetEvent & { type: T };
+import type { ReceivedEvent } from './received-event';
+
+/** The event of one `type`: its payload typed, or null when it could not be read. */
+export type AssetEventOf<T extends AssetEventType> = ReceivedEvent & { type: T };
 
 export type AssetEventApplier<T extends AssetEventType = AssetEventType> = (
   queryClient: QueryClient,
@@ -69,7 +71,7 @@ export class CacheUpdateRegistry {
   }
 
   /** Applies one persisted asset event; the caller guarantees each seq arrives here once, in order. */
-  applyEvent(queryClient: QueryClient, event: AssetEvent): void {
+  applyEvent(queryClient: QueryClient, event: ReceivedEvent): void {
     // A type nobody registered changes nothing.
     for (const apply of this.eventAppliers.get(event.type) ?? []) apply(queryClient, event);
   }

@@ -1,11 +1,9 @@
 import {
-  assetEventSchema,
   clientEvents,
   drawingShapesSchema,
   presenceSchema,
   serverEvents,
   strokeInProgressSchema,
-  type AssetEvent,
   type DrawingStroke,
   type PresenceUpdate,
 } from '@cutroom/contracts';
@@ -14,17 +12,13 @@ import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { AssetSeqLog } from './asset-seq-log';
 import type { CacheUpdateRegistry } from './cache-update-registry';
+import { arrivingEventSchema, readEvent, type ReceivedEvent } from './received-event';
 import { RoomSignalsStore } from './room-signals';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 
 const ACK_TIMEOUT_MS = 10_000;
 const joinProjectAckSchema = z.object({ ok: z.boolean() });
-/**
- * Events as they arrive. `createdAt` is display-only here, so an event is never dropped over its
- * format (live notifications have carried Postgres' text form rather than ISO 8601).
- */
-const receivedEventSchema = assetEventSchema.extend({ createdAt: z.string() });
 const presenceLeftSchema = z.object({ socketId: z.string(), assetId: z.uuid() });
 const relayedTypingSchema = z.object({
   assetId: z.uuid(),
@@ -40,7 +34,7 @@ const receivedJoinAckSchema = z.union([
   z.object({
     ok: z.literal(true),
     lastSeq: z.number().int().nonnegative(),
-    events: z.array(receivedEventSchema),
+    events: z.array(arrivingEventSchema),
     presence: z.array(presenceSchema).optional(),
   }),
   z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
@@ -59,7 +53,7 @@ export class RealtimeClient {
   private readonly assetWatchers = new Map<string, number>();
   private readonly seqs = new AssetSeqLog();
   /** Assets with a join in flight; their events wait here and go through the seq check after the ack. */
-  private readonly held = new Map<string, AssetEvent[]>();
+  private readonly held = new Map<string, ReceivedEvent[]>();
   /** Presence and live strokes: ephemeral, so kept here rather than in the query cache. */
   readonly signals = new RoomSignalsStore();
   /** My own last presence per asset, sent again whenever the room is (re)joined. */
@@ -106,8 +100,8 @@ export class RealtimeClient {
       this.setStatus('offline');
     });
     socket.on(serverEvents.assetEvent, (raw: unknown) => {
-      const event = receivedEventSchema.safeParse(raw);
-      if (event.success) this.receive(event.data);
+      const event = arrivingEventSchema.safeParse(raw);
+      if (event.success) this.receive(readEvent(event.data));
     });
     for (const pushed of this.cacheUpdates.pushEvents())
       socket.on(pushed, (raw: unknown) => this.cacheUpdates.applyPush(this.queryClient, pushed, raw));
@@ -219,7 +213,7 @@ export class RealtimeClient {
     }
   }
 
-  private receive(event: AssetEvent): void {
+  private receive(event: ReceivedEvent): void {
     const held = this.held.get(event.assetId);
     if (held) {
       held.push(event);
@@ -238,7 +232,7 @@ export class RealtimeClient {
     }
   }
 
-  private apply(event: AssetEvent): void {
+  private apply(event: ReceivedEvent): void {
     this.cacheUpdates.applyEvent(this.queryClient, event);
     this.seqs.advance(event.assetId, event.seq);
     if (event.type === 'comment.created' && event.actorId)
@@ -271,7 +265,7 @@ export class RealtimeClient {
         this.seqs.advance(assetId, ack.data.lastSeq);
         this.cacheUpdates.assetJoined(this.queryClient, assetId);
       } else {
-        for (const event of ack.data.events) {
+        for (const event of ack.data.events.map(readEvent)) {
           if (event.seq > (this.seqs.last(assetId) ?? 0)) this.apply(event);
         }
         // The replay is capped: if it stopped short, start again from a fresh snapshot.
