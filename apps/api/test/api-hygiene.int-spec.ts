@@ -119,6 +119,29 @@ describe('API hygiene', () => {
     expect(wrongType.status).toBe(400);
   });
 
+  it('answers a body that is not JSON (text, a form) with 415 saying to send JSON, and makes nothing', async () => {
+    const person = await signUp(api.baseUrl, 'Sender');
+    for (const [type, body] of [
+      ['text/plain', '{"name":"As text"}'],
+      ['application/x-www-form-urlencoded', 'name=As+form'],
+    ]) {
+      const response = await fetch(`${api.baseUrl}/api/projects`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${person.token}`, 'content-type': type },
+        body,
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: expect.stringContaining('application/json'),
+        code: 'unsupported_media_type',
+        requestId: expect.any(String),
+      });
+    }
+    expect((await person.caller.get('/api/projects')).body.projects).toEqual([]);
+  });
+
   it('answers NUL or a lone surrogate in any text field of any route with a 400 naming the field', async () => {
     const person = await signUp(api.baseUrl, 'Typist');
     const doc = (await new Caller(api.baseUrl).get('/api/docs-json')).body;

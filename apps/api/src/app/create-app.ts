@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter.js';
+import { DomainException } from '../common/http/domain.exception.js';
 import { NestPinoLogger } from '../common/logging/logger.js';
 import { sameOriginMiddleware } from '../common/http/same-origin.js';
 import { type AppContext, AppModule } from './app.module.js';
@@ -34,8 +35,13 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
         response.setHeader('X-Request-Id', id);
         return id;
       },
+      // 501 answers a feature the client asked for that we do not offer: the client's doing, a warning.
       customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+        error || (response.statusCode >= 500 && response.statusCode !== 501)
+          ? 'error'
+          : response.statusCode >= 400
+            ? 'warn'
+            : 'info',
       autoLogging: { ignore: (request) => request.url === '/api/health' },
     }),
   );
@@ -64,6 +70,19 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
     void tus.handle(request, response);
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // A body the JSON parser skipped (text, a form) would otherwise read as a missing one.
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length']) > 0;
+    if (!hasBody || request.is('application/json')) return next();
+    next(
+      new DomainException(
+        'unsupported_media_type',
+        'unsupported_media_type',
+        'Send the body as JSON, with Content-Type: application/json.',
+      ),
+    );
+  });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter(logger));
   // Body-parser failures happen before Nest routes the request: send them to the same filter.

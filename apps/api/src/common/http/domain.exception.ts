@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'conflict'
   | 'gone'
   | 'too_large'
+  | 'unsupported_media_type'
   | 'range_not_satisfiable'
   | 'rate_limited'
   | 'unavailable'
@@ -20,6 +21,7 @@ export const statusForKind: Record<ErrorKind, number> = {
   conflict: 409,
   gone: 410,
   too_large: 413,
+  unsupported_media_type: 415,
   range_not_satisfiable: 416,
   rate_limited: 429,
   unavailable: 503,
