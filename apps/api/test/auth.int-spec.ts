@@ -88,6 +88,9 @@ describe('accounts and sessions', () => {
     expect(out.status).toBe(204);
     expect((await first.caller.get('/api/auth/me')).status).toBe(401);
     expect((await first.caller.get('/api/projects')).status).toBe(401);
+    // Logging out again (another tab, a retried request) is not an error.
+    expect((await first.caller.post('/api/auth/logout')).status).toBe(204);
+    expect((await anonymous.post('/api/auth/logout')).status).toBe(204);
     const other = new Caller(api.baseUrl, { token: second.body.token });
     expect((await other.get('/api/auth/me')).status).toBe(200);
   });

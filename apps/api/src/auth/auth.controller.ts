@@ -11,7 +11,7 @@ import {
   type CurrentUserResponse,
 } from '@cutroom/contracts';
 import type { Request, Response } from 'express';
-import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { CurrentUser, type RequestWithUser } from '../common/auth/current-user.decorator.js';
 import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
 import { Public } from '../common/auth/public.decorator.js';
 import { ApiZodBody, ApiZodResponse, ZodBody } from '../common/validation/zod-route.decorators.js';
@@ -58,14 +58,15 @@ export class AuthController {
   }
 
   @Post('logout')
-  @GuestAllowed()
+  @Public()
   @HttpCode(204)
-  @ApiZodResponse(204, null, [401])
+  @ApiZodResponse(204, null)
   async logout(
-    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request & RequestWithUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.auth.logout(user.sessionId);
+    // Idempotent: a session already ended (another tab, expiry) is logged out all the same.
+    if (request.user) await this.auth.logout(request.user.sessionId);
     clearSessionCookie(response, this.config);
   }
 
