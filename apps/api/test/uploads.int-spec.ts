@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -175,6 +176,56 @@ describe('resumable uploads and version stacks', () => {
     expect(eventsAfter).toBe(eventsBefore);
   });
 
+  it('a create whose file the store cannot write (not a full disk) answers 500 in the JSON shape and leaves nothing', async () => {
+    const uploads = path.join(dataDir, 'media', 'uploads');
+    await tusUpload(editor.caller, Buffer.from('first cut'), { filename: 'first-cut.mov', projectId });
+    const [{ asset_id: existing }] = await db.query<{ asset_id: string }>(
+      `SELECT asset_id FROM versions WHERE original_filename = 'first-cut.mov'`,
+    );
+    const versionsOf = (assetId: string) =>
+      db.query<{ number: number; status: string }>(
+        `SELECT number, status FROM versions WHERE asset_id = $1`,
+        [assetId],
+      );
+    const [{ count: eventsBefore }] = await db.query<{ count: string }>(`SELECT count(*) FROM events`);
+    // An immutable directory: the store's open() fails with EPERM after the rows are written.
+    execFileSync('chattr', ['+i', uploads]);
+    try {
+      const onNew = await tusCreate(editor.caller, 10, {
+        filename: 'eperm.mov',
+        projectId,
+        assetName: 'Unwritable',
+      });
+      const onExisting = await tusCreate(editor.caller, 10, { filename: 'eperm-v2.mov', assetId: existing });
+      for (const created of [onNew, onExisting]) {
+        expect(created.status).toBe(500);
+        expect(created.body).toEqual({
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message: expect.any(String),
+          requestId: expect.any(String),
+        });
+        expect(created.body.message).not.toMatch(/EPERM|uploads|\//);
+      }
+    } finally {
+      execFileSync('chattr', ['-i', uploads]);
+    }
+    const assets = (await owner.caller.get(`/api/projects/${projectId}/assets`)).body.assets;
+    expect(assets.find((a: { name: string }) => a.name === 'Unwritable')).toBeUndefined();
+    expect(await db.query(`SELECT id FROM versions WHERE original_filename LIKE 'eperm%'`)).toEqual([]);
+    expect(await versionsOf(existing)).toEqual([{ number: 1, status: 'queued' }]);
+    // The existing asset's watchers saw the version come and go; the new asset left no trace.
+    const events = await db.query<{ type: string; asset_id: string }>(
+      `SELECT type, asset_id FROM events ORDER BY created_at DESC, seq DESC LIMIT 2`,
+    );
+    expect(events.map((e) => [e.type, e.asset_id])).toEqual([
+      ['version.deleted', existing],
+      ['version.created', existing],
+    ]);
+    const [{ count: eventsAfter }] = await db.query<{ count: string }>(`SELECT count(*) FROM events`);
+    expect(Number(eventsAfter)).toBe(Number(eventsBefore) + 2);
+  });
+
   describe("tus's own refusals come in the one JSON error shape, with their tus status", () => {
     const errorShape = (statusCode: number, code: string) => ({
       statusCode,
@@ -190,6 +241,30 @@ describe('resumable uploads and version stacks', () => {
       expect(response.headers.get('tus-resumable')).toBe('1.0.0');
       return (await response.json()) as { message: string };
     };
+
+    it('Upload-Concat, which we do not offer: 501 in the JSON shape, logged as a client mistake, not an error', async () => {
+      const concat = await send('POST', `${api.baseUrl}/api/uploads`, {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Concat': 'partial',
+        'Upload-Length': '10',
+        'Upload-Metadata': tusMetadata({ filename: 'part.mov', projectId }),
+      });
+      expect(concat.status).toBe(501);
+      const body = await json(concat);
+      expect(body).toMatchObject({ statusCode: 501, requestId: expect.any(String) });
+      const requestId = (body as unknown as { requestId: string }).requestId;
+      const linesOf = () =>
+        api
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{') && line.includes(requestId))
+          .map((line): { level: number } => JSON.parse(line));
+      // The request's line crosses a pipe from the server process: give it a moment to arrive.
+      for (let i = 0; i < 50 && linesOf().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(linesOf().length).toBeGreaterThan(0);
+      for (const line of linesOf()) expect(line.level).toBeLessThan(50);
+      expect(api.output()).not.toContain('tus failed');
+    });
 
     it('a file over the size limit: 413 upload_too_large, naming the limit', async () => {
       const tooBig = await send('POST', `${api.baseUrl}/api/uploads`, {

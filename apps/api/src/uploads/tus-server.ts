@@ -95,7 +95,11 @@ export class TusUploadServer {
     const text = await answer.text();
     let body = parseApiError(text);
     if (!body) {
-      if (answer.status >= 500) this.logger.error({ status: answer.status, said: text.trim() }, 'tus failed');
+      // 501 is tus refusing an extension the client asked for (Upload-Concat): the client's doing, not a failure.
+      if (answer.status === 501)
+        this.logger.info({ status: answer.status, said: text.trim() }, 'tus refused');
+      else if (answer.status >= 500)
+        this.logger.error({ status: answer.status, said: text.trim() }, 'tus failed');
       body = tusErrorBody(answer.status, text, { maxUploadBytes: this.maxUploadBytes });
     }
     body.requestId = requestId;
