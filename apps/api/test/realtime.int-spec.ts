@@ -40,6 +40,16 @@ describe('the realtime channel', () => {
     await expect(connectSocket(api.baseUrl, 'x'.repeat(43))).rejects.toThrow('unauthorized');
   });
 
+  it('an unknown event is answered at once through its ack with 404, and the socket keeps working', async () => {
+    const client = await connectSocket(api.baseUrl, editor.token);
+    const started = Date.now();
+    const ack = await emitWithAck(client.socket, 'no:such-event', { x: 1 });
+    expect(ack).toEqual({ ok: false, error: { statusCode: 404, message: 'Unknown event "no:such-event"' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await emitWithAck(client.socket, 'asset:join', { assetId, afterSeq: 0 })).ok).toBe(true);
+    client.socket.disconnect();
+  });
+
   it('a non-member cannot join an asset room, and hears nothing from it', async () => {
     const spy = await connectSocket(api.baseUrl, outsider.token);
     const ack = await emitWithAck(spy.socket, 'asset:join', { assetId, afterSeq: 0 });

@@ -112,6 +112,14 @@ export class RealtimeGateway
 
   async handleConnection(socket: Socket): Promise<void> {
     this.refuseOversized(socket);
+    // An event no handler knows is answered through its ack, not left to the client's timeout.
+    const known = new Set<string>(Object.values(clientEvents));
+    socket.use(([name, ...args], next) => {
+      if (known.has(name)) return next();
+      const ack: unknown = args.at(-1);
+      const message = `Unknown event "${String(name).slice(0, 100)}"`;
+      if (typeof ack === 'function') ack({ ok: false, error: { statusCode: 404, message } });
+    });
     const { user } = socket.data as Partial<SocketData>;
     if (!user) return;
     const rooms = [userRoom(user.id), sessionRoom(user.sessionId)];
