@@ -72,6 +72,8 @@ export class RealtimeGateway
   private adapterPool: pg.Pool | undefined;
   private readonly throttle = new EphemeralThrottle(15);
   private readonly latestShapes = new LatestStateThrottle(10);
+  // Typing is a state (on, off, internal or not): the last one must arrive, or a guest sees it stuck.
+  private readonly latestTyping = new LatestStateThrottle(15);
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -163,6 +165,7 @@ export class RealtimeGateway
     this.expiryTimers.delete(socket.id);
     this.throttle.forget(`${socket.id}:`);
     this.latestShapes.forget(`${socket.id}:`);
+    this.latestTyping.forget(`${socket.id}:`);
     const presence = (socket.data as SocketData).presence;
     if (presence)
       socket
@@ -326,7 +329,6 @@ export class RealtimeGateway
     const parsed = typingSchema.safeParse(body);
     if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
     if (!mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
-    if (!this.throttle.admit(`${socket.id}:typing`)) return;
     const { user } = socket.data as SocketData;
     const relayed = { ...parsed.data, user: { id: user.id, displayName: user.displayName } };
     const draft = {
@@ -334,7 +336,12 @@ export class RealtimeGateway
       event: serverEvents.typing,
       cleared: { ...relayed, typing: false, internal: false },
     };
-    this.relayDraft(socket, draft, relayed, parsed.data.typing);
+    const room = assetRoom(parsed.data.assetId);
+    // A state that waited its turn goes only where its sender still is, and still may write.
+    this.latestTyping.offer(`${socket.id}:typing:${parsed.data.assetId}`, () => {
+      if (socket.rooms.has(room) && mayWrite((socket.data as SocketData).joined, parsed.data.assetId))
+        this.relayDraft(socket, draft, relayed, parsed.data.typing);
+    });
   }
 
   /**
