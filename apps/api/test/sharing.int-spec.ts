@@ -400,6 +400,8 @@ describe('review links and guests', () => {
       'GET /api/health',
       'POST /api/auth/register',
       'POST /api/auth/login',
+      // Signing out is idempotent: 204 with or without a live session.
+      'POST /api/auth/logout',
       'GET /api/share/{token}',
       'POST /api/share/{token}/guests',
     ]);
