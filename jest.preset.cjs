@@ -20,7 +20,7 @@ module.exports = {
   moduleNameMapper: {
     // ESM sources import siblings as './x.js'; under Jest they are TypeScript files.
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@cutroom/(contracts|timecode|media|policy)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@cutroom/(contracts|timecode|media|policy|exports)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

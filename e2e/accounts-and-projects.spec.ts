@@ -34,7 +34,7 @@ test('an owner sets up a project, decides who sees it, and signs out', async ({ 
     await owner.page.getByRole('link', { name: 'Project settings' }).click();
     await owner.page.getByLabel('Member email').fill(reviewer.email);
     await owner.page.getByLabel('Role', { exact: true }).selectOption('reviewer');
-    await owner.page.getByRole('button', { name: 'Add member' }).click();
+    await owner.page.getByRole('button', { name: 'Invite' }).click();
     await expect(owner.page.getByText(`Added ${reviewer.displayName} as reviewer.`)).toBeVisible();
     await expect(owner.page.getByRole('row', { name: new RegExp(reviewer.displayName) })).toBeVisible();
   });

@@ -54,6 +54,7 @@ test('a reviewer decides, the owner sees it live, and v2 answers the notes v1 le
 
   await test.step('the owner names the reviewer as the one who must approve this cut', async () => {
     const panel = owner.page.getByTestId('approval-panel');
+    await panel.getByTestId('approval-toggle').click();
     await panel.getByTestId('edit-approvers').click();
     await panel.getByLabel("Follow the project's default list").uncheck();
     const picker = panel.getByTestId('approver-picker');
@@ -78,6 +79,7 @@ test('a reviewer decides, the owner sees it live, and v2 answers the notes v1 le
   await test.step('a viewer can watch but is offered no decision', async () => {
     await viewer.page.goto(reviewUrl);
     const panel = viewer.page.getByTestId('approval-panel');
+    await panel.getByTestId('approval-toggle').click();
     await expect(panel.getByText('Viewers watch and read notes')).toBeVisible();
     await expect(panel.getByTestId('approve-button')).toHaveCount(0);
     await expect(panel.getByTestId('edit-approvers')).toHaveCount(0);
@@ -88,6 +90,8 @@ test('a reviewer decides, the owner sees it live, and v2 answers the notes v1 le
   await test.step('the reviewer approves with a note; the owner’s card turns Approved live', async () => {
     await reviewer.page.goto(reviewUrl);
     const panel = reviewer.page.getByTestId('approval-panel');
+    // The decide buttons are in the header; the popover holds where I stand, the note and the history.
+    await panel.getByTestId('approval-toggle').click();
     await expect(panel.getByTestId('my-decision')).toHaveText('You have not decided on v1 yet.');
     await panel.getByLabel('Note (optional)').fill('Lovely <b>grade</b>');
     await panel.getByTestId('approve-button').click();
@@ -176,7 +180,9 @@ test('a reviewer decides, the owner sees it live, and v2 answers the notes v1 le
   });
 
   await test.step('the rounds summary sums up each version', async () => {
+    await owner.page.getByRole('tab', { name: 'Details' }).click();
     const v1 = owner.page.locator('[data-testid="round"][data-version="1"]');
+    await expect(v1).toBeVisible();
     await expect(v1.getByTestId('round-notes')).toHaveText('1 note · 0 still open · 1 addressed in v2');
     await expect(v1.getByTestId('approval-badge')).toHaveText('Changes requested');
     await expect(v1).toContainText('1 requested changes');

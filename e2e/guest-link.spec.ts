@@ -3,6 +3,13 @@ import { createProject, expect, expectCleanConsole, newPerson, signUp, test } fr
 import { makeTestClip, NO_AUDIO_WAVEFORM } from './support/media';
 
 const PASSWORD = 'open sesame';
+
+/** Tomorrow at 17:00 local time, as a `datetime-local` input takes it. */
+function tomorrowEvening(): string {
+  const at = new Date(Date.now() + 24 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T17:00`;
+}
 // The guest types a wrong password once; after the link is turned off their session ends.
 const GUEST_FAILURES = [
   /^401 POST \/api\/share\/[A-Za-z0-9_-]+\/guests$/,
@@ -62,6 +69,7 @@ test('a producer shares a cut with a password link; the client comments and appr
     await expect(form.getByLabel('Approve or ask for changes')).toBeChecked();
     await expect(form.getByLabel('Download originals')).not.toBeChecked();
     await form.getByLabel('Password (optional)').fill(PASSWORD);
+    await form.getByLabel('Due (optional)').fill(tomorrowEvening());
     await form.getByRole('button', { name: 'Create link' }).click();
     linkUrl = await producer.page.getByTestId('new-review-link-url').inputValue();
     expect(linkUrl).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
@@ -70,6 +78,12 @@ test('a producer shares a cut with a password link; the client comments and appr
     await expect(row).toContainText('For Carla');
     await expect(row).toContainText('Password');
     await expect(row).toContainText('never used');
+    // The round went out with a due date: the cut says when.
+    await producer.page.goto(reviewUrl);
+    await expect(producer.page.getByTestId('cut-due').locator('time')).toHaveAttribute(
+      'datetime',
+      new Date(tomorrowEvening()).toISOString(),
+    );
   });
 
   await test.step('the client opens the link: nothing is shown before the password', async () => {
@@ -104,6 +118,8 @@ test('a producer shares a cut with a password link; the client comments and appr
     await expect(client.page.getByLabel('Internal (team only)')).toHaveCount(0);
     await expect(client.page.getByRole('link', { name: 'Download original' })).toHaveCount(0);
     await expect(client.page.getByTestId('activity-bell')).toHaveCount(0);
+    // The due date is the team's planning.
+    await expect(client.page.getByTestId('cut-due')).toHaveCount(0);
   });
 
   await test.step('the client comments; the producer sees it at once, signed "(guest)"', async () => {
@@ -119,10 +135,12 @@ test('a producer shares a cut with a password link; the client comments and appr
 
   await test.step('the client approves; the producer’s badge and history change live', async () => {
     const panel = client.page.getByTestId('approval-panel');
+    await panel.getByTestId('approval-toggle').click();
     await panel.getByLabel('Note (optional)').fill('Approved once the logo is bigger');
     await panel.getByTestId('approve-button').click();
     await expect(panel.getByTestId('my-decision')).toHaveText('You approved v1.');
     await expect(producer.page.locator('.review-title').getByTestId('approval-badge')).toHaveText('Approved');
+    await producer.page.getByTestId('approval-panel').getByTestId('approval-toggle').click();
     const entry = producer.page.getByTestId('decision-entry').first();
     await expect(entry).toContainText('Carla Client (guest)');
     await expect(entry).toContainText('Approved once the logo is bigger');
@@ -147,9 +165,10 @@ test('a producer shares a cut with a password link; the client comments and appr
     await expect(row).toContainText('1 guest');
     await expect(row.getByTestId('review-link-guests')).toHaveText('Carla Client (guest)');
     await row.getByRole('button', { name: 'Turn off' }).click();
+    await producer.page.getByRole('dialog').getByRole('button', { name: 'Turn off link' }).click();
     await expect(row).toHaveAttribute('data-status', 'revoked');
     // The client, still on the cut, is told at once: turning the link off closes their live connection.
-    await expect(client.page.getByTestId('guest-link-ended')).toContainText('expired or was turned off', {
+    await expect(client.page.getByTestId('guest-link-ended')).toContainText('turned it off', {
       timeout: 5_000,
     });
     await client.page.goto(linkUrl);

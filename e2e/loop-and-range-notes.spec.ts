@@ -5,6 +5,7 @@ import {
   codedTimecode as timecodeOf,
   makeCodedClip,
 } from './support/coded-clip';
+import { pictureOnScreen, pointOn } from './support/drawing';
 import { NO_AUDIO_WAVEFORM } from './support/media';
 import { frameOnPicture } from './support/picture';
 
@@ -68,11 +69,13 @@ test('an editor loops a shot with I and O, notes it over the range, and works th
     await expect(page.getByTestId('composer-where')).toHaveText(`${timecodeOf(10)} – ${timecodeOf(20)}`);
     const tools = page.getByRole('toolbar', { name: 'Drawing tools' });
     await tools.getByRole('button', { name: 'Text', exact: true }).click();
-    await tools.getByLabel('Text to place').fill('Here');
-    await tools.getByLabel('Text to place').press('Enter');
+    const spot = pointOn(await pictureOnScreen(page), 0.1, 0.1);
+    await page.mouse.click(spot.x, spot.y);
+    await page.keyboard.type('Here');
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('draft-drawing').locator('[data-shape="text"]')).toHaveText('Here');
-    // Undo and redo from the keyboard once focus has left the text field.
-    await page.keyboard.press('Tab');
+    // Undo and redo from the keyboard once the text box has closed.
+    await expect(page.getByTestId('picture-text-box')).toHaveCount(0);
     await page.keyboard.press('Control+z');
     await expect(page.getByTestId('draft-drawing').locator('[data-shape]')).toHaveCount(0);
     await page.keyboard.press('Control+Shift+z');
@@ -80,9 +83,11 @@ test('an editor loops a shot with I and O, notes it over the range, and works th
     await page.getByRole('combobox', { name: 'Comment', exact: true }).fill('Flicker across this shot #vfx');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     await expect(note.getByTestId('comment-where')).toHaveText(`${timecodeOf(10)} – ${timecodeOf(20)}`);
-    await expect(page.locator('[data-testid="comment-marker"][data-frame="10"]')).toHaveClass(
-      /timeline-marker-range/,
-    );
+    // The note's band covers its range; its author's marker sits at the range's start.
+    await expect(
+      page.locator('[data-testid="comment-range"][data-frame="10"][data-frame-end="20"]'),
+    ).toHaveCount(1);
+    await expect(page.locator('[data-testid="comment-marker"][data-frame="10"]')).toHaveText('EE');
     await expect(page.getByTestId('saved-drawing').locator('[data-shape="text"]')).toHaveText('Here');
     await page.keyboard.press('Shift+X');
     await expect(page.getByTestId('loop-range')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { installedChromium, NO_BROWSER_MESSAGE } from '../scripts/chromium.cjs';
+import { CHROMIUM_ARGS, installedChromium, NO_BROWSER_MESSAGE } from '../scripts/chromium.cjs';
 
 // The browser `npm test`'s set-up step found (CHROMIUM_PATH, else a standard location); never a downloaded one.
 const chromium = installedChromium();
@@ -27,15 +27,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium' }],

@@ -67,7 +67,10 @@ test('an editor uploads a cut and a reviewer sees it arrive live', async ({ brow
     await expect(reviewer.page.getByRole('heading', { name: 'clip', level: 1 })).toBeVisible();
     const versions = reviewer.page.getByRole('navigation', { name: 'Versions' });
     await expect(versions.getByRole('link', { name: /v1/ })).toHaveAttribute('aria-current', 'page');
+    // The file's facts are under Details, beside the Notes.
+    await reviewer.page.getByRole('tab', { name: 'Details' }).click();
     await expect(reviewer.page.getByText('clip.mp4')).toBeVisible();
+    await expect(reviewer.page.getByRole('link', { name: 'Download original' })).toBeVisible();
     await expect(reviewer.page.getByRole('link', { name: 'Download original' })).toHaveAttribute(
       'href',
       /\/api\/versions\/[0-9a-f-]{36}\/original$/,
@@ -96,6 +99,8 @@ test('an editor uploads a cut and a reviewer sees it arrive live', async ({ brow
     await expect(versions.getByRole('link', { name: /v1/ })).toHaveAttribute('aria-current', 'page');
     await versions.getByRole('link', { name: /v2/ }).click();
     await expect(reviewer.page).toHaveURL(/\?version=2$/);
+    // The reload above opened the page on its Notes, as always.
+    await reviewer.page.getByRole('tab', { name: 'Details' }).click();
     await expect(reviewer.page.getByText('clip-v2.mp4')).toBeVisible();
   });
 

@@ -36,7 +36,19 @@ function installedChromium(env = process.env) {
   return findChromium(env, isExecutableFile);
 }
 
+/** The flags every headless Chromium here runs with: no sandbox (root), no GPU, nothing fetched. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 module.exports = {
+  CHROMIUM_ARGS,
   STANDARD_CHROMIUM_PATHS,
   NO_BROWSER_MESSAGE,
   findChromium,

@@ -8,16 +8,16 @@ export interface Box {
 }
 
 /** Where the picture is drawn inside the <video> element (object-fit: contain), from its real size. */
-export async function pictureOnScreen(page: Page): Promise<Box> {
-  return page.evaluate(() => {
-    const video = document.querySelector<HTMLVideoElement>('[data-testid="player"] video');
+export async function pictureOnScreen(page: Page, video = '[data-testid="player"] video'): Promise<Box> {
+  return page.evaluate((selector) => {
+    const video = document.querySelector<HTMLVideoElement>(selector);
     if (!video || video.videoWidth === 0) throw new Error('no picture yet');
     const box = video.getBoundingClientRect();
     const scale = Math.min(box.width / video.videoWidth, box.height / video.videoHeight);
     const width = video.videoWidth * scale;
     const height = video.videoHeight * scale;
     return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
-  });
+  }, video);
 }
 
 /** A point given as fractions of the picture, in page pixels. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 
@@ -46,4 +46,16 @@ export async function dropFile(target: Locator, file: string, name = path.basena
   await target.dispatchEvent('dragenter', { dataTransfer });
   await target.dispatchEvent('dragover', { dataTransfer });
   await target.dispatchEvent('drop', { dataTransfer });
+}
+
+/**
+ * A standard MP4 cut short: ffmpeg writes its index (`moov`) at the end unless asked for faststart,
+ * so keeping the first half leaves picture data and no index, as an interrupted copy or export does.
+ */
+export function makeTruncatedClip(directory: string, name = 'cut-short.mp4'): string {
+  const whole = makeTestClip(directory, `whole-${name}`);
+  const file = path.join(directory, name);
+  const bytes = readFileSync(whole);
+  writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  return file;
 }

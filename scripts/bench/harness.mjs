@@ -101,6 +101,7 @@ export async function startApi(env) {
   }
   return {
     baseUrl,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

@@ -1,8 +1,12 @@
 // npm run bench:media — a generated 60 s 1080p25 clip with sound through the real pipeline
 // (upload → probe → HLS ladder → poster, storyboard, waveform → ready) and, in the same run, the
-// bare ffmpeg command for the same ladder. Prints both wall times, their ratio, the time from
-// upload complete to the first playable segment, and the realtime factor.
+// bare ffmpeg command for the same ladder, with and without the frame-signature output the pipeline
+// adds. Prints the wall times, the pipeline's ratio to the bare ladder, what the signatures cost, the
+// time from upload complete to the first playable segment, the realtime factor, where the pipeline's
+// time went stage by stage (as its worker recorded it on the job), and the machine's load average.
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { api, benchDatabase, requireBuild, root, startApi, tusUpload } from './harness.mjs';
@@ -56,15 +60,42 @@ try {
     ffmpegVersion: binaries.ffmpegVersion,
     encoder: { preset: PRESET },
   };
-  const bareRun = async (round) => {
-    const outputDir = path.join(work, `bare-${round}`);
-    const roundPlan = media.buildHlsPlan({ ...planInput, outputDir });
+  /**
+   * Runs a command through bash, whose `times` then says how much CPU (user + system) it used: a
+   * figure a busy machine changes far less than the wall time.
+   */
+  const timedRun = (command, args) =>
+    new Promise((resolve, reject) => {
+      execFile(
+        'bash',
+        ['-c', '"$0" "$@" || exit $?; times', command, ...args],
+        { maxBuffer: 16 * 1024 * 1024, timeout: 1_800_000 },
+        (error, stdout) => {
+          if (error) return reject(error);
+          // The second line of `times`: the children's user and system time, as 1m2.345s.
+          const children = stdout.trim().split('\n').at(-1) ?? '';
+          const parts = [...children.matchAll(/(\d+)m([\d.]+)s/g)];
+          resolve(
+            parts.reduce((sum, [, minutes, seconds]) => sum + Number(minutes) * 60 + Number(seconds), 0),
+          );
+        },
+      );
+    });
+
+  // `signatures`: the same command with the frame-signature output the pipeline adds to it.
+  const bareRun = async (round, signatures = false) => {
+    const outputDir = path.join(work, `bare-${round}${signatures ? '-signed' : ''}`);
+    const roundPlan = media.buildHlsPlan({
+      ...planInput,
+      outputDir,
+      signaturesPath: signatures ? path.join(outputDir, media.SIGNATURES_FILE) : undefined,
+    });
     for (const output of roundPlan.outputs) mkdirSync(output.dir, { recursive: true });
     const started = performance.now();
-    await media.runProcess(binaries.ffmpegPath, roundPlan.args, { timeoutMs: 1_800_000 });
+    const cpu = await timedRun(binaries.ffmpegPath, roundPlan.args);
     const seconds = (performance.now() - started) / 1000;
     rmSync(outputDir, { recursive: true, force: true });
-    return seconds;
+    return { seconds, cpu };
   };
 
   const server = await startApi({
@@ -98,32 +129,81 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       if (version.status !== 'ready') throw new Error(`the version failed: ${version.failureReason}`);
+      const seconds = (performance.now() - started) / 1000;
       ladder = version.renditions.map((r) => r.name).join('/');
-      return { seconds: (performance.now() - started) / 1000, playable: (playableAt - started) / 1000 };
+      let stages = null;
+      for (let tries = 0; !stages && tries < 100; tries++) {
+        [{ stage_ms: stages } = {}] = await db.query(
+          `SELECT stage_ms FROM media_jobs WHERE version_id = $1 AND status = 'done'`,
+          [id],
+        );
+        if (!stages) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return { seconds, playable: (playableAt - started) / 1000, stages: stages ?? {} };
     };
 
     // Interleaved rounds, medians reported: these machines are shared and noisy.
     const bare = [];
+    const signed = [];
     const pipeline = [];
+    const loadBefore = os.loadavg();
     for (let round = 0; round < ROUNDS; round++) {
       bare.push(await bareRun(round));
+      signed.push(await bareRun(round, true));
       pipeline.push(await pipelineRun(round));
     }
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const bareSeconds = median(bare);
+    const bareSeconds = median(bare.map((run) => run.seconds));
+    const signedSeconds = median(signed.map((run) => run.seconds));
+    const bareCpu = median(bare.map((run) => run.cpu));
+    const signedCpu = median(signed.map((run) => run.cpu));
     const pipelineSeconds = median(pipeline.map((r) => r.seconds));
     const playable = median(pipeline.map((r) => r.playable));
     console.log(
       `\nmedia: ${SECONDS} s 1080p25 source with sound, ladder ${ladder} + audio, x264 ${PRESET}, ffmpeg ${binaries.ffmpegVersion.major}.${binaries.ffmpegVersion.minor}, median of ${ROUNDS} interleaved rounds`,
     );
     console.log(
-      `bare ffmpeg, same ladder command     ${bareSeconds.toFixed(1).padStart(6)} s   ${(SECONDS / bareSeconds).toFixed(2)}x realtime   (rounds: ${bare.map((v) => v.toFixed(1)).join(', ')})`,
+      `bare ffmpeg, same ladder command     ${bareSeconds.toFixed(1).padStart(6)} s   ${(SECONDS / bareSeconds).toFixed(2)}x realtime   (rounds: ${bare.map((run) => run.seconds.toFixed(1)).join(', ')}; CPU ${bareCpu.toFixed(1)} s)`,
+    );
+    console.log(
+      `bare ffmpeg + frame signatures      ${signedSeconds.toFixed(1).padStart(6)} s   ${(SECONDS / signedSeconds).toFixed(2)}x realtime   (rounds: ${signed.map((run) => run.seconds.toFixed(1)).join(', ')}; CPU ${signedCpu.toFixed(1)} s)`,
     );
     console.log(
       `cutroom upload-complete → ready      ${pipelineSeconds.toFixed(1).padStart(6)} s   ${(SECONDS / pipelineSeconds).toFixed(2)}x realtime   (rounds: ${pipeline.map((r) => r.seconds.toFixed(1)).join(', ')}; probe, ladder, poster, storyboard, waveform)`,
     );
-    console.log(`ratio cutroom/bare: ${(pipelineSeconds / bareSeconds).toFixed(2)}x (target <= 1.10)`);
-    console.log(`upload complete → first playable segment: ${playable.toFixed(2)} s (target <= 3 s)`);
+    console.log(`ratio cutroom/bare: ${(pipelineSeconds / bareSeconds).toFixed(2)}x (target <= 1.05)`);
+    const share = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
+    console.log(
+      `frame signatures' cost: ${share(signedCpu / bareCpu - 1)} of the bare ladder's CPU, ${share(signedSeconds / bareSeconds - 1)} of its wall time (target <= +0.03)`,
+    );
+    console.log(
+      `upload complete → first playable segment: ${playable.toFixed(2)} s (target <= 1.5 s; rounds: ${pipeline.map((r) => r.playable.toFixed(2)).join(', ')})`,
+    );
+    // The worker's own record of each stage, in the order they happen; medians over the rounds.
+    const STAGES = [
+      ['queueWait', 'queue pickup delay (upload complete → job claimed)'],
+      ['startWrite', 'db: version marked processing'],
+      ['probe', 'probe (ffprobe, once)'],
+      ['probeWrite', 'db: probe stored (while ffmpeg starts)'],
+      ['firstSegment', 'ffmpeg start → first segment of the smallest rendition and the sound'],
+      ['playableWrite', 'db: version marked playable'],
+      ['ladder', 'whole ladder, every rendition + sound + frame signatures (one decode)'],
+      ['poster', 'poster'],
+      ['storyboard', 'storyboard (from the smallest rendition)'],
+      ['waveform', 'waveform'],
+      ['publish', 'publish (renames)'],
+      ['readyWrite', 'db: version marked ready'],
+    ];
+    console.log('stages (ms, median of the rounds):');
+    for (const [key, label] of STAGES) {
+      const values = pipeline.map((r) => r.stages[key]).filter((value) => typeof value === 'number');
+      if (values.length === 0) continue;
+      console.log(`  ${String(median(values)).padStart(7)}  ${label}   (rounds: ${values.join(', ')})`);
+    }
+    const loadAfter = os.loadavg();
+    console.log(
+      `load average (1/5/15 min) before ${loadBefore.map((v) => v.toFixed(2)).join(' ')}, after ${loadAfter.map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} cores`,
+    );
   } finally {
     await server.stop();
   }

@@ -1,167 +1,342 @@
-// npm run bench:realtime — 200 socket clients in one asset room; comments posted through the
-// real path (validation, database write, event row, NOTIFY, broadcast) at a steady rate; the
-// post→receive latency of every delivery, against a bare socket.io relay doing the same in the
-// same run.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { io } from 'socket.io-client';
-import { api, benchDatabase, percentile, requireBuild, root, startApi, tusUpload } from './harness.mjs';
+// npm run bench:realtime — comments posted through the real path (validation, session and access
+// check, database write, event row, NOTIFY, relay, fan-out) against a bare socket.io relay doing
+// the same in the same run, post → receive latency over every delivery and CPU per post:
+//   1. one room: BENCH_CLIENTS (200) sockets, BENCH_RATE (200) comments/s for BENCH_SECONDS (10);
+//   2. capacity: the rate into that room rising by BENCH_CAPACITY_STEP (100) every
+//      BENCH_CAPACITY_SECONDS (3) until p99 passes 100 ms (or deliveries fall behind);
+//   3. many rooms: BENCH_ROOMS (100) rooms × BENCH_ROOM_CLIENTS (10), BENCH_RATE over all of them;
+//   4. concurrent posters: BENCH_POSTERS (50) people in a room of twice as many, each posting on
+//      their own clock, BENCH_POSTERS_RATE (300) posts/s between them;
+//   5. ephemeral: BENCH_DRAWERS (20) of BENCH_CLIENTS drawing at BENCH_DRAW_RATE (10) strokes/s
+//      each, everyone's playhead every 5 s: stroke and presence relay latency.
+// BENCH_PARTS (one-room,capacity,rooms,posters,ephemeral) picks some. Each part starts with a
+// second of the same traffic, not measured, so the figures are of a server already running.
+import os from 'node:os';
+import { cpuPerOperation } from './process-cpu.mjs';
+import { percentile, requireBuild } from './harness.mjs';
+import { BareRelay, Cutroom } from './realtime-targets.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 200); // comments per second
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WRITERS = 4;
+const WARMUP_SECONDS = 1;
+const CAPACITY_STEP = Number(process.env.BENCH_CAPACITY_STEP ?? 100);
+const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 3);
+const CAPACITY_MAX = Number(process.env.BENCH_CAPACITY_MAX ?? 1500);
+const CAPACITY_P99_MS = 100;
+const ROOMS = Number(process.env.BENCH_ROOMS ?? 100);
+const ROOM_CLIENTS = Number(process.env.BENCH_ROOM_CLIENTS ?? 10);
+const POSTERS = Number(process.env.BENCH_POSTERS ?? 50);
+const POSTERS_RATE = Number(process.env.BENCH_POSTERS_RATE ?? 300);
+const DRAWERS = Number(process.env.BENCH_DRAWERS ?? 20);
+const DRAW_RATE = Number(process.env.BENCH_DRAW_RATE ?? 10);
+const PRESENCE_EVERY_SECONDS = 5;
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'one-room,capacity,rooms,posters,ephemeral').split(','));
 
 requireBuild();
 
-async function connectAll(url, auth, count) {
-  const sockets = [];
-  for (let i = 0; i < count; i += 20) {
-    const batch = Array.from({ length: Math.min(20, count - i) }, () =>
-      io(url, { path: '/socket.io', transports: ['websocket'], auth, reconnection: false }),
-    );
-    await Promise.all(
-      batch.map(
-        (s) =>
-          new Promise((resolve, reject) => {
-            s.once('connect', resolve);
-            s.once('connect_error', reject);
-          }),
-      ),
-    );
-    sockets.push(...batch);
-  }
-  return sockets;
-}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-/** Posts RATE messages a second for SECONDS through `post`, spread over the writers. */
-async function drive(post) {
-  const total = RATE * SECONDS;
+/**
+ * Sends each item of `schedule` ({ at: ms from start, send }) at its time, without waiting for
+ * answers; resolves with the seconds until every send was answered.
+ */
+async function drive(schedule) {
   const started = performance.now();
   const pending = [];
-  for (let n = 0; n < total; n++) {
-    const due = started + (n * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(post(n, performance.now()));
+  for (const item of schedule) {
+    const wait = started + item.at - performance.now();
+    if (wait > 1) await sleep(wait);
+    pending.push(item.send());
   }
   await Promise.all(pending);
   return (performance.now() - started) / 1000;
 }
 
-function summarise(latencies, expected, seconds) {
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    delivered: latencies.length,
-    expected,
-    postsPerSecond: expected / CLIENTS / seconds,
-  };
+/** `count` posts at `rate` a second, the nth by `writers[n % writers.length]` into `rooms[n % rooms.length]`. */
+function evenly(count, rate, writers, rooms) {
+  return Array.from({ length: count }, (_, n) => ({
+    at: (n * 1000) / rate,
+    writer: writers[n % writers.length],
+    room: rooms[n % rooms.length],
+  }));
 }
 
-async function benchCutroom() {
-  const db = await benchDatabase();
-  const server = await startApi({ DATABASE_URL: db.url, DATA_DIR: db.scratch, MEDIA_WORKER: 'false' });
-  try {
-    const session = await api(server.baseUrl, null, 'POST', '/api/auth/register', {
-      email: `bench-${Date.now()}@example.com`,
-      password: 'benchmark password',
-      displayName: 'Bench',
-    });
-    const project = await api(server.baseUrl, session.token, 'POST', '/api/projects', { name: 'Bench' });
-    await tusUpload(server.baseUrl, session.token, Buffer.alloc(1000), {
-      filename: 'bench.mov',
-      projectId: project.id,
-      assetName: 'Bench',
-    });
-    const [version] = await db.query('SELECT v.id, v.asset_id FROM versions v');
-    await db.query(`UPDATE versions SET status = 'ready', media = $2 WHERE id = $1`, [
-      version.id,
-      JSON.stringify({
-        kind: 'video',
-        fpsNum: 25,
-        fpsDen: 1,
-        frameCount: 100000,
-        durationSeconds: 4000,
-        width: 1920,
-        height: 1080,
-        startTimecode: null,
-        dropFrame: false,
-        variableFrameRate: false,
-      }),
-    ]);
+/** Each writer on its own clock (a random phase), `rate` a second between them, for `seconds`. */
+function eachOnTheirOwnClock(writers, rate, seconds, room) {
+  const period = (1000 * writers.length) / rate;
+  const schedule = [];
+  for (const writer of writers) {
+    const phase = Math.random() * period;
+    for (let at = phase; at < seconds * 1000; at += period) schedule.push({ at, writer, room });
+  }
+  return schedule.sort((a, b) => a.at - b.at);
+}
 
-    const clients = await connectAll(server.baseUrl, { token: session.token }, CLIENTS);
-    const latencies = [];
-    const sentAt = new Map();
-    for (const socket of clients) {
-      await socket.emitWithAck('asset:join', { assetId: version.asset_id });
-      socket.on('asset:event', (event) => {
-        const sent = sentAt.get(event.payload.comment?.clientId);
-        if (sent !== undefined) latencies.push(performance.now() - sent);
-      });
-    }
-    const writers = await connectAll(server.baseUrl, { token: session.token }, WRITERS);
-    const seconds = await drive(async (n, now) => {
-      const clientId = `bench-${n}-${Date.now()}`;
-      sentAt.set(clientId, now);
-      const ack = await writers[n % WRITERS].emitWithAck('comment:create', {
-        versionId: version.id,
-        comment: { body: `Note ${n} #bench`, frame: n % 100000, clientId },
-      });
-      if (!ack.ok) throw new Error(JSON.stringify(ack.error));
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    for (const socket of [...clients, ...writers]) socket.disconnect();
-    const [{ count }] = await db.query(`SELECT count(*) FROM comments`);
-    return { ...summarise(latencies, RATE * SECONDS * CLIENTS, seconds), stored: Number(count) };
-  } finally {
-    await server.stop();
-    await db.close();
+/** Latency of each delivery of what `track` sends, as listeners hear it. */
+class Deliveries {
+  sentAt = new Map();
+  latencies = [];
+  expected = 0;
+
+  heard(key) {
+    const sent = this.sentAt.get(key);
+    if (sent !== undefined) this.latencies.push(performance.now() - sent);
+  }
+
+  summary(seconds, posts) {
+    const sorted = Float64Array.from(this.latencies).sort();
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      delivered: this.latencies.length,
+      expected: this.expected,
+      perSecond: posts / seconds,
+    };
   }
 }
 
-async function benchBareRelay() {
-  const child = spawn(process.execPath, [path.join(root, 'scripts/bench/bare-relay.mjs')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise((resolve) =>
-    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))),
-  );
-  try {
-    const url = `http://127.0.0.1:${port}`;
-    const clients = await connectAll(url, {}, CLIENTS);
-    const latencies = [];
-    for (const socket of clients) {
-      await socket.emitWithAck('join', 'room');
-      socket.on('posted', (message) => latencies.push(performance.now() - message.sentAt));
-    }
-    const writers = await connectAll(url, {}, WRITERS);
-    const seconds = await drive((n, now) =>
-      writers[n % WRITERS].emitWithAck('post', { room: 'room', body: `Note ${n}`, sentAt: now }),
+/**
+ * Posts `schedule` through `target`, each post heard by `audienceOf(room)` listeners; with a
+ * warm-up of the same traffic first. Returns latency, throughput and CPU per post.
+ */
+async function posting(target, schedule, listenersPerRoom, { warmup = true } = {}) {
+  const deliveries = new Deliveries();
+  target.onPost = (key) => deliveries.heard(key);
+  let sequence = 0;
+  const run = (items, measured) =>
+    drive(
+      items.map(({ at, writer, room }) => ({
+        at,
+        send: () => {
+          const key = `${measured ? 'm' : 'w'}-${sequence++}-${Date.now()}`;
+          if (measured) {
+            deliveries.sentAt.set(key, performance.now());
+            deliveries.expected += listenersPerRoom;
+          }
+          return target.post(writer, room, key, sequence);
+        },
+      })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    for (const socket of [...clients, ...writers]) socket.disconnect();
-    return summarise(latencies, RATE * SECONDS * CLIENTS, seconds);
-  } finally {
-    child.kill('SIGTERM');
+  if (warmup) {
+    const warm = schedule.filter((item) => item.at < WARMUP_SECONDS * 1000);
+    await run(warm, false);
+    await sleep(500);
   }
+  const before = target.cpu();
+  const seconds = await run(schedule, true);
+  await sleep(1000);
+  const cpu = cpuPerOperation(before, target.cpu(), schedule.length, target.database);
+  return { ...deliveries.summary(seconds, schedule.length), cpu };
 }
 
-const bare = await benchBareRelay();
-const cutroom = await benchCutroom();
-const row = (name, r) =>
-  `${name.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   delivered ${r.delivered}/${r.expected}   ${r.postsPerSecond.toFixed(0)} posts/s`;
-console.log(`\nrealtime: ${CLIENTS} clients in one room, ${RATE} comments/s for ${SECONDS} s`);
-console.log(row('bare socket.io relay', bare));
-console.log(row('cutroom (validate+db+event)', cutroom));
-console.log(
-  `ratio cutroom/bare: p50 ${(cutroom.p50 / bare.p50).toFixed(2)}x   p99 ${(cutroom.p99 / bare.p99).toFixed(2)}x`,
-);
-console.log(
-  `comments stored ${cutroom.stored}/${RATE * SECONDS}; lost deliveries ${cutroom.expected - cutroom.delivered}`,
-);
-console.log(`target: p99 <= 50 ms -> ${cutroom.p99 <= 50 ? 'met' : 'NOT met'}`);
+const ms = (value) => `${value.toFixed(1).padStart(7)} ms`;
+function row(name, r) {
+  return `  ${name.padEnd(9)} p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   delivered ${r.delivered}/${r.expected}   ${r.perSecond.toFixed(0)}/s   ${r.cpu ?? ''}`;
+}
+function compare(title, bare, cutroom) {
+  console.log(`\n${title}   (load average ${load()})`);
+  console.log(row('bare', bare));
+  console.log(row('cutroom', cutroom));
+  console.log(
+    `  ratio cutroom/bare: p50 ${(cutroom.p50 / bare.p50).toFixed(2)}x   p99 ${(cutroom.p99 / bare.p99).toFixed(2)}x`,
+  );
+}
+
+async function oneRoom(targets) {
+  const results = [];
+  for (const target of targets) {
+    const [room] = await target.rooms(1);
+    const listeners = await target.listeners(room, CLIENTS);
+    const writers = await target.connect(WRITERS);
+    results.push(await posting(target, evenly(RATE * SECONDS, RATE, writers, [room]), CLIENTS));
+    target.disconnect([...listeners, ...writers]);
+  }
+  compare(`one room: ${CLIENTS} clients, ${RATE} comments/s for ${SECONDS} s`, ...results);
+  return results;
+}
+
+/** The highest rate into one room (a step at a time) whose p99 stays within 100 ms, every delivery made. */
+async function capacity(targets) {
+  const state = [];
+  for (const target of targets) {
+    const [room] = await target.rooms(1);
+    const listeners = await target.listeners(room, CLIENTS);
+    const writers = await target.connect(WRITERS);
+    state.push({ target, room, listeners, writers, held: 0, steps: [], done: false });
+  }
+  console.log(
+    `\ncapacity: ${CLIENTS} clients in one room, the rate rising by ${CAPACITY_STEP}/s every ${CAPACITY_SECONDS} s until p99 passes ${CAPACITY_P99_MS} ms   (load average ${load()})`,
+  );
+  for (let rate = CAPACITY_STEP; rate <= CAPACITY_MAX && state.some((s) => !s.done); rate += CAPACITY_STEP) {
+    for (const s of state) {
+      if (s.done) continue;
+      const schedule = evenly(Math.round(rate * CAPACITY_SECONDS), rate, s.writers, [s.room]);
+      const r = await posting(s.target, schedule, CLIENTS, { warmup: rate === CAPACITY_STEP });
+      const holds = r.p99 <= CAPACITY_P99_MS && r.delivered === r.expected && r.perSecond >= rate * 0.95;
+      s.steps.push(`${rate}/s: p99 ${r.p99.toFixed(0)} ms${holds ? '' : ' ✗'}`);
+      if (holds) s.held = rate;
+      else s.done = true;
+    }
+  }
+  for (const s of state) {
+    console.log(
+      `  ${s.target.name.padEnd(9)} ${String(s.held).padStart(5)} posts/s   (${s.steps.join(', ')})`,
+    );
+    s.target.disconnect([...s.listeners, ...s.writers]);
+  }
+  console.log(`  ratio cutroom/bare: ${(state[1].held / Math.max(1, state[0].held)).toFixed(2)}x`);
+  return state.map((s) => s.held);
+}
+
+async function manyRooms(targets) {
+  const results = [];
+  for (const target of targets) {
+    const rooms = await target.rooms(ROOMS);
+    const listeners = [];
+    for (const room of rooms) listeners.push(...(await target.listeners(room, ROOM_CLIENTS)));
+    const writers = await target.connect(WRITERS);
+    results.push(await posting(target, evenly(RATE * SECONDS, RATE, writers, rooms), ROOM_CLIENTS));
+    target.disconnect([...listeners, ...writers]);
+  }
+  compare(
+    `many rooms: ${ROOMS} rooms × ${ROOM_CLIENTS} clients, ${RATE} comments/s over all of them for ${SECONDS} s`,
+    ...results,
+  );
+  return results;
+}
+
+async function concurrentPosters(targets) {
+  const results = [];
+  for (const target of targets) {
+    const [room] = await target.rooms(1);
+    const listeners = await target.listeners(room, POSTERS);
+    // The posters are in the room too; the latency is the listeners'.
+    const posters = await target.listeners(room, POSTERS, { counted: false });
+    const schedule = eachOnTheirOwnClock(posters, POSTERS_RATE, SECONDS, room);
+    results.push(await posting(target, schedule, POSTERS));
+    target.disconnect([...listeners, ...posters]);
+  }
+  compare(
+    `concurrent posters: ${POSTERS} people each posting on their own clock, ${POSTERS_RATE} posts/s between them, ${POSTERS} more listening, ${SECONDS} s`,
+    ...results,
+  );
+  return results;
+}
+
+/** Strokes from the drawers and everyone's playhead, relayed to the rest of the room. */
+async function ephemeral(targets) {
+  const results = [];
+  for (const target of targets) {
+    const [room] = await target.rooms(1);
+    const sockets = await target.listeners(room, CLIENTS, { counted: false });
+    const strokes = new Deliveries();
+    const presence = new Deliveries();
+    target.onSignal = (kind, key) => (kind === 'stroke' ? strokes : presence).heard(key);
+    const schedule = [];
+    const drawPeriod = 1000 / DRAW_RATE;
+    sockets.slice(0, DRAWERS).forEach((socket, d) => {
+      const phase = Math.random() * drawPeriod;
+      let frame = 0;
+      for (let at = phase; at < (WARMUP_SECONDS + SECONDS) * 1000; at += drawPeriod) {
+        const measured = at >= WARMUP_SECONDS * 1000;
+        schedule.push({ at, kind: 'stroke', socket, frame: frame++, measured, drawer: d });
+      }
+    });
+    sockets.forEach((socket) => {
+      const phase = Math.random() * PRESENCE_EVERY_SECONDS * 1000;
+      let frame = 0;
+      for (let at = phase; at < (WARMUP_SECONDS + SECONDS) * 1000; at += PRESENCE_EVERY_SECONDS * 1000)
+        schedule.push({
+          at,
+          kind: 'presence',
+          socket,
+          frame: frame++,
+          measured: at >= WARMUP_SECONDS * 1000,
+        });
+    });
+    schedule.sort((a, b) => a.at - b.at);
+    let before;
+    let signals = 0;
+    const seconds = await drive(
+      schedule.map((item) => ({
+        at: item.at,
+        send: () => {
+          if (item.measured && before === undefined) before = target.cpu();
+          const deliveries = item.kind === 'stroke' ? strokes : presence;
+          if (item.measured) {
+            deliveries.sentAt.set(`${item.socket.id}:${item.frame}`, performance.now());
+            deliveries.expected += sockets.length - 1;
+            signals++;
+          }
+          if (item.kind === 'stroke') target.stroke(item.socket, room, item.frame);
+          else target.presence(item.socket, room, item.frame);
+        },
+      })),
+    );
+    await sleep(1000);
+    const cpu = cpuPerOperation(before, target.cpu(), signals, target.database, 'signal');
+    results.push({
+      strokes: strokes.summary(seconds - WARMUP_SECONDS, DRAWERS * DRAW_RATE * SECONDS),
+      presence: presence.summary(seconds - WARMUP_SECONDS, (CLIENTS / PRESENCE_EVERY_SECONDS) * SECONDS),
+      cpu,
+    });
+    target.onSignal = undefined;
+    target.disconnect(sockets);
+  }
+  const [bare, cutroom] = results;
+  compare(
+    `ephemeral: ${DRAWERS} of ${CLIENTS} people drawing at ${DRAW_RATE} strokes/s each, every playhead every ${PRESENCE_EVERY_SECONDS} s, ${SECONDS} s — strokes`,
+    { ...bare.strokes, cpu: bare.cpu },
+    { ...cutroom.strokes, cpu: cutroom.cpu },
+  );
+  console.log('  presence:');
+  console.log(row('bare', bare.presence));
+  console.log(row('cutroom', cutroom.presence));
+  return results;
+}
+
+const bare = new BareRelay();
+const cutroom = new Cutroom();
+console.log(`realtime bench, load average ${load()} (${os.cpus().length} cores)`);
+await bare.start();
+await cutroom.start();
+cutroom.besides = [bare.child.pid];
+const targets = [bare, cutroom];
+const verdicts = [];
+try {
+  if (PARTS.has('one-room')) {
+    const [, c] = await oneRoom(targets);
+    verdicts.push(
+      `${RATE} comments/s into ${CLIENTS} clients: p99 ${c.p99.toFixed(1)} ms <= 50 ms -> ${c.p99 <= 50 && c.delivered === c.expected ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `  comments stored ${await cutroom.storedComments()}; lost deliveries ${c.expected - c.delivered}`,
+    );
+  }
+  if (PARTS.has('capacity')) {
+    const [, held] = await capacity(targets);
+    verdicts.push(`one-room capacity ${held} posts/s >= 400 -> ${held >= 400 ? 'met' : 'NOT met'}`);
+  }
+  if (PARTS.has('rooms')) await manyRooms(targets);
+  if (PARTS.has('posters')) {
+    const [, c] = await concurrentPosters(targets);
+    const met = c.perSecond >= POSTERS_RATE * 0.95 && c.p99 <= 100 && c.delivered === c.expected;
+    verdicts.push(
+      `${POSTERS} concurrent posters: ${c.perSecond.toFixed(0)} posts/s at p99 ${c.p99.toFixed(1)} ms (>= 300/s, p99 <= 100 ms) -> ${met ? 'met' : 'NOT met'}`,
+    );
+  }
+  if (PARTS.has('ephemeral')) await ephemeral(targets);
+} finally {
+  await cutroom.stop();
+  bare.stop();
+}
+console.log(`\ntargets (load average ${load()}):`);
+for (const verdict of verdicts) console.log(`  ${verdict}`);
 process.exit(0);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { createLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirInUseError } from './database/data-dir-lock.js';
-import { createDataSource, withMigrationLock } from './database/data-source.js';
+import { createDataSource, readSchemaState, withMigrationLock } from './database/data-source.js';
+import { NewerSchemaError } from './database/schema-version.js';
 import { openDatabaseServer } from './database/open-database.js';
 
 /** `npm run migrate [-- --revert]`: apply pending migrations, or revert the newest one. */
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     await withMigrationLock(dataSource, async () => {
+      const { unknown } = await readSchemaState(dataSource);
+      if (unknown.length > 0) throw new NewerSchemaError(unknown);
       if (process.argv.includes('--revert')) {
         await dataSource.undoLastMigration({ transaction: 'each' });
         logger.info('reverted the newest migration');
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   process.stderr.write(
-    `${error instanceof ConfigError || error instanceof DataDirInUseError ? error.message : error instanceof Error ? error.stack : error}\n`,
+    `${error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof NewerSchemaError ? error.message : error instanceof Error ? error.stack : error}\n`,
   );
   process.exit(1);
 });

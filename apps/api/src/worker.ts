@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
 import { type AppContext, CoreModule } from './app/app.module.js';
 import { createLogger } from './common/logging/logger.js';
 import { NestPinoLogger } from './common/logging/logger.js';
@@ -31,23 +32,36 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   // A promise nobody awaited failing (a query while the database is away) is logged, not fatal.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const dataSource = await connectAndMigrate(config.databaseUrl, logger);
-  const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ config, logger, dataSource }),
+  // Handled from the start: work begins while the app initialises (the purge of deleted cuts), and
+  // a stop then must let it finish rather than cut it between the database and the files.
+  const opened: { dataSource?: DataSource; app?: INestApplicationContext } = {};
+  let initialised: Promise<unknown> = Promise.resolve();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker shutting down');
+    await initialised.catch(() => undefined);
+    await opened.app?.close();
+    if (opened.dataSource?.isInitialized) await opened.dataSource.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  opened.dataSource = await connectAndMigrate(config.databaseUrl, logger);
+  if (stopping) return;
+  opened.app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ config, logger, dataSource: opened.dataSource }),
     {
       logger: new NestPinoLogger(logger.child({ component: 'nest' })),
     },
   );
-  await app.init();
+  if (stopping) return;
+  initialised = opened.app.init();
+  await initialised;
+  if (stopping) return;
   logger.info({ concurrency: config.mediaConcurrency }, 'media worker is running');
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'worker shutting down');
-    await app.close();
-    await dataSource.destroy();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { Caller, signUp } from './support/http-client.js';
+import { readyVersion } from './support/review-fixture.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('API hygiene', () => {
@@ -35,6 +36,7 @@ describe('API hygiene', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/ready',
         'POST /api/auth/register',
         'POST /api/auth/login',
         'POST /api/auth/logout',
@@ -53,10 +55,17 @@ describe('API hygiene', () => {
         'GET /api/assets/{assetId}',
         'PATCH /api/assets/{assetId}',
         'DELETE /api/assets/{assetId}',
+        'POST /api/assets/{assetId}/move',
+        'GET /api/projects/{projectId}/deleted-assets',
+        'POST /api/deleted-assets/{assetId}/restore',
+        'DELETE /api/deleted-assets/{assetId}',
         'GET /api/assets/{assetId}/versions',
         'GET /api/versions/{versionId}',
+        'DELETE /api/versions/{versionId}',
         'GET /api/versions/{versionId}/media/{file}',
         'GET /api/versions/{versionId}/original',
+        'POST /api/versions/{versionId}/retry',
+        'GET /api/versions/{versionId}/frame-map',
         'GET /api/versions/{versionId}/comments',
         'POST /api/versions/{versionId}/comments',
         'PATCH /api/comments/{commentId}',
@@ -78,6 +87,14 @@ describe('API hygiene', () => {
         'PUT /api/versions/{versionId}/carried-over/{commentId}/addressed',
         'DELETE /api/versions/{versionId}/carried-over/{commentId}/addressed',
         'GET /api/assets/{assetId}/rounds',
+        'GET /api/projects/{projectId}/rounds',
+        'GET /api/rounds',
+        'GET /api/versions/{versionId}/due-date',
+        'PUT /api/versions/{versionId}/due-date',
+        'PUT /api/assets/{assetId}/due-date',
+        'GET /api/assets/{assetId}/round-history',
+        'GET /api/assets/{assetId}/live-sessions',
+        'GET /api/versions/{versionId}/export/{format}',
         'GET /api/activity',
         'GET /api/activity/unread-count',
         'POST /api/activity/read',
@@ -85,9 +102,19 @@ describe('API hygiene', () => {
         'POST /api/projects/{projectId}/links',
         'GET /api/projects/{projectId}/links',
         'POST /api/projects/{projectId}/links/{linkId}/revoke',
+        'POST /api/projects/{projectId}/links/{linkId}/enable',
+        'GET /api/projects/{projectId}/links/{linkId}/address',
+        'PATCH /api/projects/{projectId}/links/{linkId}',
         'GET /api/share',
         'GET /api/share/{token}',
         'POST /api/share/{token}/guests',
+        'GET /api/projects/{projectId}/notification-settings',
+        'PUT /api/projects/{projectId}/notification-settings',
+        'POST /api/projects/{projectId}/invitations',
+        'GET /api/projects/{projectId}/invitations',
+        'DELETE /api/projects/{projectId}/invitations/{invitationId}',
+        'GET /api/invitations/{token}',
+        'POST /api/invitations/{token}/accept',
         'POST /api/uploads',
         'HEAD /api/uploads/{uploadId}',
         'PATCH /api/uploads/{uploadId}',
@@ -188,6 +215,59 @@ describe('API hygiene', () => {
       path: '',
       message: expect.stringMatching(/control characters/),
     });
+  });
+
+  it('reads an id written in capitals as the same id, on every route that takes one and in bodies', async () => {
+    const owner = await signUp(api.baseUrl, 'Capital Owner');
+    const reviewer = await signUp(api.baseUrl, 'Capital Reviewer');
+    const projectId: string = (await owner.caller.post('/api/projects', { name: 'Capitals' })).body.id;
+    await owner.caller.post(`/api/projects/${projectId}/members`, {
+      email: reviewer.user.email,
+      role: 'reviewer',
+    });
+    const { assetId, versionId } = await readyVersion(db, owner, projectId);
+    const note = await owner.caller.post(`/api/versions/${versionId}/comments`, { body: 'Sky', frame: 3 });
+    const link = await owner.caller.post(`/api/projects/${projectId}/links`, { permissions: ['view'] });
+    const ids: Record<string, string> = {
+      projectId,
+      assetId,
+      versionId,
+      commentId: note.body.id,
+      linkId: link.body.id,
+      userId: reviewer.user.id,
+    };
+    const doc = (await new Caller(api.baseUrl).get('/api/docs-json')).body;
+    const compared: string[] = [];
+    for (const template of Object.keys(doc.paths as Record<string, unknown>)) {
+      if (!doc.paths[template].get) continue;
+      const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      if (names.length === 0 || names.some((name) => !(name in ids))) continue;
+      const fill = (spell: (id: string) => string) =>
+        template.replace(/\{(\w+)\}/g, (_, name: string) => spell(ids[name]));
+      const lower = await owner.caller.get(fill((id) => id));
+      const upper = await owner.caller.get(fill((id) => id.toUpperCase()));
+      expect({ route: template, status: upper.status }).toEqual({ route: template, status: lower.status });
+      compared.push(template);
+    }
+    expect(compared).toEqual(
+      expect.arrayContaining([
+        '/api/projects/{projectId}/rounds',
+        '/api/versions/{versionId}/original',
+        '/api/projects/{projectId}/links/{linkId}/address',
+      ]),
+    );
+
+    // Ids in bodies are the same ids too: a reply threads under its note, an approver is a member.
+    const reply = await owner.caller.post(`/api/versions/${versionId}/comments`, {
+      body: 'Agreed',
+      parentId: note.body.id.toUpperCase(),
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.parentId).toBe(note.body.id);
+    const approvers = await owner.caller.request('PUT', `/api/assets/${assetId}/approvers`, {
+      userIds: [reviewer.user.id.toUpperCase()],
+    });
+    expect(approvers.status).toBe(200);
   });
 
   it('sends security headers and a request id on every response', async () => {

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Socket } from 'socket.io-client';
-import { type ApiProcess, startApi } from './support/api-process.js';
 import { type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-// Two api processes starting side by side on a busy 2-core machine: allow what startApi allows.
-const STARTUP_MS = 180_000;
+import { useTwoNodes } from './support/two-nodes.js';
 
 const POSTERS = 50;
 const LISTENERS = 50;
@@ -21,24 +14,11 @@ const PAUSE_MS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('50 concurrent posters and 50 listeners for 30 s, across two api nodes', () => {
-  let db: TestDatabase;
-  let nodes: ApiProcess[];
-  let dataDir: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-delivery-order-'));
-    chmodSync(dataDir, 0o755);
-    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
-    nodes = await Promise.all([startApi(env), startApi(env)]);
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await Promise.all((nodes ?? []).map((node) => node.stop()));
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const cluster = useTwoNodes();
 
   it('every listener sees every seq exactly once, in order, live', async () => {
+    const { db } = cluster;
+    const nodes = [cluster.nodeA, cluster.nodeB];
     const owner = await signUp(nodes[0].baseUrl, 'Owner');
     const projectId = (await owner.caller.post('/api/projects', { name: 'Crowd' })).body.id;
     const { versionId, assetId } = await readyVersion(db, owner, projectId, 1000);
@@ -89,7 +69,8 @@ describe('50 concurrent posters and 50 listeners for 30 s, across two api nodes'
             versionId,
             comment: { body, frame: (p * 20 + i) % 1000, clientId: randomUUID() },
           });
-          expect(ack).toMatchObject({ ok: true });
+          // A refusal names its status and reason (a 503 says the machine could not keep up).
+          if (!ack.ok) throw new Error(`post ${p}-${i} refused: ${JSON.stringify(ack.error)}`);
           posted++;
           await sleep(PAUSE_MS);
         }

@@ -1,11 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { type ApiProcess, startApi } from './support/api-process.js';
 import { type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
+import { type MailServer, mailsFor, mailsTo, startMailServer } from './support/mail-server.js';
 import { waitFor } from './support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { useTestServer } from './support/test-server.js';
@@ -14,121 +13,7 @@ const PUBLIC_URL = 'https://review.example.com';
 /** Longer than the mailer's batch window, so every node that could send has had its chance. */
 const QUIET_MS = 7_000;
 
-interface ReceivedMail {
-  envelopeFrom: string;
-  envelopeTo: string[];
-  headers: Map<string, string>;
-  /** The whole message with quoted-printable undone, to look for what a reader would see. */
-  decoded: string;
-}
-
-/** Whether the server accepts a recipient: yes, "try again later" (4xx), or "never" (5xx). */
-type Verdict = 'accept' | 'try-later' | 'refuse';
-
-interface MailServer {
-  url: string;
-  received: ReceivedMail[];
-  /** Every RCPT TO the server was asked, accepted or not: how often a node tried. */
-  attempts: string[];
-  connections: number;
-  verdicts: Verdict[];
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on a random port, requiring the given login, recording what it gets. */
-async function startMailServer(login = { user: 'cutroom', pass: 'mail-secret' }): Promise<MailServer> {
-  const received: ReceivedMail[] = [];
-  const attempts: string[] = [];
-  const verdicts: Verdict[] = [];
-  let connections = 0;
-  const smtp = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onConnect(_session, callback) {
-      connections++;
-      callback();
-    },
-    onAuth(auth, _session, callback) {
-      if (auth.username === login.user && auth.password === login.pass)
-        callback(null, { user: auth.username });
-      else callback(new Error('Invalid username or password'));
-    },
-    onRcptTo(address, _session, callback) {
-      attempts.push(address.address);
-      const verdict = verdicts.shift() ?? 'accept';
-      if (verdict === 'accept') return callback();
-      const refused = verdict === 'refuse';
-      callback(
-        Object.assign(new Error(refused ? 'No such mailbox' : 'Try again later'), {
-          responseCode: refused ? 550 : 451,
-        }),
-      );
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          headers: headersOf(raw),
-          decoded: decodeQuotedPrintable(raw),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = smtp.server.address() as AddressInfo;
-  return {
-    url: `smtp://${login.user}:${login.pass}@127.0.0.1:${port}`,
-    received,
-    attempts,
-    verdicts,
-    get connections() {
-      return connections;
-    },
-    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
-  };
-}
-
-function headersOf(raw: string): Map<string, string> {
-  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return headers;
-}
-
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const hex = joined.slice(i + 1, i + 3);
-    if (joined[i] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i]));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function mailsTo(mailServer: MailServer, person: SignedIn, count = 1): Promise<ReceivedMail[]> {
-  await waitFor(() => mailsFor(mailServer, person).length >= count, 30_000);
-  return mailsFor(mailServer, person);
-}
-
-function mailsFor(mailServer: MailServer, person: SignedIn): ReceivedMail[] {
-  return mailServer.received.filter((mail) => mail.envelopeTo.includes(person.user.email));
-}
 
 /** An editor's project with a ready version, and the people to write to, added after the upload. */
 async function projectWithCut(db: TestDatabase, baseUrl: string, tag: string) {
@@ -143,6 +28,11 @@ async function projectWithCut(db: TestDatabase, baseUrl: string, tag: string) {
   ] as const) {
     await editor.caller.post(`/api/projects/${projectId}/members`, { email: who.user.email, role });
   }
+  // The uploader hears only of mentions and replies here: each mail below is about one person.
+  const chosen = await editor.caller.request('PUT', `/api/projects/${projectId}/notification-settings`, {
+    level: 'mentions',
+  });
+  expect(chosen.status).toBe(200);
   const [asset] = await db.query<{ name: string }>(`SELECT name FROM assets WHERE id = $1`, [assetId]);
   return { editor, reviewer, viewer, projectId, assetId, assetName: asset.name, versionId };
 }
@@ -177,6 +67,7 @@ describe('e-mail notifications through SMTP, with two api nodes', () => {
       PUBLIC_URL,
       SMTP_URL: mailServer.url,
       SMTP_FROM: 'Cutroom Review <review@example.com>',
+      NOTIFY_EMAIL_BATCH_SECONDS: '5',
     };
     [nodeA, nodeB] = await Promise.all([startApi(env), startApi(env)]);
   });
@@ -245,7 +136,12 @@ describe('e-mail notifications through SMTP, with two api nodes', () => {
 
 describe('e-mail notifications with no SMTP_URL', () => {
   let mailServer: MailServer;
-  const server = useTestServer({ MEDIA_WORKER: 'false', PUBLIC_URL, SMTP_FROM: 'review@example.com' });
+  const server = useTestServer({
+    MEDIA_WORKER: 'false',
+    PUBLIC_URL,
+    SMTP_FROM: 'review@example.com',
+    NOTIFY_EMAIL_BATCH_SECONDS: '5',
+  });
 
   beforeAll(async () => {
     mailServer = await startMailServer();
@@ -289,6 +185,7 @@ describe('e-mail notifications when the mail server says no', () => {
       MEDIA_WORKER: 'false',
       PUBLIC_URL,
       SMTP_URL: mailServer.url,
+      NOTIFY_EMAIL_BATCH_SECONDS: '5',
     });
   });
   afterAll(async () => {

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { apiErrorSchema } from '@cutroom/contracts';
-import { type ApiProcess, startApi } from './support/api-process.js';
+import type { ApiProcess } from './support/api-process.js';
 import { Caller, type Reply, type SignedIn, signUp } from './support/http-client.js';
 import { type OwnedPostgres, startOwnedPostgres } from './support/owned-postgres.js';
 import { readyVersion } from './support/review-fixture.js';
 import { type ReceivedEvent, connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
 import type { TestDatabase } from './support/test-database.js';
 import { useTestServer } from './support/test-server.js';
+import { startTwoNodes, type TwoNodes } from './support/two-nodes.js';
 
 // Servers, reconnects and an embedded cluster's restart: minutes on a busy machine.
 const SLOW = 180_000;
@@ -116,23 +114,18 @@ describe('database connections cut under a running server (pg_terminate_backend,
 
 describe('Postgres restarted under two running servers', () => {
   let postgres: OwnedPostgres;
-  let dataDir: string;
+  let nodes: TwoNodes | undefined;
   let nodeA: ApiProcess;
   let nodeB: ApiProcess;
 
   beforeAll(async () => {
     postgres = await startOwnedPostgres();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-restart-'));
-    chmodSync(dataDir, 0o755);
-    const env = { DATABASE_URL: postgres.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
-    nodeA = await startApi(env);
-    nodeB = await startApi(env);
+    nodes = await startTwoNodes(postgres.url);
+    ({ nodeA, nodeB } = nodes);
   }, SLOW);
   afterAll(async () => {
-    await nodeA?.stop();
-    await nodeB?.stop();
+    await nodes?.stop();
     await postgres?.destroy();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(
@@ -191,6 +184,7 @@ describe('Postgres restarted under two running servers', () => {
 
       const late = await connectSocket(nodeB.baseUrl, editor.token);
       const rejoined = await emitWithAck(late.socket, 'asset:join', { assetId, afterSeq: before });
+      expect(rejoined).toMatchObject({ ok: true });
       expect(rejoined.events.map((e: ReceivedEvent) => e.seq)).toEqual(range(before + 1, before + 4));
       const notes = (await onB.get(`/api/versions/${versionId}/comments`)).body.comments;
       expect(notes.map((n: { body: string }) => n.body).sort()).toEqual([

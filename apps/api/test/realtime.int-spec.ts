@@ -1,19 +1,18 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { assetEventSchema } from '@cutroom/contracts';
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
-import { type ApiProcess, startApi } from './support/api-process.js';
+import type { ApiProcess } from './support/api-process.js';
 import { Caller, type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import type { TestDatabase } from './support/test-database.js';
 import { useTestServer } from './support/test-server.js';
 import { tusUpload } from './support/tus.js';
+import { useTwoNodes } from './support/two-nodes.js';
 
-// Two api processes starting side by side on a busy 2-core machine: allow what startApi allows.
-const STARTUP_MS = 180_000;
+// socket.io-adapter's MessageType.BROADCAST: a broadcast sent to the other api nodes.
+const BROADCAST = 3;
 
 describe('the realtime channel', () => {
   const server = useTestServer({ MEDIA_WORKER: 'false' });
@@ -187,6 +186,38 @@ describe('the realtime channel', () => {
     drawer.socket.disconnect();
     watcher.socket.disconnect();
   });
+
+  it('with one api node, strokes and playheads reach the room without going through Postgres', async () => {
+    // What the socket.io adapter sends to other nodes, on the channel it LISTENs on.
+    const listener = new Client({ connectionString: server.db.url });
+    await listener.connect();
+    const broadcasts: string[] = [];
+    listener.on('notification', (message) => {
+      if (JSON.parse(message.payload ?? '{}').type === BROADCAST) broadcasts.push(message.payload ?? '');
+    });
+    await listener.query('LISTEN "socket.io#/"');
+    const drawer = await connectSocket(api.baseUrl, editor.token);
+    const watcher = await connectSocket(api.baseUrl, reviewer.token);
+    for (const client of [drawer, watcher])
+      expect((await emitWithAck(client.socket, 'asset:join', { assetId })).ok).toBe(true);
+    const heard: string[] = [];
+    watcher.socket.on('draw:stroke', () => heard.push('stroke'));
+    watcher.socket.on('presence:changed', () => heard.push('presence'));
+    const versionId = randomUUID();
+    drawer.socket.emit('draw:stroke', {
+      assetId,
+      versionId,
+      frame: 2,
+      shape: { id: 's', kind: 'line', colour: '#ff3b30', strokeWidth: 0.004, from: [0, 0], to: [1, 1] },
+    });
+    drawer.socket.emit('presence:update', { assetId, versionId, frame: 2, playing: false });
+    await waitFor(() => heard.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(broadcasts).toEqual([]);
+    drawer.socket.disconnect();
+    watcher.socket.disconnect();
+    await listener.end();
+  });
 });
 
 describe('the project room', () => {
@@ -224,10 +255,10 @@ describe('the project room', () => {
 });
 
 describe('a session ending or a role changing, with two api nodes', () => {
+  const cluster = useTwoNodes();
   let db: TestDatabase;
   let nodeA: ApiProcess;
   let nodeB: ApiProcess;
-  let dataDir: string;
   let owner: SignedIn;
   let member: SignedIn;
   let projectId: string;
@@ -235,11 +266,7 @@ describe('a session ending or a role changing, with two api nodes', () => {
   let versionId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-sessions-'));
-    chmodSync(dataDir, 0o755);
-    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
-    [nodeA, nodeB] = await Promise.all([startApi(env), startApi(env)]);
+    ({ db, nodeA, nodeB } = cluster);
     [owner, member] = await Promise.all(['Owner', 'Member'].map((n) => signUp(nodeA.baseUrl, n)));
     projectId = (await owner.caller.post('/api/projects', { name: 'Sessions' })).body.id;
     await owner.caller.post(`/api/projects/${projectId}/members`, {
@@ -247,12 +274,6 @@ describe('a session ending or a role changing, with two api nodes', () => {
       role: 'reviewer',
     });
     ({ assetId, versionId } = await readyVersion(db, owner, projectId));
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await nodeA?.stop();
-    await nodeB?.stop();
-    await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const closed = (socket: Socket) =>

@@ -71,6 +71,7 @@ describe('frame-pinned comments', () => {
     expect(mix.map((c: { id: string }) => c.id)).toEqual([range.id, reply.id]);
     const drawn = (await viewer.caller.get(`/api/versions/${versionId}/comments?hasDrawing=true`)).body
       .comments;
+    expect(drawn.length).toBeGreaterThan(0);
     expect(drawn.every((c: { annotation: unknown }) => c.annotation !== null)).toBe(true);
     const mine = (await owner.caller.get(`/api/versions/${versionId}/comments?mine=true`)).body.comments;
     expect(mine.map((c: { id: string }) => c.id)).toEqual([late.id]);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ApiProcess, startApi } from './support/api-process.js';
@@ -77,6 +77,47 @@ describe('resumable uploads and version stacks', () => {
       uploadedBy: { id: editor.user.id, displayName: 'Editor' },
     });
     expect(existsSync(path.join(dataDir, 'media/versions', reel.latestVersion.id, 'original'))).toBe(true);
+  });
+
+  it('an upload whose finishing fails after its last byte is finished, whole and once, by the client asking where to resume', async () => {
+    const file = randomBytes(2 * 1024 * 1024 + 7);
+    const created = await tusCreate(editor.caller, file.length, {
+      filename: 'late.mov',
+      projectId,
+      assetName: 'Late',
+    });
+    expect(created.status).toBe(201);
+    // The database refuses to queue this version: finishing fails after every byte is on disk.
+    await db.query(
+      `ALTER TABLE versions ADD CONSTRAINT refuse_queue_for_test CHECK (status <> 'queued' OR original_filename <> 'late.mov')`,
+    );
+    try {
+      const patched = await tusPatch(editor.caller, created.url!, 0, file);
+      expect(patched.status).toBe(500);
+    } finally {
+      await db.query(`ALTER TABLE versions DROP CONSTRAINT refuse_queue_for_test`);
+    }
+    // tus clients retry with a HEAD: every byte is there, and the upload is finished before the answer.
+    const head = await tusHead(editor.caller, created.url!);
+    expect(head.status).toBe(200);
+    expect(head.offset).toBe(file.length);
+    const [version] = await db.query<{ id: string; status: string; sha256: string; size_bytes: string }>(
+      `SELECT id, status, sha256, size_bytes FROM versions WHERE original_filename = 'late.mov'`,
+    );
+    expect(version).toMatchObject({
+      status: 'queued',
+      sha256: createHash('sha256').update(file).digest('hex'),
+      size_bytes: String(file.length),
+    });
+    const stored = readFileSync(path.join(dataDir, 'media/versions', version.id, 'original'));
+    expect(stored.equals(file)).toBe(true);
+    const queuedEvents = await db.query(
+      `SELECT 1 FROM events WHERE type = 'version.updated' AND payload #>> '{version,id}' = $1
+         AND payload #>> '{version,status}' = 'queued'`,
+      [version.id],
+    );
+    expect(queuedEvents).toHaveLength(1);
+    expect(await db.query(`SELECT 1 FROM media_jobs WHERE version_id = $1`, [version.id])).toHaveLength(1);
   });
 
   it('each upload onto an asset becomes its next version', async () => {
@@ -337,7 +378,7 @@ describe('resumable uploads and version stacks', () => {
     });
   });
 
-  it('deleting an asset removes its versions and their files', async () => {
+  it('deleting an asset keeps it in Recently deleted; deleting it forever removes its versions and their files', async () => {
     const asset = (await owner.caller.post(`/api/projects/${projectId}/assets`, { name: 'Doomed' })).body;
     await tusUpload(editor.caller, randomBytes(5000), { filename: 'doomed.mov', assetId: asset.id });
     const [version] = (await editor.caller.get(`/api/assets/${asset.id}/versions`)).body.versions;
@@ -345,7 +386,9 @@ describe('resumable uploads and version stacks', () => {
     expect(existsSync(dir)).toBe(true);
     expect((await viewer.caller.delete(`/api/assets/${asset.id}`)).status).toBe(403);
     expect((await editor.caller.delete(`/api/assets/${asset.id}`)).status).toBe(204);
-    expect(existsSync(dir)).toBe(false);
     expect((await editor.caller.get(`/api/assets/${asset.id}`)).status).toBe(404);
+    expect(existsSync(dir)).toBe(true);
+    expect((await editor.caller.delete(`/api/deleted-assets/${asset.id}`)).status).toBe(204);
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { type ApiProcess, startApi } from './support/api-process.js';
 import { Caller, type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
 import { checkEvent, waitFor } from './support/socket-client.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-// Two api processes starting side by side on a busy 2-core machine: allow what startApi allows.
-const STARTUP_MS = 180_000;
+import { useTwoNodes } from './support/two-nodes.js';
 
 interface Applied {
   seq: number;
@@ -118,26 +111,10 @@ class ReviewClient {
 }
 
 describe('zero loss across reconnects and a node crash', () => {
-  let db: TestDatabase;
-  let nodeA: ApiProcess;
-  let nodeB: ApiProcess;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cutroom-zero-loss-'));
-    chmodSync(dataDir, 0o755);
-    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, MEDIA_WORKER: 'false' };
-    [nodeA, nodeB] = await Promise.all([startApi(env), startApi(env)]);
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await nodeA?.stop();
-    await nodeB?.stop();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const cluster = useTwoNodes();
 
   it('a comment posted through node A reaches a client on node B', async () => {
+    const { nodeA, nodeB, db } = cluster;
     const editor = await signUp(nodeA.baseUrl, 'Cross');
     const projectId = (await editor.caller.post('/api/projects', { name: 'Two nodes' })).body.id;
     const { versionId, assetId } = await readyVersion(db, editor, projectId);
@@ -152,6 +129,7 @@ describe('zero loss across reconnects and a node crash', () => {
   });
 
   it('every client ends with the identical ordered list of events, none missing, none twice', async () => {
+    const { nodeA, nodeB, db } = cluster;
     const people: SignedIn[] = await Promise.all(
       ['W1', 'W2', 'W3', 'Reader'].map((n) => signUp(nodeB.baseUrl, n)),
     );

@@ -13,10 +13,19 @@ export const activityServerEvents = {
 
 /**
  * Why an item is in someone's feed: they were @mentioned, someone replied to their comment or
- * in a thread they took part in, someone decided on an asset they work on, or a new version
- * arrived in one of their projects.
+ * in a thread they took part in, someone left a note on a cut they uploaded or commented on,
+ * someone decided on an asset they work on, a new version arrived in one of their projects, or a
+ * live session was held on a cut they work on without them.
  */
-export const activityKinds = ['mention', 'reply', 'decision', 'version'] as const;
+export const activityKinds = [
+  'mention',
+  'reply',
+  'comment',
+  'decision',
+  'version',
+  'reminder',
+  'session',
+] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
@@ -66,3 +75,14 @@ export const markActivityReadBodySchema = z.strictObject({
   upTo: z.union([activityCursorSchema, z.literal('all')]).default('all'),
 });
 export type MarkActivityReadBody = z.infer<typeof markActivityReadBodySchema>;
+
+/**
+ * What a project tells a member, in the feed and by e-mail alike: everything (the default),
+ * only @mentions and replies to them, or nothing.
+ */
+export const notificationLevels = ['all', 'mentions', 'none'] as const;
+export const notificationLevelSchema = z.enum(notificationLevels);
+export type NotificationLevel = z.infer<typeof notificationLevelSchema>;
+
+export const notificationSettingSchema = z.strictObject({ level: notificationLevelSchema });
+export type NotificationSetting = z.infer<typeof notificationSettingSchema>;

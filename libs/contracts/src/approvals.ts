@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidInput } from './ids';
 import { safeText } from './text';
 import { projectRoleSchema } from './projects';
 import { commentSchema } from './review';
@@ -25,6 +26,12 @@ export const recordDecisionBodySchema = z.strictObject({
     .max(DECISION_NOTE_MAX, `must be at most ${DECISION_NOTE_MAX} characters`)
     .check(safeText('multiline'))
     .optional(),
+  /** For the team only: never shown to a review-link guest. Members only may add one. */
+  internalNote: z
+    .string()
+    .max(DECISION_NOTE_MAX, `must be at most ${DECISION_NOTE_MAX} characters`)
+    .check(safeText('multiline'))
+    .optional(),
 });
 export type RecordDecisionBody = z.infer<typeof recordDecisionBodySchema>;
 
@@ -34,7 +41,14 @@ export const decisionSchema = z.object({
   versionId: z.uuid(),
   assetId: z.uuid(),
   decision: decisionKindSchema,
+  /** The note everyone who sees the decision reads; a team decision's is hidden from guests unless their link shows the team's activity. */
   note: z.string().nullable(),
+  /** The team's own note on it: present for members (null if none), absent wherever a guest reads. */
+  internalNote: z.string().nullable().optional(),
+  /** Made by a review-link guest (a client), not by a member of the team. */
+  byGuest: z.boolean().default(false),
+  /** The review link a client decided through (null for the team): present for members only. */
+  viaLinkId: z.uuid().nullable().optional(),
   /** Null once the person's account is gone. */
   decidedBy: personSchema.nullable(),
   createdAt: z.iso.datetime(),
@@ -100,7 +114,7 @@ export const approverListSchema = z.object({
 export type ApproverList = z.infer<typeof approverListSchema>;
 
 const approverIdsSchema = z
-  .array(z.uuid())
+  .array(uuidInput())
   .max(REQUIRED_APPROVERS_MAX, `must name at most ${REQUIRED_APPROVERS_MAX} approvers`)
   .refine((ids) => new Set(ids).size === ids.length, 'must not name anyone twice');
 
@@ -119,6 +133,16 @@ export const approversChangedPayloadSchema = z.object({
   approval: versionApprovalSchema,
 });
 
+export const notePlacementSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('moved'),
+    frame: z.number().int().nonnegative(),
+    frameEnd: z.number().int().nonnegative().nullable(),
+  }),
+  z.object({ status: z.literal('removed') }),
+]);
+export type NotePlacement = z.infer<typeof notePlacementSchema>;
+
 /** A root note of version N, as version N+1 sees it: still open from vN, or addressed in vN+1. */
 export const carriedOverCommentSchema = z.object({
   comment: commentSchema.pick({
@@ -135,6 +159,12 @@ export const carriedOverCommentSchema = z.object({
   replyCount: z.number().int().nonnegative(),
   /** Set when someone marked it addressed in the later version (a link, not a copy). */
   addressed: z.object({ versionId: z.uuid(), by: personSchema.nullable(), at: z.iso.datetime() }).nullable(),
+  /**
+   * Where the note's picture is in the later version, by the frame map: `moved` to that frame (the
+   * same number when nothing before it changed), or `removed` when the later version cut it. Null
+   * for a general note, or while the frame map is not known yet.
+   */
+  placement: notePlacementSchema.nullable(),
 });
 export type CarriedOverComment = z.infer<typeof carriedOverCommentSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidInput } from './ids';
 import { safeText } from './text';
 
 export const ASSET_NAME_MAX = 300;
@@ -15,6 +16,17 @@ export type CreateAssetBody = z.infer<typeof createAssetBodySchema>;
 
 export const renameAssetBodySchema = z.strictObject({ name: assetNameSchema });
 export type RenameAssetBody = z.infer<typeof renameAssetBodySchema>;
+
+/**
+ * Moves a cut, with its versions, notes, decisions and media, to another project. `fromProjectId`,
+ * when given, is the project the mover saw the cut in: if someone moved it meanwhile, the move is
+ * refused (409 `moved_meanwhile`) rather than taking the cut from wherever it went.
+ */
+export const moveAssetBodySchema = z.strictObject({
+  projectId: uuidInput(),
+  fromProjectId: uuidInput().optional(),
+});
+export type MoveAssetBody = z.infer<typeof moveAssetBodySchema>;
 
 export const versionStatuses = ['uploading', 'queued', 'processing', 'ready', 'failed'] as const;
 export const versionStatusSchema = z.enum(versionStatuses);
@@ -101,6 +113,10 @@ export const assetSchema = z.object({
   latestVersion: versionSchema.nullable(),
   /** The asset's newest event seq when this was read: live events after it are news. */
   lastSeq: z.number().int().nonnegative(),
+  /** Unresolved notes (threads, not replies) on the newest version that the reader may see. */
+  openNoteCount: z.number().int().nonnegative(),
+  /** When anything the reader may see last happened to the cut: upload, note, decision, rename. */
+  lastActivityAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -109,10 +125,34 @@ export type Asset = z.infer<typeof assetSchema>;
 export const assetListSchema = z.object({ assets: z.array(assetSchema) });
 export type AssetList = z.infer<typeof assetListSchema>;
 
+/** A cut in a project's "Recently deleted": who deleted it, when, and when it is erased for good. */
+export const deletedAssetSchema = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  name: z.string(),
+  versionCount: z.number().int().nonnegative(),
+  deletedAt: z.iso.datetime(),
+  deletedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  /** When the purge erases it, with its versions, notes and media. */
+  purgeAt: z.iso.datetime(),
+});
+export type DeletedAsset = z.infer<typeof deletedAssetSchema>;
+
+export const deletedAssetListSchema = z.object({
+  assets: z.array(deletedAssetSchema),
+  /** How many days a deleted cut can be restored (DELETED_RETENTION_DAYS). */
+  retentionDays: z.number().int().positive(),
+});
+export type DeletedAssetList = z.infer<typeof deletedAssetListSchema>;
+
 export const versionListSchema = z.object({ versions: z.array(versionSchema) });
 export type VersionList = z.infer<typeof versionListSchema>;
 
 export const UPLOAD_FILENAME_MAX = 500;
+
+/** Response headers of the request that completes an upload: the version (and asset) it became. */
+export const UPLOAD_VERSION_HEADER = 'Cutroom-Version-Id';
+export const UPLOAD_ASSET_HEADER = 'Cutroom-Asset-Id';
 
 /** An uploaded file's name as the client gives it: one line of valid text (no NUL, no lone surrogate). */
 export const uploadFilenameSchema = z.string().trim().min(1).max(UPLOAD_FILENAME_MAX).check(safeText('line'));
@@ -125,11 +165,22 @@ export const uploadMetadataSchema = z
   .object({
     filename: uploadFilenameSchema,
     filetype: z.string().max(200).check(safeText('line')).optional(),
-    assetId: z.uuid().optional(),
-    projectId: z.uuid().optional(),
+    assetId: uuidInput().optional(),
+    projectId: uuidInput().optional(),
     assetName: assetNameSchema.optional(),
   })
   .refine((m) => Boolean(m.assetId) !== Boolean(m.projectId), {
     message: 'name either assetId (a new version) or projectId (a new asset), not both',
   });
 export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
+
+/**
+ * A cut after its move: as the new project shows it, and who its own approvers list lost because
+ * they are not members of that project who may approve (its list is the project's default when
+ * nobody is left on it).
+ */
+export const movedAssetSchema = z.object({
+  asset: assetSchema,
+  approversRemoved: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+});
+export type MovedAsset = z.infer<typeof movedAssetSchema>;

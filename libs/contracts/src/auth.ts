@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { safeText } from './text';
 import { guestAccessSchema } from './guest';
-import {
-  COMMON_PASSWORD_MESSAGE,
-  EMAIL_PASSWORD_MESSAGE,
-  isCommonPassword,
-  isEmailPassword,
-} from './password-rules';
 
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 8;
@@ -19,26 +13,6 @@ export const emailSchema = z
   .toLowerCase()
   .max(EMAIL_MAX)
   .pipe(z.email({ message: 'must be an email address' }));
-
-/** A password someone chooses for their account: long enough, and not one guessed first. */
-export const newPasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`)
-  .check(safeText('secret'))
-  .refine((password) => !isCommonPassword(password), COMMON_PASSWORD_MESSAGE);
-
-export const registerBodySchema = z
-  .strictObject({
-    email: emailSchema,
-    password: newPasswordSchema,
-    displayName: z.string().trim().min(1, 'must not be empty').max(DISPLAY_NAME_MAX).check(safeText('line')),
-  })
-  .refine((body) => !isEmailPassword(body.password, body.email), {
-    message: EMAIL_PASSWORD_MESSAGE,
-    path: ['password'],
-  });
-export type RegisterBody = z.infer<typeof registerBodySchema>;
 
 export const loginBodySchema = z.strictObject({
   email: emailSchema,

@@ -11,5 +11,10 @@ export const guestAccessSchema = z.object({
   projectId: z.uuid(),
   permissions: z.array(linkPermissionSchema),
   expiresAt: z.iso.datetime().nullable(),
+  /**
+   * The link shows the team's activity: who of the team is watching, drawing or typing, the
+   * revision rounds and the team's decision notes. Off by default; internal notes never show.
+   */
+  showTeamActivity: z.boolean(),
 });
 export type GuestAccess = z.infer<typeof guestAccessSchema>;

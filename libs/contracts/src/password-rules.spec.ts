@@ -1,4 +1,4 @@
-import { registerBodySchema } from './auth';
+import { registerBodySchema } from './registration';
 import {
   COMMON_PASSWORD_MESSAGE,
   EMAIL_PASSWORD_MESSAGE,

@@ -1,4 +1,10 @@
-import { COMMON_PASSWORDS_TEXT } from './common-passwords';
+/**
+ * The 10,000 most common passwords of 8 or more characters (shorter ones are refused anyway),
+ * most common first, lower-cased: from the frequency list of leaked passwords that zxcvbn-ts ships
+ * in @zxcvbn-ts/language-common 4.1.3 (MIT, © 2012-2016 Dan Wheeler and Dropbox, Inc., 2021
+ * zxcvbn-ts), keeping entries of printable ASCII without spaces. Attackers try these first.
+ */
+import commonPasswords from './common-passwords.json';
 
 export const COMMON_PASSWORD_MESSAGE =
   'is one of the most common passwords, which are the first ones guessed: choose another (a few unrelated words make a strong one)';
@@ -8,7 +14,7 @@ let common: Set<string> | undefined;
 
 /** Whether the password is on the shipped list of common passwords, whatever its case or surrounding spaces. */
 export function isCommonPassword(password: string): boolean {
-  common ??= new Set(COMMON_PASSWORDS_TEXT.split('\n').filter(Boolean));
+  common ??= new Set(commonPasswords);
   return common.has(password.trim().toLowerCase());
 }
 

@@ -55,5 +55,3 @@ export type AddMemberBody = z.infer<typeof addMemberBodySchema>;
 
 export const changeRoleBodySchema = z.strictObject({ role: projectRoleSchema });
 export type ChangeRoleBody = z.infer<typeof changeRoleBodySchema>;
-
-export const uuidParamSchema = z.uuid({ message: 'must be a UUID' });

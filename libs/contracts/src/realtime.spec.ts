@@ -75,6 +75,7 @@ const decision: Decision = {
   assetId: ASSET,
   decision: 'approved',
   note: null,
+  byGuest: false,
   decidedBy: person,
   createdAt: AT,
 };
@@ -107,6 +108,7 @@ const carried = {
     },
     replyCount: 0,
     addressed: { versionId: VERSION, by: person, at: AT },
+    placement: { status: 'moved', frame: 14, frameEnd: null },
   },
 };
 const deleted = { commentId: COMMENT, versionId: VERSION, parentId: null, internal: false };
@@ -119,6 +121,8 @@ const samples: { [T in AssetEventType]: AssetEventPayload<T> } = {
   'version.deleted': { versionId: VERSION },
   'asset.renamed': { name: 'Trailer (final)' },
   'asset.deleted': { projectId: USER },
+  'asset.restored': { projectId: USER, name: 'Trailer' },
+  'asset.moved': { fromProjectId: USER, toProjectId: VERSION },
   'comment.created': { comment },
   'comment.updated': { comment: { ...comment, internal: true }, wasInternal: false },
   'comment.deleted': deleted,
@@ -131,6 +135,17 @@ const samples: { [T in AssetEventType]: AssetEventPayload<T> } = {
   'approvers.changed': {
     approvers: { source: 'asset', approvers: [{ ...person, role: 'owner' }] },
     approval,
+  },
+  'round.due': { versionId: VERSION, dueAt: AT },
+  'round.reminder': { versionId: VERSION, dueAt: AT, stage: 'due', userIds: [USER] },
+  'live.session': {
+    sessionId: ASSET,
+    startedAt: AT,
+    endedAt: AT,
+    startedBy: { id: USER, displayName: 'Olive' },
+    entries: [{ at: AT, what: 'started', user: { id: USER, displayName: 'Olive', guest: false } }],
+    entriesLeftOut: 0,
+    frames: [{ versionId: VERSION, versionNumber: 1, frame: 12, notes: 1, internalNotes: 0 }],
   },
 };
 

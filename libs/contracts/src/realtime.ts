@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidInput } from './ids';
 import { drawingPointCount, MAX_POINTS_PER_ANNOTATION, MAX_SHAPES, shapeSchema } from './annotations';
 import {
   approversChangedPayloadSchema,
@@ -6,6 +7,9 @@ import {
   decisionRecordedPayloadSchema,
 } from './approvals';
 import { versionSchema } from './assets';
+import { roundDuePayloadSchema, roundReminderPayloadSchema } from './rounds-board';
+import { guestAccessSchema } from './guest';
+import { liveSessionLogSchema, liveSessionStateSchema } from './live-sessions';
 import {
   commentDeletedPayloadSchema,
   commentEventPayloadSchema,
@@ -46,7 +50,21 @@ export const serverEvents = {
   refused: 'request:refused',
   /** Sent just before the server closes a socket whose session (or guest link) has ended: do not reconnect. */
   sessionEnded: 'session:ended',
+  /**
+   * Sent to a review link's guests the moment it is turned off or runs out, just before their socket
+   * closes: the page says so and keeps what they were writing.
+   */
+  linkEnded: 'link:ended',
+  /** Sent to a review link's guests when its makers change what it grants: they act by it at once. */
+  linkChanged: 'link:changed',
 } as const;
+
+export const linkEndReasons = ['revoked', 'expired'] as const;
+export const linkEndedSchema = z.object({ linkId: z.uuid(), reason: z.enum(linkEndReasons) });
+export type LinkEnded = z.infer<typeof linkEndedSchema>;
+
+export const linkChangedSchema = z.object({ guest: guestAccessSchema });
+export type LinkChanged = z.infer<typeof linkChangedSchema>;
 
 export const requestRefusedSchema = z.object({
   event: z.string(),
@@ -55,13 +73,13 @@ export const requestRefusedSchema = z.object({
 export type RequestRefused = z.infer<typeof requestRefusedSchema>;
 
 export const joinAssetSchema = z.strictObject({
-  assetId: z.uuid(),
+  assetId: uuidInput(),
   /** The last seq this client applied; events after it are returned in the ack. */
   afterSeq: z.number().int().nonnegative().optional(),
 });
 export type JoinAsset = z.infer<typeof joinAssetSchema>;
 
-export const joinProjectSchema = z.strictObject({ projectId: z.uuid() });
+export const joinProjectSchema = z.strictObject({ projectId: uuidInput() });
 export type JoinProject = z.infer<typeof joinProjectSchema>;
 
 export const assetEventTypes = [
@@ -71,6 +89,8 @@ export const assetEventTypes = [
   'version.deleted',
   'asset.renamed',
   'asset.deleted',
+  'asset.restored',
+  'asset.moved',
   'comment.created',
   'comment.updated',
   'comment.deleted',
@@ -81,6 +101,9 @@ export const assetEventTypes = [
   'comment.unaddressed',
   'decision.recorded',
   'approvers.changed',
+  'round.due',
+  'round.reminder',
+  'live.session',
 ] as const;
 export const assetEventTypeSchema = z.enum(assetEventTypes);
 export type AssetEventType = z.infer<typeof assetEventTypeSchema>;
@@ -107,11 +130,21 @@ export const assetEventPayloadSchemas = {
   'asset.created': z.object({ name: z.string() }),
   'version.created': versionEventPayloadSchema,
   'version.updated': versionEventPayloadSchema,
-  /** An upload was cancelled: its version is gone. */
+  /** An upload was cancelled, or someone deleted the version: it is gone. */
   'version.deleted': z.object({ versionId: z.uuid() }),
   'asset.renamed': z.object({ name: z.string() }),
-  /** Never stored (the log goes with the asset): only sent live, to the project's room. */
+  /**
+   * The cut went to the project's "Recently deleted" (stored: its log stays with it), or was erased
+   * (sent live only, the log going with it). Either way it is gone from every list.
+   */
   'asset.deleted': z.object({ projectId: z.uuid() }),
+  /** Back from "Recently deleted", exactly as it was. */
+  'asset.restored': z.object({ projectId: z.uuid(), name: z.string() }),
+  /**
+   * The cut went to another project with everything of it: it leaves one grid and joins the other.
+   * Review-link guests are not told which project it went to (one they have no part in).
+   */
+  'asset.moved': z.object({ fromProjectId: z.uuid(), toProjectId: z.uuid().optional() }),
   'comment.created': commentEventPayloadSchema,
   'comment.updated': commentUpdatedPayloadSchema,
   'comment.deleted': commentDeletedPayloadSchema,
@@ -122,6 +155,12 @@ export const assetEventPayloadSchemas = {
   'comment.unaddressed': commentAddressedPayloadSchema,
   'decision.recorded': decisionRecordedPayloadSchema,
   'approvers.changed': approversChangedPayloadSchema,
+  /** A round's due date was set, moved or cleared: the team's planning, never sent to a guest. */
+  'round.due': roundDuePayloadSchema,
+  /** The round's pending approvers were reminded of its due date (their feed and mail say so). */
+  'round.reminder': roundReminderPayloadSchema,
+  /** A live session ended: its short log (who was there, where notes were posted). */
+  'live.session': liveSessionLogSchema,
 } as const satisfies Record<AssetEventType, z.ZodType>;
 export type AssetEventPayload<T extends AssetEventType> = z.infer<(typeof assetEventPayloadSchemas)[T]>;
 
@@ -137,6 +176,8 @@ export const assetEventSchema = z.discriminatedUnion('type', [
   eventOf('version.deleted'),
   eventOf('asset.renamed'),
   eventOf('asset.deleted'),
+  eventOf('asset.restored'),
+  eventOf('asset.moved'),
   eventOf('comment.created'),
   eventOf('comment.updated'),
   eventOf('comment.deleted'),
@@ -147,6 +188,9 @@ export const assetEventSchema = z.discriminatedUnion('type', [
   eventOf('comment.unaddressed'),
   eventOf('decision.recorded'),
   eventOf('approvers.changed'),
+  eventOf('round.due'),
+  eventOf('round.reminder'),
+  eventOf('live.session'),
 ]);
 export type AssetEvent = z.infer<typeof assetEventSchema>;
 /** The event of one type, its payload typed. */
@@ -159,6 +203,8 @@ export const joinAssetAckSchema = z.union([
     events: z.array(assetEventSchema),
     /** Who else is in the room right now. */
     presence: z.array(z.lazy(() => presenceSchema)),
+    /** The asset's live session, if one is running: the page offers to join it. */
+    liveSession: liveSessionStateSchema.nullable(),
   }),
   z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
 ]);
@@ -174,8 +220,8 @@ export const versionProgressSchema = z.object({
 export type VersionProgress = z.infer<typeof versionProgressSchema>;
 
 export const presenceUpdateSchema = z.strictObject({
-  assetId: z.uuid(),
-  versionId: z.uuid().nullable(),
+  assetId: uuidInput(),
+  versionId: uuidInput().nullable(),
   frame: z.number().int().min(0).max(2_147_483_647).nullable(),
   playing: z.boolean(),
 });
@@ -222,12 +268,15 @@ export type DrawingStroke = z.infer<typeof drawingStrokeSchema>;
 
 /** Whether I am writing a note; an internal one is shown to members only. */
 export const typingSchema = z.strictObject({
-  assetId: z.uuid(),
+  assetId: uuidInput(),
   typing: z.boolean(),
   internal: z.boolean().default(false),
 });
 export type Typing = z.infer<typeof typingSchema>;
 
 /** `comment:create`: the comment as POST /api/versions/:id/comments takes it. */
-export const createCommentMessageSchema = z.object({ versionId: z.uuid(), comment: createCommentBodySchema });
+export const createCommentMessageSchema = z.object({
+  versionId: uuidInput(),
+  comment: createCommentBodySchema,
+});
 export type CreateCommentMessage = z.infer<typeof createCommentMessageSchema>;

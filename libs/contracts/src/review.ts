@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidInput } from './ids';
 import { safeText } from './text';
 import { annotationSchema } from './annotations';
 
@@ -24,7 +25,7 @@ export const createCommentBodySchema = z
     internal: z.boolean().optional(),
     annotation: annotationSchema.optional(),
     /** Reply to this comment (replies carry no frame or drawing of their own). */
-    parentId: z.uuid().optional(),
+    parentId: uuidInput().optional(),
     /** Client-chosen id so a retried post is stored once. */
     clientId: z.string().min(8).max(64).check(safeText('line')).optional(),
   })
@@ -61,15 +62,28 @@ export const reactionBodySchema = z.strictObject({
 });
 export type ReactionBody = z.infer<typeof reactionBodySchema>;
 
+/** The most threads one page of the notes list holds. */
+export const COMMENT_PAGE_MAX = 500;
+
 export const commentFiltersSchema = z.strictObject({
   status: z.enum(['open', 'resolved', 'all']).default('all'),
   mine: z.enum(['true', 'false']).optional(),
-  authorId: z.uuid().optional(),
+  authorId: uuidInput().optional(),
   hashtag: z
     .string()
     .regex(/^#?[\p{L}\p{N}_]{1,50}$/u)
     .optional(),
   hasDrawing: z.enum(['true', 'false']).optional(),
+  /**
+   * Threads per page, in list order; without it every thread comes in one answer (as before paging).
+   * A page holds whole threads: a thread's replies always come with it.
+   */
+  limit: z.coerce.number().int().min(1).max(COMMENT_PAGE_MAX).optional(),
+  /** `nextCursor` of the page before. */
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a nextCursor the list returned')
+    .optional(),
 });
 export type CommentFilters = z.infer<typeof commentFiltersSchema>;
 
@@ -134,5 +148,9 @@ export const commentReactionsPayloadSchema = z.object({
   internal: threadInternal,
 });
 
-export const commentListSchema = z.object({ comments: z.array(commentSchema) });
+export const commentListSchema = z.object({
+  comments: z.array(commentSchema),
+  /** Where the next page starts, given `limit`; null on the last page (and without `limit`). */
+  nextCursor: z.string().nullable().optional(),
+});
 export type CommentList = z.infer<typeof commentListSchema>;

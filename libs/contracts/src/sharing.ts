@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { safeText } from './text';
 import { assetSchema } from './assets';
-import { DISPLAY_NAME_MAX, PASSWORD_MAX, emailSchema, newPasswordSchema, userSchema } from './auth';
-import { guestAccessSchema, linkPermissionSchema, linkPermissions } from './guest';
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, emailSchema, userSchema } from './auth';
+import { guestAccessSchema, linkPermissionSchema } from './guest';
 
 export const REVIEW_LINK_LABEL_MAX = 100;
 export const REVIEW_LINK_ASSETS_MAX = 200;
@@ -15,32 +15,6 @@ export type ReviewLinkStatus = (typeof reviewLinkStatuses)[number];
 /** A link token as it appears in `/share/<token>`: 256 random bits, URL-safe. */
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/, 'must be a review link token');
 
-export const createReviewLinkBodySchema = z.strictObject({
-  label: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(REVIEW_LINK_LABEL_MAX)
-    .check(safeText('line'))
-    .optional(),
-  /** The assets the link shows; absent for the whole project (assets added later included). */
-  assetIds: z
-    .array(z.uuid())
-    .min(1, 'must name at least one asset, or be left out for the whole project')
-    .max(REVIEW_LINK_ASSETS_MAX)
-    .optional(),
-  permissions: z
-    .array(linkPermissionSchema)
-    .max(linkPermissions.length)
-    .default(['view'])
-    .transform((given) => linkPermissions.filter((p) => p === 'view' || given.includes(p))),
-  /** Held to the account rules: guessing it is all that stands between a stranger holding the link and the cut. */
-  password: newPasswordSchema.optional(),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
-});
-export type CreateReviewLinkBody = z.input<typeof createReviewLinkBodySchema>;
-export type CreateReviewLinkInput = z.output<typeof createReviewLinkBodySchema>;
-
 export const reviewLinkSchema = z.object({
   id: z.uuid(),
   projectId: z.uuid(),
@@ -48,6 +22,8 @@ export const reviewLinkSchema = z.object({
   /** Null for the whole project. */
   assetIds: z.array(z.uuid()).nullable(),
   permissions: z.array(linkPermissionSchema),
+  /** Its guests see the team's presence, revision rounds and decision notes. */
+  showTeamActivity: z.boolean(),
   hasPassword: z.boolean(),
   expiresAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
@@ -65,10 +41,16 @@ export const reviewLinkSchema = z.object({
   ),
   createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   createdAt: z.iso.datetime(),
+  /** Its address can be shown again (GET …/links/:id/address); false for links made before that was possible. */
+  copyable: z.boolean(),
 });
 export type ReviewLink = z.infer<typeof reviewLinkSchema>;
 
-/** Returned once, when the link is made: the token is stored only as a hash and cannot be shown again. */
+/** A link's address, shown again to its project's owners and editors. */
+export const reviewLinkAddressSchema = z.object({ token: linkTokenSchema, path: z.string() });
+export type ReviewLinkAddress = z.infer<typeof reviewLinkAddressSchema>;
+
+/** Returned when the link is made; owners and editors can ask for its address again later. */
 export const createdReviewLinkSchema = reviewLinkSchema.extend({
   token: linkTokenSchema,
   /** The path to give the guest: `/share/<token>`. */

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { recordDecisionBodySchema } from './approvals';
 import { createAssetBodySchema, renameAssetBodySchema, uploadMetadataSchema } from './assets';
-import { loginBodySchema, registerBodySchema } from './auth';
+import { loginBodySchema } from './auth';
+import { registerBodySchema } from './registration';
+import { createReviewLinkBodySchema } from './review-link-changes';
 import { createProjectBodySchema, renameProjectBodySchema } from './projects';
 import { drawingStrokeSchema } from './realtime';
 import { createCommentBodySchema, reactionBodySchema, updateCommentBodySchema } from './review';
-import { createReviewLinkBodySchema, joinReviewLinkBodySchema } from './sharing';
+import { joinReviewLinkBodySchema } from './sharing';
 import { TEXT_CONTROL_MESSAGE, TEXT_LINE_BREAK_MESSAGE, TEXT_SURROGATE_MESSAGE, textProblem } from './text';
 
 const NUL = 'a\u0000b';

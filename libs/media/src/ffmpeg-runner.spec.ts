@@ -37,6 +37,13 @@ describe('runProcess', () => {
     expect(error.stderrTail).not.toContain('line 1\n');
   });
 
+  it('keeps every line of a short stderr, the first one included', async () => {
+    const twoLines =
+      "console.error('[mov] moov atom not found'); console.error('x.mp4: Invalid data'); process.exitCode = 1";
+    const error = await failure(runProcess(NODE, script(twoLines)));
+    expect(error.stderrTail).toBe('[mov] moov atom not found\nx.mp4: Invalid data');
+  });
+
   it('kills the child when the signal aborts', async () => {
     const controller = new AbortController();
     const started = Date.now();

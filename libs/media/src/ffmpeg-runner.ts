@@ -39,15 +39,24 @@ export interface RunProcessResult {
   elapsedMs: number;
 }
 
-function keepTail(tail: string, chunk: string, limit: number): string {
-  const joined = tail + chunk;
-  return joined.length > limit ? joined.slice(joined.length - limit) : joined;
+interface Tail {
+  text: string;
+  /** The start was dropped to stay within the limit: the first line may be partial. */
+  cut: boolean;
 }
 
-function lastLines(text: string): string {
+function keepTail(tail: Tail, chunk: string, limit: number): Tail {
+  const joined = tail.text + chunk;
+  return joined.length > limit
+    ? { text: joined.slice(joined.length - limit), cut: true }
+    : { text: joined, cut: tail.cut };
+}
+
+function lastLines({ text, cut }: Tail): string {
   const firstNewline = text.indexOf('\n');
   // Drop a partial first line left by the tail cut, unless it is all there is.
-  const trimmed = firstNewline > 0 && firstNewline < text.length - 1 ? text.slice(firstNewline + 1) : text;
+  const trimmed =
+    cut && firstNewline > 0 && firstNewline < text.length - 1 ? text.slice(firstNewline + 1) : text;
   return trimmed.trim();
 }
 
@@ -72,7 +81,7 @@ export function runProcess(
 
     const stdoutChunks: Buffer[] = [];
     let stdoutBytes = 0;
-    let stderrTail = '';
+    let stderrTail: Tail = { text: '', cut: false };
     let stopReason: MediaProcessFailure | null = null;
     let spawnError: Error | null = null;
     let consumerError: Error | null = null;

@@ -1,4 +1,4 @@
-import { buildHlsPlan, segmentFrameCount } from './hls-args';
+import { buildHlsPlan, segmentFrameCount, segmentStartFrames } from './hls-args';
 import { VideoRendition } from './ladder';
 import { audioStream, videoProbe } from './test-support/probe-factory';
 
@@ -56,6 +56,7 @@ describe('buildHlsPlan', () => {
 
   it('encodes H.264 without B-frames, one fixed GOP per segment, keyframes at the same frames everywhere', () => {
     expect(plan.segmentFrames).toBe(48);
+    expect(plan.leadFrames).toBe(12);
     expect(plan.segmentSeconds).toBeCloseTo(2.002, 9);
     for (const playlist of ['/out/720p/ffmpeg.m3u8', '/out/360p/ffmpeg.m3u8']) {
       const args = outputArgs(plan.args, playlist);
@@ -65,12 +66,13 @@ describe('buildHlsPlan', () => {
       expect(valueAfter(args, '-g')).toBe('48');
       expect(valueAfter(args, '-keyint_min')).toBe('48');
       expect(valueAfter(args, '-sc_threshold')).toBe('0');
-      expect(valueAfter(args, '-force_key_frames')).toBe('expr:eq(mod(n,48),0)');
+      // The first segment is cut in two at half a second: playable after 12 frames, not 48.
+      expect(valueAfter(args, '-force_key_frames')).toBe('expr:eq(n,12)+eq(mod(n,48),0)');
       expect(valueAfter(args, '-fps_mode')).toBe('passthrough');
       expect(valueAfter(args, '-hls_segment_type')).toBe('fmp4');
       expect(valueAfter(args, '-hls_playlist_type')).toBe('event');
-      // Half a frame short of the GOP: ffmpeg cuts at every keyframe and only there.
-      expect(Number(valueAfter(args, '-hls_time'))).toBeCloseTo((47.5 * 1001) / 24000, 6);
+      // Half a frame: ffmpeg cuts at every keyframe, and keyframes are only where they are forced.
+      expect(Number(valueAfter(args, '-hls_time'))).toBeCloseTo((0.5 * 1001) / 24000, 6);
     }
     expect(valueAfter(outputArgs(plan.args, '/out/720p/ffmpeg.m3u8'), '-maxrate')).toBe('2700k');
     expect(valueAfter(outputArgs(plan.args, '/out/360p/ffmpeg.m3u8'), '-bufsize')).toBe('1900k');
@@ -102,6 +104,8 @@ describe('buildHlsPlan', () => {
     const args = outputArgs(plan.args, '/out/audio/ffmpeg.m3u8');
     expect(args.slice(0, 8)).toEqual(['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2']);
     expect(args).not.toContain('-c:v');
+    // One-second sound segments: the first does not hold back playback of the picture's lead.
+    expect(valueAfter(args, '-hls_time')).toBe('1');
   });
 
   it('skips an audio stream nobody can decode and takes the next', () => {
@@ -249,6 +253,22 @@ describe('buildHlsPlan', () => {
     ).toThrow('still');
   });
 
+  it('places segment starts at the lead and on the GOP grid after it', () => {
+    expect(segmentStartFrames({ segmentFrames: 48, leadFrames: 12 }, 150)).toEqual([0, 12, 48, 96, 144]);
+    expect(segmentStartFrames({ segmentFrames: 48, leadFrames: 12 }, 10)).toEqual([0]);
+    expect(segmentStartFrames({ segmentFrames: 48, leadFrames: 0 }, 100)).toEqual([0, 48, 96]);
+    const noLead = buildHlsPlan({
+      input: 'x',
+      outputDir: '/o',
+      probe: videoProbe(),
+      renditions,
+      ffmpegVersion: FF51,
+      encoder: { leadSegmentSeconds: 0 },
+    });
+    expect(noLead.leadFrames).toBe(0);
+    expect(valueAfter(noLead.args, '-force_key_frames')).toBe('expr:eq(mod(n,50),0)');
+  });
+
   it('rounds segments to whole frames', () => {
     expect(segmentFrameCount(24000, 1001, 2)).toBe(48);
     expect(segmentFrameCount(25, 1, 2)).toBe(50);
@@ -256,4 +276,32 @@ describe('buildHlsPlan', () => {
     expect(segmentFrameCount(60000, 1001, 2)).toBe(120);
     expect(segmentFrameCount(1, 10, 2)).toBe(1);
   });
+});
+
+describe('buildHlsPlan with frame signatures', () => {
+  const probe = videoProbe({ fpsNum: 25, fpsDen: 1, frameCount: 250, durationSeconds: 10 });
+  for (const ffmpegVersion of [FF51, FF41]) {
+    it(`adds an 8×8 grey rawvideo output to the same decode (ffmpeg ${ffmpegVersion.major}.${ffmpegVersion.minor})`, () => {
+      const plan = buildHlsPlan({
+        input: '/in/source.mov',
+        outputDir: '/out',
+        probe,
+        renditions,
+        ffmpegVersion,
+        signaturesPath: '/out/frame-signatures.gray',
+      });
+      expect(plan.args.filter((arg) => arg === '-i')).toHaveLength(1);
+      expect(valueAfter(plan.args, '-filter_complex')).toBe(
+        '[0:v:0]setpts=PTS-STARTPTS,fps=fps=25/1:round=near:eof_action=pass,split=3[s0][s1][sig0];' +
+          '[s0]scale=1280:720,setsar=1,format=yuv420p[v0];' +
+          '[s1]scale=640:360,setsar=1,format=yuv420p[v1];' +
+          '[sig0]scale=8:8:flags=area,format=gray[sig]',
+      );
+      const signatureOutput = outputArgs(plan.args, '/out/frame-signatures.gray');
+      expect(signatureOutput.slice(0, 2)).toEqual(['-map', '[sig]']);
+      expect(valueAfter(signatureOutput, '-f')).toBe('rawvideo');
+      expect(signatureOutput.includes('-fps_mode')).toBe(ffmpegVersion === FF51);
+      expect(plan.outputs.map((output) => output.name)).toEqual(['720p', '360p']);
+    });
+  }
 });

@@ -3,6 +3,7 @@ import { FfmpegVersion, hasFpsModeOption } from './binaries';
 import { pictureOffsetSeconds, renditionTimeline } from './frame-timeline';
 import { VideoRendition } from './ladder';
 import { AudioStreamProbe, MediaProbe } from './probe-types';
+import { SIGNATURE_FILTER, signatureOutputArgs } from './frame-signatures';
 
 export interface EncoderConfig {
   /** x264 preset; tests use "ultrafast". */
@@ -11,6 +12,13 @@ export interface EncoderConfig {
   crf: number;
   /** Segments last about this long, rounded to whole frames; one GOP per segment. */
   targetSegmentSeconds: number;
+  /**
+   * The first segment is cut in two, this long first (whole frames), so that a version becomes
+   * playable after a handful of frames instead of a whole segment; 0 for none.
+   */
+  leadSegmentSeconds: number;
+  /** Sound segments: shorter than the picture's, so that the first does not hold back playback. */
+  audioSegmentSeconds: number;
   audioBitrateKbps: number;
 }
 
@@ -18,6 +26,8 @@ export const DEFAULT_ENCODER_CONFIG: EncoderConfig = {
   preset: 'veryfast',
   crf: 21,
   targetSegmentSeconds: 2,
+  leadSegmentSeconds: 0.5,
+  audioSegmentSeconds: 1,
   audioBitrateKbps: 128,
 };
 
@@ -41,8 +51,13 @@ export interface HlsPlan {
   /** The constant rate every video rendition has. */
   fpsNum: number;
   fpsDen: number;
-  /** Frames per segment (= GOP); every segment but the last has exactly this many. */
+  /** Frames per segment (= GOP); every segment after the first two (the lead) has exactly this many. */
   segmentFrames: number;
+  /**
+   * Frames of the short first segment (0: none). The first segment of `segmentFrames` is split
+   * there, so every later segment starts at a multiple of `segmentFrames`.
+   */
+  leadFrames: number;
   segmentSeconds: number;
   /** Frames each video rendition will hold. */
   expectedFrames: number;
@@ -60,6 +75,8 @@ export interface HlsPlanInput {
   renditions: readonly VideoRendition[];
   ffmpegVersion: Pick<FfmpegVersion, 'major' | 'minor'>;
   encoder?: Partial<EncoderConfig>;
+  /** Also write every frame's signature (see frame-signatures.ts) to this file, from the same decode. */
+  signaturesPath?: string;
 }
 
 export const FFMPEG_PLAYLIST = 'ffmpeg.m3u8';
@@ -77,6 +94,30 @@ export function segmentFrameCount(fpsNum: number, fpsDen: number, targetSeconds:
   return Math.max(1, Math.round((targetSeconds * fpsNum) / fpsDen));
 }
 
+/** Frames of the short first segment: the lead rounded to whole frames, 0 when it would not be shorter. */
+export function leadFrameCount(
+  fpsNum: number,
+  fpsDen: number,
+  leadSeconds: number,
+  segmentFrames: number,
+): number {
+  const frames = Math.round((leadSeconds * fpsNum) / fpsDen);
+  return frames > 0 && frames < segmentFrames ? frames : 0;
+}
+
+/** The first frame of every segment of a `frames`-long rendition: where its keyframes are. */
+export function segmentStartFrames(
+  plan: Pick<HlsPlan, 'segmentFrames' | 'leadFrames'>,
+  frames: number,
+): number[] {
+  const starts: number[] = [];
+  for (let frame = 0; frame < frames; frame += plan.segmentFrames) {
+    starts.push(frame);
+    if (frame === 0 && plan.leadFrames > 0 && plan.leadFrames < frames) starts.push(plan.leadFrames);
+  }
+  return starts;
+}
+
 /** Seconds with six decimals, the precision ffmpeg's time options read. */
 function seconds(value: number): string {
   return (Math.round(value * 1e6) / 1e6).toString();
@@ -89,11 +130,11 @@ const COLOR_TAGS: ReadonlyArray<[keyof NonNullable<MediaProbe['video']>, string]
   ['colorRange', '-color_range'],
 ];
 
+/** `segmentSeconds`: where a picture output is cut at every keyframe, half a frame. */
 function hlsMuxerArgs(dir: string, segmentSeconds: number): string[] {
   return [
     '-f',
     'hls',
-    // Cut at every keyframe: a threshold half a frame short of the GOP can never skip one.
     '-hls_time',
     seconds(segmentSeconds),
     '-hls_list_size',
@@ -130,7 +171,10 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   const fpsDen = video?.fpsDen ?? 1;
   const segmentFrames = segmentFrameCount(fpsNum, fpsDen, encoder.targetSegmentSeconds);
   const segmentSeconds = (segmentFrames * fpsDen) / fpsNum;
-  const hlsTime = video ? ((segmentFrames - 0.5) * fpsDen) / fpsNum : encoder.targetSegmentSeconds;
+  const leadFrames = video ? leadFrameCount(fpsNum, fpsDen, encoder.leadSegmentSeconds, segmentFrames) : 0;
+  // Half a frame: ffmpeg cuts at every keyframe, and the keyframes are placed below.
+  const hlsTime = (0.5 * fpsDen) / fpsNum;
+  const keyframes = `expr:${leadFrames ? `eq(n,${leadFrames})+` : ''}eq(mod(n,${segmentFrames}),0)`;
   const timeline = renditionTimeline(probe);
   const durationSeconds = timeline?.durationSeconds ?? probe.durationSeconds;
   const expectedFrames = timeline?.frameCount ?? 0;
@@ -145,12 +189,14 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   const outputArgs: string[] = [];
 
   if (video) {
-    const count = plan.renditions.length;
+    const signatures = plan.signaturesPath ? 1 : 0;
+    const count = plan.renditions.length + signatures;
     // Zero-based, constant-rate frames, decoded once; `fps` at the source's own rate only regularises
     // timestamps. eof_action=pass keeps a last frame that starts late (variable-rate sources).
     const head = `[0:v:0]setpts=PTS-STARTPTS,fps=fps=${fpsNum}/${fpsDen}:round=near:eof_action=pass`;
     const labels = plan.renditions.map((_, index) => `[s${index}]`);
-    graph.push(count > 1 ? `${head},split=${count}${labels.join('')}` : `${head}[s0]`);
+    if (signatures) labels.push('[sig0]');
+    graph.push(count > 1 ? `${head},split=${count}${labels.join('')}` : `${head}${labels[0]}`);
     plan.renditions.forEach((rendition, index) => {
       graph.push(
         `[s${index}]scale=${rendition.width}:${rendition.height},setsar=1,format=yuv420p[v${index}]`,
@@ -185,7 +231,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
         '-sc_threshold',
         '0',
         '-force_key_frames',
-        `expr:eq(mod(n,${segmentFrames}),0)`,
+        keyframes,
         ...colorArgs,
         ...passthrough,
         '-map_metadata',
@@ -207,6 +253,10 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
         maxBitrateKbps: rendition.maxBitrateKbps,
       });
     });
+    if (plan.signaturesPath) {
+      graph.push(`[sig0]${SIGNATURE_FILTER}[sig]`);
+      outputArgs.push(...signatureOutputArgs('[sig]', plan.signaturesPath, passthrough));
+    }
   }
 
   if (audio) {
@@ -235,7 +285,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
       '-1',
       '-max_muxing_queue_size',
       '4096',
-      ...hlsMuxerArgs(dir, hlsTime),
+      ...hlsMuxerArgs(dir, encoder.audioSegmentSeconds),
     );
     outputs.push({
       kind: 'audio',
@@ -266,6 +316,7 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
     fpsNum,
     fpsDen,
     segmentFrames,
+    leadFrames,
     segmentSeconds,
     expectedFrames,
     durationSeconds,

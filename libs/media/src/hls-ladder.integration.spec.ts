@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { MediaBinaries, resolveMediaBinaries } from './binaries';
 import { generateFrameCodedClip, readFrameCodes } from './frame-code';
+import { segmentStartFrames } from './hls-args';
 import { HlsResult, transcodeToHls } from './hls-transcode';
 import { parseMediaPlaylist } from './media-playlist';
 import { probeMedia, readVideoPackets } from './probe';
@@ -98,11 +99,10 @@ async function expectFrameExact(result: HlsResult, probe: MediaProbe, expectedFr
     expect(packets.map((packet) => packet.pts)).toEqual(range(expectedFrames).map((k) => k * ticksPerFrame));
     expect(packets.every((packet) => packet.dts === packet.pts)).toBe(true);
 
-    // 3. Keyframes exactly at segment starts, the same frames in every rendition.
+    // 3. Keyframes exactly at segment starts (a short lead, then the GOP grid), the same frames in every rendition.
     const keyframes = packets.flatMap((packet, index) => (packet.keyframe ? [index] : []));
-    expect(keyframes).toEqual(
-      range(Math.ceil(expectedFrames / plan.segmentFrames)).map((k) => k * plan.segmentFrames),
-    );
+    expect(plan.leadFrames).toBeGreaterThan(0);
+    expect(keyframes).toEqual(segmentStartFrames(plan, expectedFrames));
 
     // 4. A finished VOD playlist whose segments are whole GOPs.
     const text = await readFile(playlistFile, 'utf8');
@@ -110,7 +110,11 @@ async function expectFrameExact(result: HlsResult, probe: MediaProbe, expectedFr
     expect(text.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
     const durations = parseMediaPlaylist(text).segments.map((segment) => segment.durationSeconds);
     expect(durations.length).toBe(keyframes.length);
-    durations.slice(0, -1).forEach((duration) => expect(duration).toBeCloseTo(plan.segmentSeconds, 5));
+    const frameSeconds = plan.fpsDen / plan.fpsNum;
+    const segmentFrames = keyframes.map((start, index) => (keyframes[index + 1] ?? expectedFrames) - start);
+    durations.forEach((duration, index) =>
+      expect(duration).toBeCloseTo(segmentFrames[index] * frameSeconds, 5),
+    );
     await expect(stat(path.join(path.dirname(playlistFile), 'ffmpeg.m3u8'))).rejects.toThrow();
 
     // 5. ffprobe agrees on rate and count.

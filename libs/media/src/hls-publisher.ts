@@ -101,11 +101,17 @@ export class HlsPublisher {
     return this.playable;
   }
 
+  /** The outputs whose first segments make the version playable: the smallest rendition and the sound. */
+  firstSegmentOutputs(): HlsOutput[] {
+    const smallest = this.videoOutputs[this.videoOutputs.length - 1] ?? null;
+    return [smallest, this.audioOutput].filter((output): output is HlsOutput => output !== null);
+  }
+
   /** Publishes what ffmpeg has written so far; true when the version has just become playable. */
   async refresh(): Promise<boolean> {
     for (const output of this.plan.outputs) await this.publish(output, 'EVENT');
     const smallest = this.videoOutputs[this.videoOutputs.length - 1] ?? null;
-    const first = [smallest, this.audioOutput].filter((output): output is HlsOutput => output !== null);
+    const first = this.firstSegmentOutputs();
     if (this.playable || !first.every((output) => (this.published.get(output) ?? 0) > 0)) return false;
     await this.writeMaster(smallest ? [smallest] : [], null);
     this.playable = true;

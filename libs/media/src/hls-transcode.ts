@@ -1,7 +1,8 @@
+import { FSWatcher, watch } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { MediaBinaries } from './binaries';
 import { runFfmpeg } from './ffmpeg-runner';
-import { buildHlsPlan, EncoderConfig, HlsPlan, primaryAudio } from './hls-args';
+import { buildHlsPlan, EncoderConfig, FFMPEG_PLAYLIST, HlsPlan, primaryAudio } from './hls-args';
 import { HlsPublisher, PublishedLadder } from './hls-publisher';
 import { chooseLadder, DEFAULT_LADDER_CONFIG, LadderConfig } from './ladder';
 import { MediaLogger, silentLogger } from './logger';
@@ -16,6 +17,8 @@ export interface TranscodeHlsOptions {
   probe: MediaProbe;
   ladder?: Partial<LadderConfig>;
   encoder?: Partial<EncoderConfig>;
+  /** Also write each frame's signature here (frame-signatures.ts), from the same decode. */
+  signaturesPath?: string;
   onProgress?: (progress: FfmpegProgress) => void;
   /**
    * Called once, as soon as the smallest rendition (and the audio) have a first
@@ -44,6 +47,7 @@ export async function transcodeToHls(options: TranscodeHlsOptions): Promise<HlsR
     renditions: chooseLadder(options.probe, { ...DEFAULT_LADDER_CONFIG, ...options.ladder }),
     ffmpegVersion: options.binaries.ffmpegVersion,
     encoder: options.encoder,
+    signaturesPath: options.signaturesPath,
   });
   for (const output of plan.outputs) await mkdir(output.dir, { recursive: true });
   const publisher = new HlsPublisher(
@@ -52,7 +56,9 @@ export async function transcodeToHls(options: TranscodeHlsOptions): Promise<HlsR
     primaryAudio(options.probe)?.stream.language ?? null,
   );
 
-  // Progress reports double as the clock for publishing growing playlists; one refresh at a time.
+  // Growing playlists are republished on every progress report, and at once when ffmpeg rewrites
+  // the playlist of an output that has none yet (a watch: progress comes every half second, and
+  // the first segments are what people wait for). One refresh at a time.
   let refreshing: Promise<void> = Promise.resolve();
   const refresh = async () => {
     if (await publisher.refresh()) {
@@ -60,6 +66,23 @@ export async function transcodeToHls(options: TranscodeHlsOptions): Promise<HlsR
       options.onPlayable?.(publisher.masterPlaylist);
     }
   };
+  const scheduleRefresh = () => {
+    refreshing = refreshing.then(refresh).catch((error) => {
+      logger.warn('media: could not publish a growing playlist', { error: String(error) });
+    });
+  };
+  const watchers = publisher.firstSegmentOutputs().flatMap((output): FSWatcher[] => {
+    try {
+      const watcher = watch(output.dir, (_event, name) => {
+        if (publisher.isPlayable) watcher.close();
+        else if (name && name.startsWith(FFMPEG_PLAYLIST)) scheduleRefresh();
+      });
+      watcher.on('error', () => watcher.close());
+      return [watcher];
+    } catch {
+      return []; // no file events here (some network filesystems): progress reports still publish
+    }
+  });
 
   try {
     await runFfmpeg(options.binaries.ffmpegPath, plan.args, {
@@ -69,12 +92,11 @@ export async function transcodeToHls(options: TranscodeHlsOptions): Promise<HlsR
       expected: { frames: plan.expectedFrames, durationSeconds: plan.durationSeconds },
       onProgress: (progress) => {
         options.onProgress?.(progress);
-        refreshing = refreshing.then(refresh).catch((error) => {
-          logger.warn('media: could not publish a growing playlist', { error: String(error) });
-        });
+        scheduleRefresh();
       },
     });
   } finally {
+    for (const watcher of watchers) watcher.close();
     // Even when ffmpeg failed or was cancelled: no playlist write may outlive this call.
     await refreshing;
   }

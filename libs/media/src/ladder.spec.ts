@@ -74,15 +74,19 @@ describe('chooseLadder', () => {
     expect(sizes(source(5, 2))).toEqual(['2p 4x2']);
     expect(sizes(source(2, 7))).toEqual(['2p 2x6']);
     const sides = [1, 2, 3, 4, 5, 7, 9, 17, 99, 179, 181, 359, 361, 539, 541, 719, 721, 1079, 1081, 2161];
+    let checked = 0;
     for (const width of sides) {
       for (const height of sides) {
         for (const rendition of chooseLadder(source(width, height))) {
+          checked += 1;
           expect([rendition.width <= width, rendition.height <= height]).toEqual([true, true]);
           expect([rendition.width % 2, rendition.height % 2]).toEqual([0, 0]);
           expect(rendition.name).toBe(`${Math.min(rendition.width, rendition.height)}p`);
         }
       }
     }
+    // Every size from 2 pixels a side up has a ladder: 19 × 19 of the sides, at least one rung each.
+    expect(checked).toBeGreaterThanOrEqual(19 * 19);
   });
 
   it('offers no rendition of a picture under 2 pixels on a side (no "2p" from a 1×1 video)', () => {
@@ -106,7 +110,9 @@ describe('chooseLadder', () => {
   });
 
   it('keeps every side even for odd aspect ratios', () => {
-    for (const rendition of chooseLadder(source(1998, 1080))) {
+    const ladder = chooseLadder(source(1998, 1080));
+    expect(ladder.length).toBeGreaterThan(0);
+    for (const rendition of ladder) {
       expect(rendition.width % 2).toBe(0);
       expect(rendition.height % 2).toBe(0);
     }

@@ -47,7 +47,31 @@ describe('what a person is told when a file cannot become a version', () => {
   it('an MP4 cut before its index was written', () => {
     const problem = problemOf(fixture('truncated-no-moov'));
     expect(problem.code).toBe('truncated');
-    expect(problem.reason).toMatch(/incomplete.*index.*cut off/);
+    expect(problem.reason).toMatch(/incomplete.*index.*the upload or the export may be incomplete/);
+  });
+
+  it('an MP4 cut inside its index says it is cut short, not that the codec is unknown', () => {
+    const whole = fixture('h264-23976-aac');
+    const stream = whole.json?.streams?.[0];
+    const remains: ProbeRecord = {
+      ...whole,
+      json: { ...whole.json, streams: [{ ...stream, codec_name: undefined, width: 0, height: 0 }] },
+      mp4: { fileSize: 55_000, declaredEnd: 56_000, hasIndex: false },
+    };
+    const problem = problemOf(remains);
+    expect(problem.code).toBe('truncated');
+    expect(problem.reason).toContain('stops after 55 KB of the 56 KB');
+    expect(problem.reason).toContain('the upload or the export may be incomplete');
+  });
+
+  it('ffprobe finding no index in an MP4 cut short: the same', () => {
+    const problem = problemOf({
+      ...fixture('truncated-no-moov'),
+      mp4: { fileSize: 5495, declaredEnd: 9000, hasIndex: false },
+    });
+    expect(problem.code).toBe('truncated');
+    expect(problem.reason).toContain('the upload or the export may be incomplete');
+    expect(problem.reason).not.toContain('not a video');
   });
 
   it('an MP4 cut after 15 of its 100 frames says how far it gets', () => {

@@ -1,5 +1,6 @@
 import { MIN_RENDITION_SIDE } from './ladder';
 import { FfprobeJson, NoMediaStreamsError, parseProbe } from './parse-probe';
+import { isCutShort, Mp4Outline } from './mp4-boxes';
 import { MediaProbe } from './probe-types';
 
 export type ProbeProblemCode =
@@ -33,6 +34,8 @@ export interface ProbeRecord {
   exitCode: number | null;
   json: FfprobeJson | null;
   stderr: string;
+  /** The file's MP4/MOV box outline; null when it is not one, absent when not read. */
+  mp4?: Mp4Outline | null;
 }
 
 export type ProbeAssessment = { ok: true; probe: MediaProbe } | { ok: false; problem: ProbeProblem };
@@ -67,6 +70,27 @@ const STREAM_KIND_NAMES: Record<string, string> = {
 
 const TRY_AGAIN = 'Upload the complete file again, or export it again if the export was interrupted.';
 
+/** "29 KB", "56.7 MB", "1.2 GB". */
+function sizeText(bytes: number): string {
+  const [unit, scale] = bytes >= 1e9 ? ['GB', 1e9] : bytes >= 1e6 ? ['MB', 1e6] : ['KB', 1e3];
+  return `${Number((bytes / scale).toPrecision(3))} ${unit}`;
+}
+
+/** An MP4/MOV that stops before its own boxes do (or has no index): cut short, not foreign. */
+function cutShortProblem(record: ProbeRecord, detail: string): ProbeProblem | null {
+  const outline = record.mp4;
+  if (!outline || !isCutShort(outline)) return null;
+  const extent =
+    outline.declaredEnd > outline.fileSize
+      ? `it stops after ${sizeText(outline.fileSize)} of the ${sizeText(outline.declaredEnd)} its MP4/MOV structure declares`
+      : 'it is an MP4/MOV file whose index (the "moov" box) is missing';
+  return {
+    code: 'truncated',
+    reason: `The file is cut short: ${extent}, so the upload or the export may be incomplete. ${TRY_AGAIN}`,
+    detail: `${detail}; mp4 boxes end at ${outline.declaredEnd} of ${outline.fileSize} bytes, index ${outline.hasIndex ? 'present' : 'missing'}`,
+  };
+}
+
 /** When ffprobe could not read the file at all (or there is nothing to read). */
 export function describeProbeFailure(record: ProbeRecord): ProbeProblem {
   const detail = `ffprobe exit ${record.exitCode}: ${record.stderr.trim() || 'no output'}`;
@@ -78,12 +102,15 @@ export function describeProbeFailure(record: ProbeRecord): ProbeProblem {
       detail,
     };
   }
-  if (/moov atom not found/i.test(record.stderr)) {
+  const cutShort = cutShortProblem(record, detail);
+  if (cutShort) return cutShort;
+  // ffprobe says so of any file named .mp4; only one that starts like an MP4 lacks an index.
+  if (record.mp4 !== null && /moov atom not found/i.test(record.stderr)) {
     return {
       code: 'truncated',
       reason:
         'The file is incomplete: it is an MP4/MOV file whose index (the "moov" box) is missing, ' +
-        `which happens when an upload or an export is cut off. ${TRY_AGAIN}`,
+        `so the upload or the export may be incomplete. ${TRY_AGAIN}`,
       detail,
     };
   }
@@ -186,11 +213,23 @@ export function validateProbe(
   return null;
 }
 
-/** ffprobe's run → a usable probe, or the reason a person can act on. */
+/**
+ * ffprobe's run → a usable probe, or the reason a person can act on. A file cut short is told so
+ * whatever else ffprobe made of its remains (an index cut mid-way reads as an unknown codec).
+ */
 export function assessProbe(
   record: ProbeRecord,
   limits: ProbeLimits = DEFAULT_PROBE_LIMITS,
 ): ProbeAssessment {
+  const assessment = assessReadableProbe(record, limits);
+  if (assessment.ok || assessment.problem.code === 'truncated' || assessment.problem.code === 'empty') {
+    return assessment;
+  }
+  const cutShort = cutShortProblem(record, assessment.problem.detail);
+  return cutShort ? { ok: false, problem: cutShort } : assessment;
+}
+
+function assessReadableProbe(record: ProbeRecord, limits: ProbeLimits): ProbeAssessment {
   if (record.fileSize === 0 || record.exitCode !== 0 || !record.json) {
     return { ok: false, problem: describeProbeFailure(record) };
   }

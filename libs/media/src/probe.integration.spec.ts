@@ -87,6 +87,26 @@ describe('probeMedia on real files', () => {
     if (!result.ok) expect(result.problem.reason).toMatch(/^The file ends after [\d.]+ s of 0\.5 s/);
   });
 
+  it('a standard MP4 (index at the end) cut short is incomplete, wherever the cut falls', async () => {
+    const whole = path.join(work.path(), 'index-at-end.mp4');
+    await runProcess(system.ffmpegPath, ['-v', 'error', '-i', clip, '-c', 'copy', whole]);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(whole);
+    const inIndex = bytes.indexOf('moov') + 200;
+    for (const share of [0.05, 0.5, 0.9, inIndex / bytes.length]) {
+      const cut = path.join(work.path(), `cut-${share}.mp4`);
+      await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * share)));
+      for (const ffprobePath of [system.ffprobePath, shipped.ffprobePath]) {
+        const result = await probeMedia(cut, { ffprobePath });
+        expect({ share, result }).toMatchObject({
+          share,
+          result: { ok: false, problem: { code: 'truncated' } },
+        });
+        if (!result.ok) expect(result.problem.reason).toContain('the upload or the export may be incomplete');
+      }
+    }
+  });
+
   it('a missing ffprobe is an error of the server, not a verdict on the file', async () => {
     await expect(probeMedia(clip, { ffprobePath: '/nonexistent/ffprobe' })).rejects.toThrow('ENOENT');
   });

@@ -3,6 +3,7 @@ import { MediaProcessError, runProcess } from './ffmpeg-runner';
 import { MediaLogger } from './logger';
 import { chooseConstantRate, FrameTimes } from './frame-rate-choice';
 import { withFrameTiming } from './frame-timeline';
+import { readMp4Outline } from './mp4-boxes';
 import { FfprobeJson } from './parse-probe';
 import {
   assessProbe,
@@ -41,6 +42,11 @@ export function probeArgs(file: string): string[] {
 export async function runProbe(file: string, options: ProbeOptions): Promise<ProbeRecord> {
   const { size } = await stat(file);
   if (size === 0) return { fileSize: 0, exitCode: null, json: null, stderr: '' };
+  const mp4 = await readMp4Outline(file);
+  return { ...(await runFfprobe(file, size, options)), mp4 };
+}
+
+async function runFfprobe(file: string, size: number, options: ProbeOptions): Promise<ProbeRecord> {
   try {
     const { stdout, stderrTail } = await runProcess(options.ffprobePath, probeArgs(file), {
       signal: options.signal,

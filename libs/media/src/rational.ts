@@ -35,10 +35,6 @@ export function rationalToNumber(value: Rational): number {
   return value.num / value.den;
 }
 
-export function formatRational(value: Rational): string {
-  return `${value.num}/${value.den}`;
-}
-
 /** Frame rates people shoot and deliver at; an average close to one of them snaps to it. */
 export const STANDARD_FRAME_RATES: readonly Rational[] = [
   { num: 24000, den: 1001 },

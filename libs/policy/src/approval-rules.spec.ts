@@ -1,5 +1,6 @@
 import { projectRoles } from '@cutroom/contracts';
 import {
+  decisionCounts,
   effectiveApprovers,
   eligibleApprovers,
   ineligibleApprovers,
@@ -15,6 +16,18 @@ describe('who may decide and choose approvers', () => {
 
   it('only owners and editors choose the required approvers', () => {
     expect(projectRoles.filter(mayChooseApprovers)).toEqual(['owner', 'editor']);
+  });
+});
+
+describe('which decisions on record count toward the state', () => {
+  it('a member’s counts while their role decides; a removed or demoted member’s does not', () => {
+    expect(decisionCounts({ memberRole: 'reviewer', guest: false })).toBe(true);
+    expect(decisionCounts({ memberRole: 'viewer', guest: false })).toBe(false);
+    expect(decisionCounts({ memberRole: null, guest: false })).toBe(false);
+  });
+
+  it('a guest’s counts for good, whatever became of their link', () => {
+    expect(decisionCounts({ memberRole: null, guest: true })).toBe(true);
   });
 });
 

@@ -16,6 +16,17 @@ export function mayDecide(role: AccessRole): boolean {
   return can(role, 'approvals.decide');
 }
 
+/**
+ * Whether a decision on record counts toward a round's state. A member's counts while their role
+ * lets them decide (someone demoted to viewer stops moving the cut). A guest's was allowed when it
+ * was made and counts for good: turning their link off or narrowing it later changes what they
+ * may do next, not what they decided, so the state and the history never disagree.
+ */
+export function decisionCounts(decider: { memberRole: ProjectRole | null; guest: boolean }): boolean {
+  if (decider.guest) return true;
+  return decider.memberRole !== null && mayDecide(decider.memberRole);
+}
+
 /** The people who run the project's work (owners and editors) choose who must approve. */
 export function mayChooseApprovers(role: AccessRole): boolean {
   return can(role, 'assets.manage');

@@ -6,6 +6,7 @@ const guest = (permissions: GuestAccess['permissions']): GuestAccess => ({
   projectId: '00000000-0000-4000-8000-000000000002',
   permissions,
   expiresAt: null,
+  showTeamActivity: false,
 });
 
 describe('what the review page offers', () => {

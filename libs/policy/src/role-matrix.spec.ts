@@ -32,6 +32,12 @@ describe('guest permissions', () => {
     expect(can({ guest: ['view', 'download'] }, 'media.download')).toBe(true);
   });
 
+  it('exporting notes takes a link that allows downloads; every member may', () => {
+    expect(can({ guest: ['view', 'comment', 'approve'] }, 'notes.export')).toBe(false);
+    expect(can({ guest: ['view', 'download'] }, 'notes.export')).toBe(true);
+    expect(can('viewer', 'notes.export')).toBe(true);
+  });
+
   it('no link makes a guest see internal notes, manage the project, upload or make links', () => {
     const everything = { guest: ['view', 'comment', 'approve', 'download'] as const };
     for (const action of [

@@ -21,10 +21,14 @@ export type ProjectAction =
   | 'members.manage'
   | 'assets.upload'
   | 'assets.manage'
+  /** Take a cut out of the project, or bring one into it: both ends need it. */
+  | 'assets.move'
   | 'comments.write'
   | 'comments.internal'
   | 'approvals.decide'
   | 'media.download'
+  /** Notes leave the browser: markers, reports and stills. A guest's link must allow downloads. */
+  | 'notes.export'
   | 'links.manage';
 
 const allowedRoles: Record<ProjectAction, readonly ProjectRole[]> = {
@@ -35,10 +39,12 @@ const allowedRoles: Record<ProjectAction, readonly ProjectRole[]> = {
   'members.manage': ['owner'],
   'assets.upload': ['owner', 'editor'],
   'assets.manage': ['owner', 'editor'],
+  'assets.move': ['owner', 'editor'],
   'comments.write': ['owner', 'editor', 'reviewer'],
   'comments.internal': ['owner', 'editor', 'reviewer', 'viewer'],
   'approvals.decide': ['owner', 'editor', 'reviewer'],
   'media.download': ['owner', 'editor', 'reviewer', 'viewer'],
+  'notes.export': ['owner', 'editor', 'reviewer', 'viewer'],
   'links.manage': ['owner', 'editor'],
 };
 
@@ -48,6 +54,7 @@ const guestActions: Partial<Record<ProjectAction, LinkPermission>> = {
   'comments.write': 'comment',
   'approvals.decide': 'approve',
   'media.download': 'download',
+  'notes.export': 'download',
 };
 
 export function can(role: AccessRole, action: ProjectAction): boolean {

@@ -36,7 +36,7 @@ describe('composeMail', () => {
         `  ${PUBLIC_URL}/assets/${ASSET_ID}?version=2`,
         '',
         '-- ',
-        'You get this e-mail because you are a member of these projects on Cutroom.',
+        'You get this e-mail because you are a member of these projects on Cutroom. Each project lets you choose what it tells you.',
         `${PUBLIC_URL}/`,
         '',
       ].join('\n'),
@@ -48,6 +48,9 @@ describe('composeMail', () => {
     expect(composeMail(vic, [item({ kind: 'reply', excerpt: 'Agreed.' })], PUBLIC_URL).subject).toBe(
       'Rita Reviewer replied on Opening titles',
     );
+    const note = composeMail(vic, [item({ kind: 'comment', excerpt: 'Warmer here.' })], PUBLIC_URL);
+    expect(note.subject).toBe('Rita Reviewer left a note on Opening titles');
+    expect(note.text).toContain('(Feature, version 2 at 01:00:02:00, frame 48):\n  "Warmer here."');
     const approved = composeMail(
       vic,
       [item({ kind: 'decision', decision: 'approved', frame: null, excerpt: null })],

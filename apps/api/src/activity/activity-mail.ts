@@ -61,7 +61,8 @@ export function composeMail(
     link: assetLink(publicUrl, item),
   }));
   const feedLink = `${publicUrl}/`;
-  const footer = 'You get this e-mail because you are a member of these projects on Cutroom.';
+  const footer =
+    'You get this e-mail because you are a member of these projects on Cutroom. Each project lets you choose what it tells you.';
 
   const text = [
     `Hi ${name},`,
@@ -123,10 +124,16 @@ export function headlineOf(item: MailItem): string {
       return `${actor} mentioned you on ${asset}`;
     case 'reply':
       return `${actor} replied on ${asset}`;
+    case 'comment':
+      return `${actor} left a note on ${asset}`;
     case 'decision':
       return item.decision === 'approved'
         ? `${actor} approved ${asset}${version}`
         : `${actor} requested changes on ${asset}${version}`;
+    case 'reminder':
+      return `Your decision on ${asset}${version} is due`;
+    case 'session':
+      return `${actor} held a live session on ${asset}`;
     case 'version':
       return item.versionNumber === null
         ? `${actor} uploaded a new version of ${asset}`
@@ -137,7 +144,7 @@ export function headlineOf(item: MailItem): string {
 /** "(Feature, version 2 at 01:00:02:00, frame 48)": the project and the place in the picture. */
 function whereOf(item: MailItem): string {
   const parts = [oneLine(item.projectName) ?? 'a project'];
-  const isComment = item.kind === 'mention' || item.kind === 'reply';
+  const isComment = item.kind === 'mention' || item.kind === 'reply' || item.kind === 'comment';
   const version = isComment && item.versionNumber !== null ? `version ${item.versionNumber}` : null;
   const position = item.frame === null ? null : positionOf(item.frame, item.timing);
   const place = [version, position].filter((part) => part !== null).join(' at ');

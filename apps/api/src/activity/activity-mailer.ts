@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ActivityKind, DecisionKind } from '@cutroom/contracts';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { createMailTransport } from '../common/mail/mail-transport.js';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
 import type { AppConfig } from '../config/config.js';
@@ -8,15 +9,16 @@ import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { excerptOf } from './activity-excerpt.js';
 import { composeMail, type MailItem } from './activity-mail.js';
 import { MAIL_RETRY_DELAYS_MS, sendWithRetry } from './activity-mail-retry.js';
+import { ITEM_COLUMNS, ITEM_JOINS, ITEM_TIMING, READER_IS_MEMBER } from './notification-items.sql.js';
 
-/** A person's items that arrive this close together go out in one mail. */
-const BATCH_WINDOW_MS = 5_000;
-const SWEEP_INTERVAL_MS = 30_000;
+const SWEEP_INTERVAL_MAX_MS = 30_000;
 const SWEEP_BATCH = 1000;
 /** Items per claim: a backlog goes out as several mails, each naming the first MAIL_ITEMS_MAX. */
 const CLAIM_MAX = 200;
-/** News older than this is left to the feed: turning mail on does not send last month's. */
-const STALE_AFTER = '1 day';
+/** News older than this (or two batch windows, if longer) is left to the feed: turning mail on does not send last month's. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Looking again for a person whose mail is not due yet: never sooner than this. */
+const RECHECK_MIN_MS = 1_000;
 
 interface ClaimedRow {
   id: string;
@@ -38,11 +40,15 @@ interface ClaimedRow {
 }
 
 /**
- * E-mails people their new notifications, when SMTP_URL is set.
+ * E-mails people their new notifications, when SMTP_URL is set: a digest, at most one per person
+ * per batch window (NOTIFY_EMAIL_BATCH_SECONDS), listing everything since their last.
  *
- * Every node hears whose unread count changed (the relay passes it on) and, a few seconds later,
- * claims that person's items not taken for mail yet: one UPDATE … SKIP LOCKED sets `emailed_at`,
- * so each item is taken by one node however many heard of it, and a burst goes out as one mail.
+ * A person's mail is due once their oldest unmailed item is a window old; that is read from
+ * Postgres, not kept in memory, so a restart changes nothing about what goes out or when. Every
+ * node hears whose unread count changed (the relay passes it on) and looks again when the window
+ * has passed; a sweep finds whoever is due that no node is waiting for (after a restart, say).
+ * A mail claims that person's items not taken for mail yet: one UPDATE … SKIP LOCKED sets
+ * `emailed_at`, so each item is taken by one node however many heard of it.
  * Items are claimed before sending, so a node killed mid-send loses that mail rather than another
  * node sending it twice; a node shutting down gives back what it has not sent. Sending happens
  * after the rows committed and off the request path; a failure is retried, then logged, never
@@ -56,27 +62,34 @@ export class ActivityMailer implements OnApplicationBootstrap, OnApplicationShut
   private readonly stopping = new AbortController();
   private sweepTimer: NodeJS.Timeout | undefined;
 
+  private readonly batchMs: number;
+  private readonly staleAfter: string;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AppConfigToken) private readonly config: AppConfig,
     @Inject(LoggerToken) private readonly logger: Logger,
   ) {
+    this.batchMs = config.notifyEmailBatchMs;
+    this.staleAfter = `${Math.max(STALE_AFTER_MS, 2 * this.batchMs) / 1000} seconds`;
     if (!config.smtp) return;
-    this.transport = createTransport(
-      { url: config.smtp.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
-      { from: config.smtp.from },
-    );
+    this.transport = createMailTransport(config.smtp);
   }
 
   onApplicationBootstrap(): void {
     if (!this.transport || !this.config.smtp) return;
     const server = new URL(this.config.smtp.url);
     this.logger.info(
-      { smtpHost: server.host, from: this.config.smtp.from, links: this.config.publicUrl },
+      {
+        smtpHost: server.host,
+        from: this.config.smtp.from,
+        links: this.config.publicUrl,
+        batchSeconds: this.batchMs / 1000,
+      },
       'e-mail notifications on',
     );
     void this.sweep();
-    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweepTimer = setInterval(() => void this.sweep(), Math.min(SWEEP_INTERVAL_MAX_MS, this.batchMs));
     this.sweepTimer.unref();
   }
 
@@ -91,27 +104,31 @@ export class ActivityMailer implements OnApplicationBootstrap, OnApplicationShut
 
   /** These people have new items (or read some): mail what is theirs once the batch window closes. */
   expect(userIds: readonly string[]): void {
-    if (!this.transport || this.stopping.signal.aborted) return;
-    for (const userId of userIds) {
-      if (this.waiting.has(userId)) continue;
-      const timer = setTimeout(() => {
-        this.waiting.delete(userId);
-        const run = this.mailItemsOf(userId).finally(() => this.sending.delete(run));
-        this.sending.add(run);
-      }, BATCH_WINDOW_MS);
-      timer.unref();
-      this.waiting.set(userId, timer);
-    }
+    for (const userId of userIds) this.lookAgain(userId, this.batchMs);
   }
 
+  /** Looks at the person's mail after `delayMs`, unless this node already means to. */
+  private lookAgain(userId: string, delayMs: number): void {
+    if (!this.transport || this.stopping.signal.aborted || this.waiting.has(userId)) return;
+    const timer = setTimeout(() => {
+      this.waiting.delete(userId);
+      const run = this.mailItemsOf(userId).finally(() => this.sending.delete(run));
+      this.sending.add(run);
+    }, delayMs);
+    timer.unref();
+    this.waiting.set(userId, timer);
+  }
+
+  /** Whoever has a mail due now. */
   private async sweep(): Promise<void> {
     if (this.stopping.signal.aborted) return;
     try {
       const rows: { user_id: string }[] = await this.dataSource.query(
-        `SELECT DISTINCT user_id FROM notifications WHERE emailed_at IS NULL LIMIT $1`,
-        [SWEEP_BATCH],
+        `SELECT user_id FROM notifications WHERE emailed_at IS NULL
+         GROUP BY user_id HAVING min(created_at) <= now() - $2::interval LIMIT $1`,
+        [SWEEP_BATCH, `${this.batchMs} milliseconds`],
       );
-      this.expect(rows.map((row) => row.user_id));
+      for (const row of rows) this.lookAgain(row.user_id, 0);
     } catch (error) {
       this.logger.warn({ err: error }, 'e-mail sweep failed; trying again later');
     }
@@ -126,10 +143,10 @@ export class ActivityMailer implements OnApplicationBootstrap, OnApplicationShut
       this.logger.error({ err: error, userId }, 'could not claim notifications to e-mail');
       return;
     }
-    if (rows.length === 0) return;
+    if (rows.length === 0) return this.lookLater(userId);
     const itemIds = rows.map((row) => row.id);
     // More than one claim's worth: the rest go in the next mail.
-    if (rows.length === CLAIM_MAX) this.expect([userId]);
+    if (rows.length === CLAIM_MAX) this.lookAgain(userId, 0);
     const recipient = rows[0].recipient_email;
     const news = rows.filter((row): row is ClaimedRow & { kind: ActivityKind } => row.kind !== null);
     if (!recipient || news.length === 0) return;
@@ -162,10 +179,25 @@ export class ActivityMailer implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
+  /** Nothing was due: looks again when the oldest item waiting (if any) will be a window old. */
+  private async lookLater(userId: string): Promise<void> {
+    try {
+      const [row]: { due_in_ms: number | null }[] = await this.dataSource.query(
+        `SELECT extract(epoch FROM min(created_at) + $2::interval - now()) * 1000 AS due_in_ms
+         FROM notifications WHERE user_id = $1 AND emailed_at IS NULL`,
+        [userId, `${this.batchMs} milliseconds`],
+      );
+      if (row.due_in_ms !== null) this.lookAgain(userId, Math.max(RECHECK_MIN_MS, Number(row.due_in_ms)));
+    } catch (error) {
+      this.logger.warn({ err: error, userId }, 'could not tell when the next e-mail is due; the sweep will');
+    }
+  }
+
   /**
-   * Takes the person's items no node has taken for mail yet, and reads what a mail says of those
-   * still worth one: unread, recent, in a project they are still a member of, to an address. The
-   * rest are taken too (passed over), with `kind` null.
+   * Once the person's mail is due (their oldest unmailed item is a batch window old), takes their
+   * items no node has taken for mail yet, and reads what a mail says of those still worth one:
+   * unread, recent, in a project they are still a member of, to an address. The rest are taken
+   * too (passed over), with `kind` null. Not due: takes nothing.
    */
   private claim(userId: string): Promise<ClaimedRow[]> {
     return this.dataSource.query(
@@ -173,25 +205,20 @@ export class ActivityMailer implements OnApplicationBootstrap, OnApplicationShut
          UPDATE notifications SET emailed_at = now()
          WHERE id IN (SELECT id FROM notifications WHERE user_id = $1 AND emailed_at IS NULL
                       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+           AND EXISTS (SELECT 1 FROM notifications WHERE user_id = $1 AND emailed_at IS NULL
+                       AND created_at <= now() - $4::interval)
          RETURNING *
        )
-       SELECT n.id, CASE WHEN m.user_id IS NOT NULL AND n.read_at IS NULL
+       SELECT n.id, CASE WHEN ${READER_IS_MEMBER} AND n.read_at IS NULL
                           AND n.created_at > now() - $3::interval THEN n.kind END AS kind,
-              r.email AS recipient_email, r.display_name AS recipient_name,
-              p.name AS project_name, n.asset_id, a.name AS asset_name, v.number AS version_number,
-              v.media, coalesce(c.frame, parent.frame) AS frame, n.decision, n.comment_id,
-              c.body AS comment_body, n.excerpt, coalesce(actor.display_name, n.actor_name) AS actor_name
+              r.email AS recipient_email, r.display_name AS recipient_name, n.asset_id, n.decision, n.comment_id,
+              n.excerpt, ${ITEM_COLUMNS}, ${ITEM_TIMING}
        FROM claimed n
        JOIN users r ON r.id = n.user_id
-       JOIN projects p ON p.id = n.project_id
-       JOIN assets a ON a.id = n.asset_id
-       LEFT JOIN project_members m ON m.project_id = n.project_id AND m.user_id = n.user_id
-       LEFT JOIN versions v ON v.id = n.version_id
-       LEFT JOIN comments c ON c.id = n.comment_id
-       LEFT JOIN comments parent ON parent.id = c.parent_id
-       LEFT JOIN users actor ON actor.id = n.actor_id
+       ${ITEM_JOINS}
+       WHERE a.deleted_at IS NULL
        ORDER BY n.id`,
-      [userId, CLAIM_MAX, STALE_AFTER],
+      [userId, CLAIM_MAX, this.staleAfter, `${this.batchMs} milliseconds`],
     );
   }
 

@@ -5,14 +5,18 @@ import { z } from 'zod';
 import type { Logger } from '../common/logging/logger.js';
 import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
-import { EVENTS_CHANNEL } from '../realtime/event-log.js';
-import { RealtimeGateway, userRoom } from '../realtime/realtime.gateway.js';
+import { EVENTS_CHANNEL } from '../events/event-log.js';
+import { RealtimeGateway } from '../realtime/realtime.gateway.js';
+import { userRoom } from '../realtime/rooms.js';
 import { ACTIVITY_CHANNEL, ActivityFanout } from './activity-fanout.js';
 import { ActivityMailer } from './activity-mailer.js';
 import { isActivityEvent } from './activity-rules.js';
 import { ActivityService } from './activity.service.js';
 
-const CONCURRENT_ASSETS = 2;
+// A fan-out run (of every asset waiting, up to ASSETS_PER_RUN) starts at most this often: busy
+// rooms' notes go out in batches, a quiet server's at once (its first note after a pause does not wait).
+const FANOUT_INTERVAL_MS = 200;
+const ASSETS_PER_RUN = 200;
 const SWEEP_INTERVAL_MS = 30_000;
 const SWEEP_BATCH = 1000;
 
@@ -33,9 +37,12 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
   private listener: PgListener | undefined;
   private stopped = false;
   private sweepTimer: NodeJS.Timeout | undefined;
-  /** Assets waiting to be fanned out, and those being fanned out now (one run per asset). */
+  /** Assets waiting to be fanned out, the run under way (one at a time) and when the last began. */
   private readonly waiting = new Set<string>();
-  private readonly running = new Map<string, Promise<void>>();
+  private running: Promise<void> | undefined;
+  private lastRunAt = -Infinity;
+  /** Set while the next run waits out FANOUT_INTERVAL_MS. */
+  private resting: NodeJS.Timeout | undefined;
   /** Users whose count is being read, and those to read again after (pushes stay in order). */
   private readonly counting = new Set<string>();
   private readonly recount = new Set<string>();
@@ -67,9 +74,10 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.sweepTimer);
+    clearTimeout(this.resting);
     this.waiting.clear();
     await this.listener?.stop();
-    await Promise.all(this.running.values());
+    await this.running;
   }
 
   private hear(channel: string, payload: string): void {
@@ -92,33 +100,43 @@ export class ActivityRelay implements OnApplicationBootstrap, OnApplicationShutd
   private async sweep(): Promise<void> {
     if (this.stopped) return;
     try {
-      for (const assetId of await this.fanout.assetsBehind(SWEEP_BATCH)) this.enqueue(assetId);
+      this.enqueue(...(await this.fanout.assetsBehind(SWEEP_BATCH)));
     } catch (error) {
       this.logger.warn({ err: error }, 'activity sweep failed; trying again later');
     }
   }
 
-  private enqueue(assetId: string): void {
+  private enqueue(...assetIds: string[]): void {
     if (this.stopped) return;
-    this.waiting.add(assetId);
+    for (const assetId of assetIds) this.waiting.add(assetId);
     this.pump();
   }
 
   private pump(): void {
-    for (const assetId of this.waiting) {
-      if (this.running.size >= CONCURRENT_ASSETS) return;
-      // Heard again while running: it runs once more after, for what committed meanwhile.
-      if (this.running.has(assetId)) continue;
-      this.waiting.delete(assetId);
-      const run = this.fanout
-        .catchUp(assetId)
-        .catch((error: unknown) => this.logger.error({ err: error, assetId }, 'activity fan-out failed'))
-        .finally(() => {
-          this.running.delete(assetId);
-          this.pump();
-        });
-      this.running.set(assetId, run);
+    // Heard while a run is under way (or resting): it is in the next run, for what committed meanwhile.
+    if (this.running || this.resting || this.stopped || this.waiting.size === 0) return;
+    const rest = this.lastRunAt + FANOUT_INTERVAL_MS - Date.now();
+    if (rest > 0) {
+      this.resting = setTimeout(() => {
+        this.resting = undefined;
+        this.pump();
+      }, rest).unref();
+      return;
     }
+    const assetIds = [...this.waiting].slice(0, ASSETS_PER_RUN);
+    for (const assetId of assetIds) this.waiting.delete(assetId);
+    this.lastRunAt = Date.now();
+    this.running = this.fanout
+      .catchUp(assetIds)
+      // Behind again already: once more, in the next run.
+      .then((behind) => {
+        if (!this.stopped) for (const assetId of behind) this.waiting.add(assetId);
+      })
+      .catch((error: unknown) => this.logger.error({ err: error, assetIds }, 'activity fan-out failed'))
+      .finally(() => {
+        this.running = undefined;
+        this.pump();
+      });
   }
 
   /** Sends the person's unread count to their sockets on this node, if they have any here. */

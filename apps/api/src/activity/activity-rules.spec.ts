@@ -64,6 +64,68 @@ describe('who is told about a comment', () => {
   });
 });
 
+describe('who is told about a new note on a cut', () => {
+  const note = { type: 'comment.created', actorId: 'cat', mentions: [], parentId: null } as const;
+
+  it("the cut's uploader and everyone who commented on it, but not the note's author", () => {
+    expect(told(note, { assetWorkerIds: ['ann', 'cat', 'bob', 'zed'] })).toEqual([
+      { userId: 'ann', kind: 'comment' },
+      { userId: 'bob', kind: 'comment' },
+    ]);
+  });
+
+  it("a guest's note (no member wrote it) tells the uploader too", () => {
+    expect(told({ ...note, actorId: 'guest-1' }, { assetWorkerIds: ['ann'] })).toEqual([
+      { userId: 'ann', kind: 'comment' },
+    ]);
+  });
+
+  it('someone mentioned, or answered, in it hears that rather than of a note', () => {
+    expect(
+      told(
+        { ...note, mentions: ['bob'], parentId: 'root' },
+        { assetWorkerIds: ['ann', 'bob', 'dan'], parentAuthorId: 'ann' },
+      ),
+    ).toEqual([
+      { userId: 'ann', kind: 'reply' },
+      { userId: 'bob', kind: 'mention' },
+      { userId: 'dan', kind: 'comment' },
+    ]);
+  });
+});
+
+describe("what each member's chosen level lets through", () => {
+  const levels = new Map([
+    ['ann', 'mentions'],
+    ['bob', 'none'],
+  ] as const);
+
+  it('"mentions and replies" keeps mentions and replies, and drops new notes, decisions and versions', () => {
+    const audience = { assetWorkerIds: ['ann', 'dan'], levels, parentAuthorId: 'ann' };
+    expect(
+      told({ type: 'comment.created', actorId: 'cat', mentions: [], parentId: 'root' }, audience),
+    ).toEqual([
+      { userId: 'ann', kind: 'reply' },
+      { userId: 'dan', kind: 'comment' },
+    ]);
+    expect(told({ type: 'comment.created', actorId: 'cat', mentions: [], parentId: null }, audience)).toEqual(
+      [{ userId: 'dan', kind: 'comment' }],
+    );
+    expect(told({ type: 'decision.recorded', actorId: 'cat' }, audience)).toEqual([
+      { userId: 'dan', kind: 'decision' },
+    ]);
+    expect(told({ type: 'version.created', actorId: 'cat' }, { levels })).toEqual([
+      { userId: 'dan', kind: 'version' },
+    ]);
+  });
+
+  it('"nothing" silences even a mention', () => {
+    expect(told({ type: 'comment.created', actorId: 'cat', mentions: ['bob', 'ann'] }, { levels })).toEqual([
+      { userId: 'ann', kind: 'mention' },
+    ]);
+  });
+});
+
 describe('who is told about a decision', () => {
   it('those who work on the asset, but not the person deciding', () => {
     expect(
@@ -86,10 +148,39 @@ describe('who is told about a new version', () => {
   });
 });
 
+describe('who is reminded of a due round', () => {
+  it('exactly the pending approvers who are members, also those who hear only mentions, never who muted it', () => {
+    const levels = new Map([
+      ['bob', 'mentions' as const],
+      ['cat', 'none' as const],
+    ]);
+    expect(
+      told({ type: 'round.reminder', actorId: null, remind: ['bob', 'cat', 'dan', 'zed'] }, { levels }),
+    ).toEqual([
+      { userId: 'bob', kind: 'reminder' },
+      { userId: 'dan', kind: 'reminder' },
+    ]);
+  });
+});
+
+describe('who is told of a live session on a cut', () => {
+  it('those who work on the cut and were not in it, unless they hear only mentions', () => {
+    const levels = new Map([['dan', 'mentions' as const]]);
+    expect(
+      told(
+        { type: 'live.session', actorId: 'ann', present: ['ann', 'bob'] },
+        { assetWorkerIds: ['ann', 'bob', 'cat', 'dan', 'zed'], levels },
+      ),
+    ).toEqual([{ userId: 'cat', kind: 'session' }]);
+  });
+});
+
 describe('which events can make news', () => {
   it('comments, edits, decisions and new versions; not reactions, renames or status changes', () => {
     expect(
-      ['comment.created', 'comment.updated', 'decision.recorded', 'version.created'].every(isActivityEvent),
+      ['comment.created', 'comment.updated', 'decision.recorded', 'version.created', 'live.session'].every(
+        isActivityEvent,
+      ),
     ).toBe(true);
     expect(
       ['comment.reactions', 'asset.renamed', 'version.updated', 'comment.resolved'].some(isActivityEvent),

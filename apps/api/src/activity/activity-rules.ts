@@ -1,4 +1,4 @@
-import type { ActivityKind, AssetEventType } from '@cutroom/contracts';
+import type { ActivityKind, AssetEventType, NotificationLevel } from '@cutroom/contracts';
 
 /** The events that can put an item in someone's feed; every other event is passed over. */
 export const ACTIVITY_EVENT_TYPES = [
@@ -6,6 +6,8 @@ export const ACTIVITY_EVENT_TYPES = [
   'comment.updated',
   'decision.recorded',
   'version.created',
+  'round.reminder',
+  'live.session',
 ] as const satisfies readonly AssetEventType[];
 export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 
@@ -21,6 +23,10 @@ export interface ActivitySource {
   mentions?: readonly string[];
   /** Comment events: the thread a reply belongs to. */
   parentId?: string | null;
+  /** A due-date reminder: the pending approvers it is for. */
+  remind?: readonly string[];
+  /** A live session's log: who was in it (they need no telling). */
+  present?: readonly string[];
 }
 
 /** What the rules need to know of the people around the event, read when it is fanned out. */
@@ -31,8 +37,10 @@ export interface Audience {
   parentAuthorId?: string | null;
   /** A reply: who else replied in the thread before it. */
   earlierReplierIds?: readonly string[];
-  /** A decision: who uploaded a version of the asset or commented on it. */
+  /** A decision, a new comment or a live session: who uploaded a version of the asset or commented on it. */
   assetWorkerIds?: readonly string[];
+  /** Members' choices of what they hear; anyone not listed hears everything. */
+  levels?: ReadonlyMap<string, NotificationLevel>;
   /** A comment: who has been told about it already (an edit tells only the newly mentioned). */
   alreadyToldIds?: ReadonlySet<string>;
 }
@@ -42,9 +50,18 @@ export interface Recipient {
   kind: ActivityKind;
 }
 
+/** Whether a member who chose `level` hears of an item of `kind`. */
+export function levelAllows(level: NotificationLevel, kind: ActivityKind): boolean {
+  if (level === 'none') return false;
+  // A reminder asks for your own decision, as a mention asks for your answer.
+  if (level === 'mentions') return kind === 'mention' || kind === 'reply' || kind === 'reminder';
+  return true;
+}
+
 /**
  * Who is told about an event, and why. Nobody hears of their own doing, only current members
- * hear anything, and each person gets one item per event: a mention outranks a reply.
+ * hear anything, each person gets one item per event (a mention outranks a reply, a reply a new
+ * note on their cut), and nobody hears what their chosen level for the project leaves out.
  */
 export function recipientsOf(source: ActivitySource, audience: Audience): Recipient[] {
   const told = new Map<string, ActivityKind>();
@@ -62,6 +79,7 @@ export function recipientsOf(source: ActivitySource, audience: Audience): Recipi
         tell([audience.parentAuthorId], 'reply');
         tell(audience.earlierReplierIds ?? [], 'reply');
       }
+      tell(audience.assetWorkerIds ?? [], 'comment');
       break;
     case 'comment.updated':
       tell(source.mentions ?? [], 'mention');
@@ -72,6 +90,19 @@ export function recipientsOf(source: ActivitySource, audience: Audience): Recipi
     case 'version.created':
       tell(audience.memberIds, 'version');
       break;
+    case 'round.reminder':
+      tell(source.remind ?? [], 'reminder');
+      break;
+    case 'live.session': {
+      const present = new Set(source.present ?? []);
+      tell(
+        (audience.assetWorkerIds ?? []).filter((userId) => !present.has(userId)),
+        'session',
+      );
+      break;
+    }
   }
-  return [...told].map(([userId, kind]) => ({ userId, kind }));
+  return [...told]
+    .filter(([userId, kind]) => levelAllows(audience.levels?.get(userId) ?? 'all', kind))
+    .map(([userId, kind]) => ({ userId, kind }));
 }

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows.js';
 import { excerptOf } from './activity-excerpt.js';
 import { notifyUnreadChanged } from './activity-fanout.js';
+import { ASSET_IS_LIVE, ITEM_COLUMNS, ITEM_JOINS, READER_IS_MEMBER } from './notification-items.sql.js';
 import { ActivityErrorCode, ActivityException } from './activity.exception.js';
 
 interface ItemRow {
@@ -36,9 +37,6 @@ interface ItemRow {
   read_at: Date | null;
 }
 
-// Someone sees an item only while they are a member of its project: checked on every read.
-const VISIBLE = `notifications n JOIN project_members m ON m.project_id = n.project_id AND m.user_id = n.user_id`;
-
 /**
  * A person's feed, newest first. Items are listed by id, the order they were added in, not by
  * when their event happened: an item fanned out late then shows on top as new, and "read up to
@@ -50,18 +48,10 @@ export class ActivityService {
 
   async list(userId: string, query: ActivityQuery): Promise<ActivityPage> {
     const rows: ItemRow[] = await this.dataSource.query(
-      `SELECT n.id, n.kind, n.asset_id, n.seq, n.project_id, p.name AS project_name, a.name AS asset_name,
-              n.version_id, v.number AS version_number, n.comment_id, c.body AS comment_body,
-              coalesce(c.frame, parent.frame) AS frame, n.decision, n.excerpt, n.actor_id,
-              u.id AS actor_user_id, coalesce(u.display_name, n.actor_name) AS actor_name, n.created_at, n.read_at
-       FROM ${VISIBLE}
-       JOIN projects p ON p.id = n.project_id
-       JOIN assets a ON a.id = n.asset_id
-       LEFT JOIN versions v ON v.id = n.version_id
-       LEFT JOIN comments c ON c.id = n.comment_id
-       LEFT JOIN comments parent ON parent.id = c.parent_id
-       LEFT JOIN users u ON u.id = n.actor_id
-       WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
+      `SELECT n.id, n.kind, n.asset_id, n.seq, n.project_id, n.version_id, n.comment_id, n.decision, n.excerpt,
+              n.actor_id, n.created_at, n.read_at, ${ITEM_COLUMNS}
+       FROM notifications n ${ITEM_JOINS}
+       WHERE ${READER_IS_MEMBER} AND ${ASSET_IS_LIVE} AND n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
        ORDER BY n.id DESC
        LIMIT $3`,
       [userId, query.before ?? null, query.limit + 1],
@@ -72,7 +62,7 @@ export class ActivityService {
 
   async unreadCount(userId: string): Promise<number> {
     const [row]: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) FROM ${VISIBLE} WHERE n.user_id = $1 AND n.read_at IS NULL`,
+      `SELECT count(*) FROM notifications n WHERE ${READER_IS_MEMBER} AND ${ASSET_IS_LIVE} AND n.user_id = $1 AND n.read_at IS NULL`,
       [userId],
     );
     return Number(row.count);
@@ -95,8 +85,7 @@ export class ActivityService {
     const found = await queryRows<{ was_unread: boolean }>(
       this.dataSource.manager,
       `UPDATE notifications n SET read_at = coalesce(n.read_at, now())
-       FROM project_members m
-       WHERE n.id = $2 AND n.user_id = $1 AND m.project_id = n.project_id AND m.user_id = n.user_id
+       WHERE n.id = $2 AND n.user_id = $1 AND ${READER_IS_MEMBER}
        RETURNING (SELECT o.read_at IS NULL FROM notifications o WHERE o.id = n.id) AS was_unread`,
       [userId, itemId],
     );

@@ -5,9 +5,12 @@ import { ActivityModule } from '../activity/activity.module.js';
 import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { AssetsModule } from '../assets/assets.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { Drain } from '../common/lifecycle/drain.js';
 import type { Logger } from '../common/logging/logger.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
+import { ExportsModule } from '../exports/exports.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { MediaModule } from '../media/media.module.js';
 import { MediaWorkerModule } from '../media/media-worker.module.js';
@@ -33,8 +36,10 @@ export class CoreModule {
         { provide: AppConfigToken, useValue: context.config },
         { provide: LoggerToken, useValue: context.logger },
         { provide: DataSource, useValue: context.dataSource },
+        { provide: Metrics, useFactory: () => new Metrics() },
+        { provide: Drain, useFactory: () => new Drain() },
       ],
-      exports: [AppConfigToken, LoggerToken, DataSource],
+      exports: [AppConfigToken, LoggerToken, DataSource, Metrics, Drain],
     };
   }
 }
@@ -56,6 +61,7 @@ export class AppModule {
         SharingModule,
         UploadsModule,
         MediaModule,
+        ExportsModule,
         HealthModule,
         ...(context.config.inProcessWorker ? [MediaWorkerModule] : []),
       ],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,9 @@ import { pinoHttp } from 'pino-http';
 import { ApiExceptionFilter } from '../common/http/api-exception.filter.js';
 import { DomainException } from '../common/http/domain.exception.js';
 import { NestPinoLogger } from '../common/logging/logger.js';
+import { Drain } from '../common/lifecycle/drain.js';
+import { httpMetrics } from '../common/metrics/http-metrics.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { sameOriginMiddleware } from '../common/http/same-origin.js';
 import { type AppContext, AppModule } from './app.module.js';
 import { tusOpenApiPaths } from '../uploads/tus-openapi.js';
@@ -16,6 +20,8 @@ import { TusUploadServer, UPLOADS_PATH } from '../uploads/tus-server.js';
 import { findWebClientDir, serveWebClient } from './web-client.js';
 
 export const JSON_BODY_LIMIT = '1mb';
+/** A request body that sends nothing for this long is cut. */
+const BODY_IDLE_MS = 120_000;
 
 /** Builds the whole HTTP app (API, docs, web client) around an already-migrated data source. */
 export async function createApp(context: AppContext): Promise<NestExpressApplication> {
@@ -24,8 +30,21 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
     bodyParser: false,
   });
+  // A master of tens of gigabytes sent in one PATCH can take longer than Node's five minutes for a
+  // whole request: there is no such limit; a request whose body stops arriving for
+  // BODY_IDLE_MS is cut instead (headers still have Node's minute to arrive). Only while the
+  // body arrives: answering may take as long as it takes.
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = 0;
+  server.on('request', (request: IncomingMessage) => {
+    if (request.complete) return;
+    request.socket.setTimeout(BODY_IDLE_MS);
+    request.once('end', () => request.socket.setTimeout(0));
+  });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(httpMetrics(app.get(Metrics)));
+  app.use(app.get(Drain).middleware());
   app.use(
     pinoHttp({
       logger: logger.child({ component: 'http' }),
@@ -42,7 +61,9 @@ export async function createApp(context: AppContext): Promise<NestExpressApplica
           : response.statusCode >= 400
             ? 'warn'
             : 'info',
-      autoLogging: { ignore: (request) => request.url === '/api/health' },
+      autoLogging: {
+        ignore: (request) => ['/api/health', '/api/ready', '/api/metrics'].includes(request.url ?? ''),
+      },
     }),
   );
   app.use(

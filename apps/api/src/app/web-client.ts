@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
-import { findWorkspaceRoot } from './workspace.js';
+import { findWorkspaceRoot } from '../config/workspace.js';
 
 /** The built React app, from `apps/web/dist` of the workspace this file was built in. */
 export function findWebClientDir(): string | undefined {

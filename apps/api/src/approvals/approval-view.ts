@@ -1,6 +1,13 @@
-import type { ApproverList, Decision, DecisionKind, ProjectRole, VersionApproval } from '@cutroom/contracts';
+import type { ApproverList, Decision, DecisionKind, VersionApproval } from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
-import { aggregateApproval, currentDecisions, effectiveApprovers, mayDecide } from '@cutroom/policy';
+import { aggregateApproval, currentDecisions, decisionCounts, effectiveApprovers } from '@cutroom/policy';
+import {
+  type NewestVersion,
+  newestVersion,
+  newestVersionsOfProject,
+} from '../assets/version-stack.repository.js';
+import { type MemberRow, membersOfProjects, projectMembers } from '../projects/members.repository.js';
+import { guestIdsOfProjects, projectGuestIds } from '../sharing/link-guests.repository.js';
 
 /** A round to report on: a version of an asset (or an asset with no version yet). */
 export interface RoundTarget {
@@ -11,16 +18,15 @@ export interface RoundTarget {
   current: boolean;
 }
 
-interface MemberRow {
-  user_id: string;
-  role: ProjectRole;
-  display_name: string;
-}
-
 interface ApproverListRow {
   asset_id: string | null;
   user_ids: string[];
 }
+
+const APPROVER_LISTS_SELECT = `
+  SELECT l.project_id::text, l.asset_id,
+         coalesce(array_agg(lm.user_id) FILTER (WHERE lm.user_id IS NOT NULL), '{}') AS user_ids
+  FROM approver_lists l LEFT JOIN approver_list_members lm ON lm.list_id = l.id`;
 
 export interface DecisionRow {
   id: string;
@@ -30,12 +36,18 @@ export interface DecisionRow {
   display_name: string | null;
   decision: DecisionKind;
   note: string | null;
+  internal_note: string | null;
+  by_guest: boolean;
+  via_link_id: string | null;
   created_at: Date;
 }
 
-/** Decisions with their author's name; add a WHERE and {@link DECISION_ORDER}. */
+/**
+ * Decisions with their author's name, as the team reads them (both notes): a guest reads them through
+ * `decisionForReader`. Add a WHERE and {@link DECISION_ORDER}. */
 export const DECISION_SELECT = `
-  SELECT d.id, d.version_id, d.asset_id, d.user_id, u.display_name, d.decision, d.note, d.created_at
+  SELECT d.id, d.version_id, d.asset_id, d.user_id, u.display_name, d.decision, d.note, d.internal_note,
+         coalesce(u.guest_link_id IS NOT NULL, false) AS by_guest, u.guest_link_id AS via_link_id, d.created_at
   FROM decisions d LEFT JOIN users u ON u.id = d.user_id`;
 /** Newest first: the first row of a person is their current decision. */
 export const DECISION_ORDER = `ORDER BY d.created_at DESC, d.id DESC`;
@@ -47,6 +59,9 @@ export function toDecision(row: DecisionRow): Decision {
     assetId: row.asset_id,
     decision: row.decision,
     note: row.note,
+    internalNote: row.internal_note,
+    byGuest: row.by_guest,
+    viaLinkId: row.via_link_id ?? null,
     decidedBy: row.user_id ? { id: row.user_id, displayName: row.display_name ?? '' } : null,
     createdAt: row.created_at.toISOString(),
   };
@@ -57,38 +72,59 @@ export function toDecision(row: DecisionRow): Decision {
  * review-link guests who may decide on each asset.
  */
 export class ProjectApprovals {
+  // Read once per project, not once per round: a board asks for hundreds of rounds.
+  private readonly memberRoles: { userId: string; role: MemberRow['role'] }[];
+  private readonly roles: Map<string, MemberRow['role']>;
+  private readonly names: Map<string, string>;
+  private readonly required = new Map<string | null, string[]>();
+  private readonly ownLists: Set<string>;
+
   private constructor(
-    private readonly members: MemberRow[],
+    private readonly members: Pick<MemberRow, 'userId' | 'role' | 'displayName'>[],
     private readonly lists: ApproverListRow[],
-    private readonly guestDeciders: Map<string, Set<string>>,
-  ) {}
+    private readonly guests: Set<string>,
+  ) {
+    this.memberRoles = members.map((m) => ({ userId: m.userId, role: m.role }));
+    this.roles = new Map(members.map((m) => [m.userId, m.role]));
+    this.names = new Map(members.map((m) => [m.userId, m.displayName]));
+    this.ownLists = new Set(lists.flatMap((l) => (l.asset_id === null ? [] : [l.asset_id])));
+  }
 
   static async load(manager: EntityManager, projectId: string): Promise<ProjectApprovals> {
-    const members: MemberRow[] = await manager.query(
-      `SELECT m.user_id, m.role, u.display_name FROM project_members m JOIN users u ON u.id = m.user_id
-       WHERE m.project_id = $1
-       ORDER BY array_position(ARRAY['owner','editor','reviewer','viewer'], m.role), lower(u.display_name), u.id`,
-      [projectId],
-    );
+    const members = await projectMembers(manager, projectId);
     const lists: ApproverListRow[] = await manager.query(
-      `SELECT l.asset_id, coalesce(array_agg(lm.user_id) FILTER (WHERE lm.user_id IS NOT NULL), '{}') AS user_ids
-       FROM approver_lists l LEFT JOIN approver_list_members lm ON lm.list_id = l.id
-       WHERE l.project_id = $1 GROUP BY l.id, l.asset_id`,
+      `${APPROVER_LISTS_SELECT} WHERE l.project_id = $1 GROUP BY l.id, l.asset_id`,
       [projectId],
     );
-    // A guest's decision counts while their link is live and lets them approve that asset.
-    const guests: { asset_id: string; user_id: string }[] = await manager.query(
-      `SELECT asset_id, user_id FROM asset_grants
-       WHERE project_id = $1 AND role = 'guest' AND 'approve' = ANY (permissions)`,
-      [projectId],
+    // The project's review-link guests, whatever became of their links: see decisionCounts.
+    const guests = await projectGuestIds(manager, projectId);
+    return new ProjectApprovals(members, lists, new Set(guests));
+  }
+
+  /** {@link load} for several projects at once, in three reads whatever their number. */
+  static async loadMany(
+    manager: EntityManager,
+    projectIds: readonly string[],
+  ): Promise<Map<string, ProjectApprovals>> {
+    if (projectIds.length === 0) return new Map();
+    const [members, lists, guests] = await Promise.all([
+      membersOfProjects(manager, projectIds),
+      manager.query(
+        `${APPROVER_LISTS_SELECT} WHERE l.project_id = ANY ($1::uuid[]) GROUP BY l.id, l.asset_id`,
+        [projectIds],
+      ) as Promise<(ApproverListRow & { project_id: string })[]>,
+      guestIdsOfProjects(manager, projectIds),
+    ]);
+    return new Map(
+      projectIds.map((projectId) => [
+        projectId,
+        new ProjectApprovals(
+          members.get(projectId) ?? [],
+          lists.filter((list) => list.project_id === projectId),
+          new Set(guests.get(projectId) ?? []),
+        ),
+      ]),
     );
-    const guestDeciders = new Map<string, Set<string>>();
-    for (const { asset_id, user_id } of guests) {
-      const set = guestDeciders.get(asset_id) ?? new Set<string>();
-      set.add(user_id);
-      guestDeciders.set(asset_id, set);
-    }
-    return new ProjectApprovals(members, lists, guestDeciders);
   }
 
   /** The asset's own list if it has one, else the project's default (which may be empty). */
@@ -99,8 +135,8 @@ export class ProjectApprovals {
       source: own ? 'asset' : 'project',
       // Members' order (role, then name), so lists read the same everywhere.
       approvers: this.members
-        .filter((m) => listed.has(m.user_id))
-        .map((m) => ({ id: m.user_id, displayName: m.display_name, role: m.role })),
+        .filter((m) => listed.has(m.userId))
+        .map((m) => ({ id: m.userId, displayName: m.displayName, role: m.role })),
     };
   }
 
@@ -111,24 +147,15 @@ export class ProjectApprovals {
 
   /** The round's approval from its decision history (newest first). */
   approval(target: RoundTarget, history: readonly DecisionRow[]): VersionApproval {
-    const members = this.members.map((m) => ({ userId: m.user_id, role: m.role }));
-    const requiredIds = effectiveApprovers(
-      this.approverList(target.assetId).approvers.map((a) => a.id),
-      members,
-    );
-    const deciders = new Set([
-      ...members.filter((m) => mayDecide(m.role)).map((m) => m.userId),
-      ...(this.guestDeciders.get(target.assetId) ?? []),
-    ]);
-    // Only people still allowed to decide count; the full history stays on record regardless.
+    const requiredIds = this.requiredIds(target.assetId);
+    const counts = (userId: string) =>
+      decisionCounts({ memberRole: this.roles.get(userId) ?? null, guest: this.guests.has(userId) });
+    // The full history stays on record; the state reads the decisions that still count.
     const current = currentDecisions(
       history.flatMap((row) =>
-        row.user_id && deciders.has(row.user_id)
-          ? [{ userId: row.user_id, decision: row.decision, row }]
-          : [],
+        row.user_id && counts(row.user_id) ? [{ userId: row.user_id, decision: row.decision, row }] : [],
       ),
     );
-    const names = new Map(this.members.map((m) => [m.user_id, m.display_name]));
     return {
       ...aggregateApproval({ requiredApproverIds: requiredIds, currentDecisions: current }),
       assetId: target.assetId,
@@ -136,9 +163,23 @@ export class ProjectApprovals {
       versionNumber: target.versionNumber,
       current: target.current,
       rule: requiredIds.length > 0 ? 'required' : 'anyone',
-      requiredApprovers: requiredIds.map((id) => ({ id, displayName: names.get(id) ?? '' })),
+      requiredApprovers: requiredIds.map((id) => ({ id, displayName: this.names.get(id) ?? '' })),
       decisions: current.map((c) => toDecision(c.row)),
     };
+  }
+
+  /** Who must approve the asset's rounds: its list's members who may decide. */
+  private requiredIds(assetId: string | null): string[] {
+    const key = assetId !== null && this.ownLists.has(assetId) ? assetId : null;
+    let ids = this.required.get(key);
+    if (!ids) {
+      ids = effectiveApprovers(
+        this.approverList(assetId).approvers.map((a) => a.id),
+        this.memberRoles,
+      );
+      this.required.set(key, ids);
+    }
+    return ids;
   }
 }
 
@@ -157,6 +198,17 @@ export async function approvalsWith(
   project: ProjectApprovals,
   targets: readonly RoundTarget[],
 ): Promise<VersionApproval[]> {
+  return approvalsAcross(
+    manager,
+    targets.map((target) => ({ ...target, project })),
+  );
+}
+
+/** The approvals of rounds of several projects, each with its project's facts: one read of their decisions. */
+export async function approvalsAcross(
+  manager: EntityManager,
+  targets: readonly (RoundTarget & { project: ProjectApprovals })[],
+): Promise<VersionApproval[]> {
   const versionIds = targets.flatMap((t) => (t.versionId ? [t.versionId] : []));
   const rows: DecisionRow[] =
     versionIds.length === 0
@@ -170,31 +222,26 @@ export async function approvalsWith(
     if (history) history.push(row);
     else byVersion.set(row.version_id, [row]);
   }
-  return targets.map((t) => project.approval(t, (t.versionId && byVersion.get(t.versionId)) || []));
+  return targets.map(({ project, ...t }) =>
+    project.approval(t, (t.versionId && byVersion.get(t.versionId)) || []),
+  );
 }
 
 /** The asset's newest version as a round target: the round that gives the asset its state. */
 export async function newestRound(manager: EntityManager, assetId: string): Promise<RoundTarget> {
-  const [newest]: { id: string; number: number }[] = await manager.query(
-    `SELECT id, number FROM versions WHERE asset_id = $1 ORDER BY number DESC LIMIT 1`,
-    [assetId],
-  );
-  return { assetId, versionId: newest?.id ?? null, versionNumber: newest?.number ?? null, current: true };
+  return toRound(await newestVersion(manager, assetId));
 }
 
 /** Every asset of a project with its newest version, most recently changed first. */
 export async function newestRounds(manager: EntityManager, projectId: string): Promise<RoundTarget[]> {
-  const rows: { asset_id: string; version_id: string | null; number: number | null }[] = await manager.query(
-    `SELECT a.id AS asset_id, v.id AS version_id, v.number FROM assets a
-     LEFT JOIN LATERAL (
-       SELECT id, number FROM versions WHERE asset_id = a.id ORDER BY number DESC LIMIT 1) v ON true
-     WHERE a.project_id = $1 ORDER BY a.updated_at DESC, a.id`,
-    [projectId],
-  );
-  return rows.map((row) => ({
-    assetId: row.asset_id,
-    versionId: row.version_id,
-    versionNumber: row.number,
+  return (await newestVersionsOfProject(manager, projectId)).map(toRound);
+}
+
+function toRound(newest: NewestVersion): RoundTarget {
+  return {
+    assetId: newest.assetId,
+    versionId: newest.versionId,
+    versionNumber: newest.number,
     current: true,
-  }));
+  };
 }

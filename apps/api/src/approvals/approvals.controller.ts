@@ -18,6 +18,7 @@ import {
   setProjectApproversBodySchema,
   versionApprovalSchema,
 } from '@cutroom/contracts';
+import { readerOf } from '@cutroom/policy';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
@@ -49,7 +50,7 @@ export class ApprovalsController {
     @UuidParam('versionId') versionId: string,
     @ZodBody(recordDecisionBodySchema) body: RecordDecisionBody,
   ): Promise<RecordedDecision> {
-    return this.decisions.record(user.id, versionId, body);
+    return this.decisions.record(user.id, versionId, body, readerOf(user.guest));
   }
 
   @Get('versions/:versionId/decisions')
@@ -60,7 +61,7 @@ export class ApprovalsController {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('versionId') versionId: string,
   ): Promise<DecisionList> {
-    return { decisions: await this.decisions.history(user.id, versionId) };
+    return { decisions: await this.decisions.history(user.id, versionId, readerOf(user.guest)) };
   }
 
   @Get('versions/:versionId/approval')
@@ -71,7 +72,7 @@ export class ApprovalsController {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('versionId') versionId: string,
   ): Promise<VersionApproval> {
-    return this.decisions.versionApproval(user.id, versionId);
+    return this.decisions.versionApproval(user.id, versionId, readerOf(user.guest));
   }
 
   @Get('assets/:assetId/approval')
@@ -82,7 +83,7 @@ export class ApprovalsController {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('assetId') assetId: string,
   ): Promise<VersionApproval> {
-    return this.decisions.assetApproval(user.id, assetId);
+    return this.decisions.assetApproval(user.id, assetId, readerOf(user.guest));
   }
 
   @Get('projects/:projectId/approvals')

@@ -6,6 +6,7 @@ export enum ApprovalsErrorCode {
   VersionNotWatchable = 'version_not_watchable',
   CommentNotFound = 'comment_not_found',
   NotCarriedOver = 'not_carried_over',
+  NotCurrentRound = 'not_current_round',
 }
 
 const kinds: Record<ApprovalsErrorCode, ErrorKind> = {
@@ -14,6 +15,7 @@ const kinds: Record<ApprovalsErrorCode, ErrorKind> = {
   [ApprovalsErrorCode.VersionNotWatchable]: 'conflict',
   [ApprovalsErrorCode.CommentNotFound]: 'not_found',
   [ApprovalsErrorCode.NotCarriedOver]: 'conflict',
+  [ApprovalsErrorCode.NotCurrentRound]: 'conflict',
 };
 
 export class ApprovalsException extends DomainException {

@@ -1,12 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { ApproverList, ProjectRole } from '@cutroom/contracts';
+import type { ApproverList } from '@cutroom/contracts';
 import { type AccessRole, ineligibleApprovers, mayChooseApprovers, mayDecide } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type AssetMoved, AssetMove, type MoveConsequences } from '../assets/asset-move.js';
 import { AssetsService } from '../assets/assets.service.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { queryRows } from '../database/query-rows.js';
+import { projectMembers } from '../projects/members.repository.js';
 import { type MembershipChange, ProjectsService } from '../projects/projects.service.js';
-import { appendEvent } from '../realtime/event-log.js';
+import { appendEvent } from '../events/event-log.js';
 import {
   ProjectApprovals,
   type RoundTarget,
@@ -26,10 +28,54 @@ export class ApproversService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly assets: AssetsService,
     private readonly projects: ProjectsService,
+    private readonly moves: AssetMove,
   ) {}
 
   onModuleInit(): void {
     this.projects.onMembershipChange((manager, change) => this.afterMembershipChange(manager, change));
+    this.moves.onMove((manager, moved) => this.afterMove(manager, moved));
+  }
+
+  /**
+   * A cut moved to another project: its own approvers list keeps only who may approve there (and
+   * gives way to that project's default list when nobody is left on it, rather than letting anyone
+   * approve); its approval is told again under the new project's members and lists.
+   */
+  private async afterMove(manager: EntityManager, moved: AssetMoved): Promise<MoveConsequences> {
+    const [own]: { id: string; user_ids: string[] }[] = await manager.query(
+      `SELECT l.id, coalesce(array_agg(lm.user_id) FILTER (WHERE lm.user_id IS NOT NULL), '{}') AS user_ids
+       FROM approver_lists l LEFT JOIN approver_list_members lm ON lm.list_id = l.id
+       WHERE l.asset_id = $1 GROUP BY l.id`,
+      [moved.assetId],
+    );
+    let removedIds: string[] = [];
+    if (own) {
+      const refused = new Set(
+        ineligibleApprovers(own.user_ids, await projectMembers(manager, moved.toProjectId)),
+      );
+      removedIds = own.user_ids.filter((id) => refused.has(id));
+      const kept = own.user_ids.filter((id) => !refused.has(id));
+      await manager.query(`DELETE FROM approver_list_members WHERE list_id = $1`, [own.id]);
+      if (own.user_ids.length > 0 && kept.length === 0) {
+        await manager.query(`DELETE FROM approver_lists WHERE id = $1`, [own.id]);
+      } else {
+        await manager.query(
+          `UPDATE approver_lists SET project_id = $2, updated_by = $3, updated_at = now() WHERE id = $1`,
+          [own.id, moved.toProjectId, moved.actorId],
+        );
+        await manager.query(
+          `INSERT INTO approver_list_members (list_id, project_id, user_id) SELECT $1, $2, unnest($3::uuid[])`,
+          [own.id, moved.toProjectId, kept],
+        );
+      }
+    }
+    const project = await ProjectApprovals.load(manager, moved.toProjectId);
+    await this.announce(manager, moved.actorId, project, [await newestRound(manager, moved.assetId)]);
+    const removed: { id: string; display_name: string }[] = await manager.query(
+      `SELECT id, display_name FROM users WHERE id = ANY ($1::uuid[]) ORDER BY display_name`,
+      [removedIds],
+    );
+    return { approversRemoved: removed.map((row) => ({ id: row.id, displayName: row.display_name })) };
   }
 
   /**
@@ -105,10 +151,7 @@ export class ApproversService implements OnModuleInit {
         'Only project owners and editors choose who must approve.',
       );
     }
-    const members: { userId: string; role: ProjectRole }[] = await manager.query(
-      `SELECT user_id AS "userId", role FROM project_members WHERE project_id = $1`,
-      [projectId],
-    );
+    const members = await projectMembers(manager, projectId);
     const refused = new Set(ineligibleApprovers(userIds, members));
     if (refused.size > 0) {
       throw new ValidationException(

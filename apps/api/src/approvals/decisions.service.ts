@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  ApprovalState,
   Decision,
   ProjectApprovalList,
   RecordDecisionBody,
   RecordedDecision,
   VersionApproval,
 } from '@cutroom/contracts';
-import { isGuest, mayDecide } from '@cutroom/policy';
+import { type Reader, approvalForReader, can, decisionForReader, isGuest, mayDecide } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
 import { AssetsService } from '../assets/assets.service.js';
+import {
+  lockVersionStack,
+  type VersionStanding,
+  versionStanding,
+} from '../assets/version-stack.repository.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { appendEvent } from '../realtime/event-log.js';
+import { appendEvent } from '../events/event-log.js';
 import {
   DECISION_ORDER,
   DECISION_SELECT,
@@ -22,12 +28,6 @@ import {
   toDecision,
 } from './approval-view.js';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception.js';
-
-interface VersionFacts {
-  number: number;
-  newest: number;
-  watchable: boolean;
-}
 
 /** Decisions on versions (an append-only history) and the approval state derived from them. */
 @Injectable()
@@ -40,9 +40,15 @@ export class DecisionsService {
 
   /**
    * Appends the caller's decision on the asset's newest version and tells the room, with the
-   * round's new state, in the same transaction. Older versions' rounds are closed.
+   * round's new state, in the same transaction. Older versions' rounds are closed. The event
+   * carries the team's view; each guest is sent theirs (see `decisionForReader`).
    */
-  async record(userId: string, versionId: string, body: RecordDecisionBody): Promise<RecordedDecision> {
+  async record(
+    userId: string,
+    versionId: string,
+    body: RecordDecisionBody,
+    reader: Reader,
+  ): Promise<RecordedDecision> {
     const access = await this.assets.requireVersion(userId, versionId, 'project.view');
     if (!mayDecide(access.role)) {
       throw new ApprovalsException(
@@ -52,9 +58,16 @@ export class DecisionsService {
           : 'Viewers cannot approve or request changes. Ask a project owner for the reviewer role.',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    const internalNote = body.internalNote?.trim() ? body.internalNote.trim() : null;
+    if (internalNote !== null && !can(access.role, 'comments.internal')) {
+      throw new ApprovalsException(
+        ApprovalsErrorCode.NotAllowed,
+        "Internal notes are the team's own: a review-link guest cannot add one.",
+      );
+    }
+    const recorded = await this.dataSource.transaction(async (manager) => {
       // Decisions on one asset queue here, so "newest" and each event's state follow commit order.
-      await manager.query(`SELECT 1 FROM assets WHERE id = $1 FOR UPDATE`, [access.assetId]);
+      await lockVersionStack(manager, access.assetId);
       const version = await this.versionFacts(manager, versionId);
       if (version.number !== version.newest) {
         throw new ApprovalsException(
@@ -70,9 +83,9 @@ export class DecisionsService {
       }
       const note = body.note?.trim() ? body.note.trim() : null;
       const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO decisions (version_id, asset_id, user_id, decision, note) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id`,
-        [versionId, access.assetId, userId, body.decision, note],
+        `INSERT INTO decisions (version_id, asset_id, user_id, decision, note, internal_note)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [versionId, access.assetId, userId, body.decision, note, internalNote],
       );
       const [row]: DecisionRow[] = await manager.query(`${DECISION_SELECT} WHERE d.id = $1`, [id]);
       const decision = toDecision(row);
@@ -87,19 +100,32 @@ export class DecisionsService {
       });
       return { decision, approval };
     });
+    return {
+      decision: decisionForReader(recorded.decision, reader),
+      approval: approvalForReader(recorded.approval, reader),
+    };
   }
 
-  /** Every decision ever made on the version, newest first. */
-  async history(userId: string, versionId: string): Promise<Decision[]> {
+  /** Every decision ever made on the version, newest first, as the reader may see each. */
+  async history(userId: string, versionId: string, reader: Reader): Promise<Decision[]> {
     await this.assets.requireVersion(userId, versionId, 'project.view');
     const rows: DecisionRow[] = await this.dataSource.query(
       `${DECISION_SELECT} WHERE d.version_id = $1 ${DECISION_ORDER}`,
       [versionId],
     );
-    return rows.map(toDecision);
+    return rows.map((row) => decisionForReader(toDecision(row), reader));
   }
 
-  async versionApproval(userId: string, versionId: string): Promise<VersionApproval> {
+  async versionApproval(userId: string, versionId: string, reader: Reader): Promise<VersionApproval> {
+    return approvalForReader(await this.teamVersionApproval(userId, versionId), reader);
+  }
+
+  /** Where the version stands, in one word: all an export says of its approval. */
+  async versionState(userId: string, versionId: string): Promise<ApprovalState> {
+    return (await this.teamVersionApproval(userId, versionId)).state;
+  }
+
+  private async teamVersionApproval(userId: string, versionId: string): Promise<VersionApproval> {
     const access = await this.assets.requireVersion(userId, versionId, 'project.view');
     const version = await this.versionFacts(this.dataSource.manager, versionId);
     const [approval] = await approvalsOf(this.dataSource.manager, access.projectId, [
@@ -114,9 +140,12 @@ export class DecisionsService {
   }
 
   /** The asset's state: the approval of its newest version. */
-  async assetApproval(userId: string, assetId: string): Promise<VersionApproval> {
+  async assetApproval(userId: string, assetId: string, reader: Reader): Promise<VersionApproval> {
     const access = await this.assets.requireAsset(userId, assetId, 'project.view');
-    return this.currentApproval(this.dataSource.manager, access.projectId, assetId);
+    return approvalForReader(
+      await this.currentApproval(this.dataSource.manager, access.projectId, assetId),
+      reader,
+    );
   }
 
   async currentApproval(
@@ -135,13 +164,8 @@ export class DecisionsService {
     return { approvals: await approvalsOf(this.dataSource.manager, projectId, targets) };
   }
 
-  private async versionFacts(manager: EntityManager, versionId: string): Promise<VersionFacts> {
-    const [row]: VersionFacts[] = await manager.query(
-      `SELECT v.number, (SELECT max(number) FROM versions n WHERE n.asset_id = v.asset_id) AS newest,
-              (v.status = 'ready' OR v.playable) AS watchable
-       FROM versions v WHERE v.id = $1`,
-      [versionId],
-    );
+  private async versionFacts(manager: EntityManager, versionId: string): Promise<VersionStanding> {
+    const row = await versionStanding(manager, versionId);
     if (!row) throw new AssetsException(AssetsErrorCode.VersionNotFound);
     return row;
   }

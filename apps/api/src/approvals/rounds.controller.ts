@@ -8,6 +8,7 @@ import {
   carriedOverListSchema,
   roundListSchema,
 } from '@cutroom/contracts';
+import { readerOf } from '@cutroom/policy';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { GuestAllowed } from '../common/auth/guest-allowed.decorator.js';
@@ -56,11 +57,11 @@ export class RoundsController {
 
   @Get('assets/:assetId/rounds')
   @ApiUuidParam('assetId')
-  @ApiZodResponse(200, roundListSchema, [400, 401, 404])
+  @ApiZodResponse(200, roundListSchema, [400, 401, 403, 404])
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('assetId') assetId: string,
   ): Promise<RoundList> {
-    return { rounds: await this.rounds.rounds(user.id, assetId) };
+    return { rounds: await this.rounds.rounds(user.id, assetId, readerOf(user.guest)) };
   }
 }

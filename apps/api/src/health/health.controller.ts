@@ -1,26 +1,38 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Health, healthSchema } from '@cutroom/contracts';
+import { type Health, healthSchema, type Readiness, readinessSchema } from '@cutroom/contracts';
 import type { Response } from 'express';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { readAppVersion } from '../app/workspace.js';
 import { Public } from '../common/auth/public.decorator.js';
 import { ApiZodResponse } from '../common/validation/zod-route.decorators.js';
+import type { AppConfig } from '../config/config.js';
+import { AppConfigToken } from '../config/config.provider.js';
+import { Drain } from '../common/lifecycle/drain.js';
+import { readAppVersion } from '../config/workspace.js';
+import { probeDatabase, probeMigrations, probeStorage } from './probes.js';
 
 const startedAt = Date.now();
 const version = readAppVersion();
 
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AppConfigToken) private readonly config: AppConfig,
+    private readonly drain: Drain,
+  ) {}
 
-  /** 200 when the database answers, 503 (same body) when it does not: fit for a load balancer. */
-  @Get()
+  /**
+   * Liveness: 200 when the database answers, 503 (same body) when it does not; the process
+   * itself answering is the point. Fit for a load balancer's health check.
+   */
+  @Get('health')
   @Public()
   @ApiZodResponse(200, healthSchema, [503])
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
-    const database = await this.probeDatabase();
+    const database = await probeDatabase(this.dataSource);
     if (database.status === 'down') response.status(503);
     return {
       status: database.status === 'up' ? 'ok' : 'degraded',
@@ -30,16 +42,30 @@ export class HealthController {
     };
   }
 
-  private async probeDatabase(): Promise<Health['database']> {
-    const started = performance.now();
-    try {
-      await Promise.race([
-        this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-      ]);
-      return { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-    } catch {
-      return { status: 'down' };
-    }
+  /**
+   * Readiness: 200 only when this process can do its work — the database answers, every
+   * migration of this build is applied, and the media folder takes a file; else 503 with the
+   * check that failed and why.
+   */
+  @Get('ready')
+  @Public()
+  @ApiZodResponse(200, readinessSchema, [503])
+  async ready(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
+    const [database, storage] = await Promise.all([
+      probeDatabase(this.dataSource),
+      probeStorage([path.join(this.config.dataDir, 'media')]),
+    ]);
+    const checks: Readiness['checks'] = {
+      database:
+        database.status === 'up' ? { ok: true } : { ok: false, reason: 'the database does not answer' },
+      migrations:
+        database.status === 'up'
+          ? await probeMigrations(this.dataSource)
+          : { ok: false, reason: 'unknown while the database does not answer' },
+      storage,
+    };
+    const ready = Object.values(checks).every((check) => check.ok) && !this.drain.active;
+    if (!ready) response.status(503);
+    return { status: this.drain.active ? 'draining' : ready ? 'ready' : 'not_ready', checks };
   }
 }

@@ -8,13 +8,19 @@ export interface MediaJob {
   versionId: string;
   attempts: number;
   maxAttempts: number;
+  /** How long the job waited between being due and being claimed (ms). */
+  waitedMs: number;
 }
+
+/** Milliseconds each stage of processing a version took, by stage. */
+export type StageTimes = Record<string, number>;
 
 interface JobRow {
   id: string;
   version_id: string;
   attempts: number;
   max_attempts: number;
+  waited_ms: number;
 }
 
 const toJob = (row: JobRow): MediaJob => ({
@@ -22,6 +28,7 @@ const toJob = (row: JobRow): MediaJob => ({
   versionId: row.version_id,
   attempts: row.attempts,
   maxAttempts: row.max_attempts,
+  waitedMs: Math.max(0, Number(row.waited_ms)),
 });
 
 /** Seconds to wait before attempt n+1 after a transient failure: 5, 10, 20, … capped at 5 min. */
@@ -44,6 +51,20 @@ export const jobQueue = {
     await manager.query(`SELECT pg_notify($1, $2)`, [JOBS_CHANNEL, versionId]);
   },
 
+  /** Jobs waiting and running, and how long the oldest waiting one has waited (0 when none). */
+  async stats(
+    manager: EntityManager,
+  ): Promise<{ queued: number; running: number; oldestQueuedSeconds: number }> {
+    const [row] = await queryRows<{ queued: string; running: string; oldest: number | null }>(
+      manager,
+      `SELECT count(*) FILTER (WHERE status = 'queued') AS queued,
+              count(*) FILTER (WHERE status = 'running') AS running,
+              extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'queued'))::float8 AS oldest
+       FROM media_jobs WHERE status IN ('queued', 'running')`,
+    );
+    return { queued: Number(row.queued), running: Number(row.running), oldestQueuedSeconds: row.oldest ?? 0 };
+  },
+
   /** Takes the next due job, or one whose worker stopped renewing its lease. */
   async claim(manager: EntityManager, owner: string, leaseSeconds: number): Promise<MediaJob | undefined> {
     const rows = await queryRows<JobRow>(
@@ -56,7 +77,8 @@ export const jobQueue = {
          ORDER BY run_after, created_at
          FOR UPDATE SKIP LOCKED
          LIMIT 1)
-       RETURNING id, version_id, attempts, max_attempts`,
+       RETURNING id, version_id, attempts, max_attempts,
+                 (extract(epoch FROM clock_timestamp() - greatest(run_after, created_at)) * 1000)::float8 AS waited_ms`,
       [owner, leaseSeconds],
     );
     return rows[0] ? toJob(rows[0]) : undefined;
@@ -73,11 +95,18 @@ export const jobQueue = {
     return rows.length > 0;
   },
 
-  async complete(manager: EntityManager, job: MediaJob, owner: string): Promise<void> {
+  /** Finishes a job, keeping where its time went (`stageTimes`) for whoever wonders why it took so long. */
+  async complete(
+    manager: EntityManager,
+    job: MediaJob,
+    owner: string,
+    stageTimes?: StageTimes,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE media_jobs SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = now()
+      `UPDATE media_jobs SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = now(),
+              stage_ms = $3
        WHERE id = $1 AND lease_owner = $2`,
-      [job.id, owner],
+      [job.id, owner, stageTimes ? JSON.stringify(stageTimes) : null],
     );
   },
 

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { MediaBinariesProvider } from './media-binaries.js';
 import { MediaStorage } from './media-storage.js';
 
-/** Just the media folder layout, so assets and uploads can use it without the pipeline. */
-@Module({ providers: [MediaStorage], exports: [MediaStorage] })
+/**
+ * The media folder layout and the ffmpeg/ffprobe to use, so assets, uploads and exports can use
+ * them without the pipeline.
+ */
+@Module({ providers: [MediaStorage, MediaBinariesProvider], exports: [MediaStorage, MediaBinariesProvider] })
 export class MediaStorageModule {}

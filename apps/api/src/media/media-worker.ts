@@ -4,10 +4,11 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { ProcessingStage } from '@cutroom/contracts';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { PgListener } from '../database/pg-listener.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
-import { JOBS_CHANNEL, type MediaJob, jobQueue } from './job-queue.js';
+import { JOBS_CHANNEL, type MediaJob, jobQueue, type StageTimes } from './job-queue.js';
 import { MediaFailure } from './media-failure.js';
 import { VersionPipeline } from './version-pipeline.js';
 import { VersionStatusService } from './version-status.js';
@@ -39,6 +40,7 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly status: VersionStatusService,
     @Inject(AppConfigToken) private readonly config: AppConfig,
     @Inject(LoggerToken) private readonly logger: Logger,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -103,6 +105,8 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
     const log = this.logger.child({ versionId: job.versionId, jobId: job.id, attempt: job.attempts });
     const abort = new AbortController();
     this.running.set(job.id, { job, abort });
+    const began = performance.now();
+    let outcome = 'failed';
     const renew = setInterval(
       () => {
         jobQueue.renew(this.dataSource.manager, job, this.owner, this.config.mediaJobLeaseSeconds).then(
@@ -112,7 +116,9 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
       },
       (this.config.mediaJobLeaseSeconds * 1000) / 3,
     );
+    const stageTimes: StageTimes = { queueWait: Math.round(job.waitedMs) };
     try {
+      const startWrite = performance.now();
       const assetId = await this.status.assetOf(job.versionId);
       if (!assetId) {
         await jobQueue.complete(this.dataSource.manager, job, this.owner);
@@ -125,10 +131,11 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
         playable: false,
         failureReason: null,
       });
+      stageTimes.startWrite = Math.round(performance.now() - startWrite);
       let lastReport = 0;
       let playable = false;
       const started = Date.now();
-      await this.pipeline.process(job.versionId, {
+      const pipelineTimes = await this.pipeline.process(job.versionId, {
         signal: abort.signal,
         log,
         report: (stage: ProcessingStage, percent: number, nowPlayable = playable) => {
@@ -145,13 +152,15 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
             playable = true;
           }),
       });
-      await jobQueue.complete(this.dataSource.manager, job, this.owner);
+      await jobQueue.complete(this.dataSource.manager, job, this.owner, { ...stageTimes, ...pipelineTimes });
+      outcome = 'done';
       log.info({ seconds: (Date.now() - started) / 1000 }, 'version processed');
     } catch (error) {
       await this.recordFailure(job, error, abort.signal.aborted, log);
     } finally {
       clearInterval(renew);
       this.running.delete(job.id);
+      this.metrics.transcodeSeconds.inc({ outcome }, (performance.now() - began) / 1000);
     }
   }
 

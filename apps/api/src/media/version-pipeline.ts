@@ -9,6 +9,7 @@ import {
   createWaveform,
   probeMedia,
   renditionTimeline,
+  SIGNATURES_FILE,
   transcodeToHls,
 } from '@cutroom/media';
 import type { Logger } from '../common/logging/logger.js';
@@ -18,6 +19,7 @@ import { MediaBinariesProvider } from './media-binaries.js';
 import { MediaFailure } from './media-failure.js';
 import { mediaLogger } from './media-logger.js';
 import { isDiskFull, NEARLY_FULL_BYTES } from './disk-full.js';
+import type { StageTimes } from './job-queue.js';
 import { MediaStorage } from './media-storage.js';
 import { killOrphanedFfmpeg } from './orphaned-ffmpeg.js';
 import { VersionStatusService } from './version-status.js';
@@ -70,11 +72,13 @@ export class VersionPipeline {
    * A failed attempt leaves nothing to watch: its renditions so far are removed (and with them the
    * space they took). A full disk is a failure a person must act on, not one to retry.
    */
-  async process(versionId: string, context: PipelineContext): Promise<void> {
-    const attempt: { dir?: string } = {};
+  async process(versionId: string, context: PipelineContext): Promise<StageTimes> {
+    const attempt: Attempt = {};
     try {
-      await this.run(versionId, context, attempt);
+      return await this.run(versionId, context, attempt);
     } catch (error) {
+      // The failure is recorded after any status write still on its way, never overtaken by it.
+      await attempt.pendingWrite?.catch(() => undefined);
       const diskFull =
         !(error instanceof MediaFailure) &&
         (isDiskFull(error) || (await this.storage.freeBytes().catch(() => Infinity)) < NEARLY_FULL_BYTES);
@@ -89,50 +93,72 @@ export class VersionPipeline {
     }
   }
 
-  private async run(versionId: string, context: PipelineContext, attempt: { dir?: string }): Promise<void> {
+  private async run(versionId: string, context: PipelineContext, attempt: Attempt): Promise<StageTimes> {
     const { signal } = context;
     const logger = mediaLogger(context.log);
     const binaries = await this.binaries.get();
     const original = this.storage.originalPath(versionId);
     const versionDir = this.storage.versionDir(versionId);
 
-    const timings: Record<string, number> = {};
+    const timings: StageTimes = {};
+    const since = (started: number) => Math.round(performance.now() - started);
     let stageStarted = performance.now();
     const lap = (stage: string) => {
-      timings[stage] = Math.round(performance.now() - stageStarted);
+      timings[stage] = since(stageStarted);
       stageStarted = performance.now();
     };
     context.report('probe', 0);
-    const probed = await probeMedia(original, { ffprobePath: binaries.ffprobePath, signal, logger });
+    // An ffmpeg left by a dead worker is looked for while the file is probed.
+    const [probed, orphans] = await Promise.all([
+      probeMedia(original, { ffprobePath: binaries.ffprobePath, signal, logger }),
+      killOrphanedFfmpeg(versionDir),
+    ]);
+    if (orphans.length)
+      context.log.warn({ pids: orphans }, 'stopped ffmpeg left running by a worker that died');
     if (!probed.ok) throw new MediaFailure(probed.problem.reason, { cause: probed.problem.detail });
     const probe = probed.probe;
     const media = versionMedia(probe);
-    await this.status.change(versionId, {
-      status: 'processing',
-      stage: probe.kind === 'still' ? 'thumbnails' : 'transcode',
-      progress: 0,
-      columns: { media, probe },
-    });
+    lap('probe');
+    // Written while ffmpeg starts: nobody waits on it but the playable mark, which follows it.
+    const probeWriteStarted = performance.now();
+    let probeStored = false;
+    const probeWritten = this.status
+      .change(versionId, {
+        status: 'processing',
+        stage: probe.kind === 'still' ? 'thumbnails' : 'transcode',
+        progress: 0,
+        columns: { media, probe },
+      })
+      .then(() => {
+        probeStored = true;
+        timings.probeWrite = since(probeWriteStarted);
+      });
+    probeWritten.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled
+    attempt.pendingWrite = probeWritten;
 
-    const orphans = await killOrphanedFfmpeg(versionDir);
-    if (orphans.length)
-      context.log.warn({ pids: orphans }, 'stopped ffmpeg left running by a worker that died');
     let renditions: Rendition[] = [];
     let smallestPlaylist: string | null = null;
-    lap('probe');
     const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
     if (partial) {
       attempt.dir = partial;
+      const ladderStarted = performance.now();
       const result = await transcodeToHls({
         binaries,
         input: original,
         outputDir: partial,
         probe,
         encoder: { preset: this.config.mediaPreset },
-        onProgress: (progress) => context.report('transcode', progress.percent),
+        // Published with the renditions (hls/): the frame map between versions reads them.
+        signaturesPath: probe.kind === 'video' ? path.join(partial, SIGNATURES_FILE) : undefined,
+        onProgress: (progress) => probeStored && context.report('transcode', progress.percent),
         onPlayable: () => {
-          context
-            .markPlayable()
+          timings.firstSegment = since(ladderStarted);
+          const playableWriteStarted = performance.now();
+          probeWritten
+            .then(() => context.markPlayable())
+            .then(() => {
+              timings.playableWrite = since(playableWriteStarted);
+            })
             .catch((error) => context.log.warn({ err: error }, 'could not mark playable'));
         },
         signal,
@@ -153,7 +179,7 @@ export class VersionPipeline {
         if (media.fpsNum && media.fpsDen)
           media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
       }
-      lap('transcode');
+      lap('ladder');
       const smallest = result.video.at(-1);
       if (smallest) smallestPlaylist = path.join(partial, smallest.uri);
       renditions = result.video.map((rendition) => ({
@@ -195,6 +221,7 @@ export class VersionPipeline {
     } finally {
       await fs.rm(work, { recursive: true, force: true });
     }
+    await probeWritten;
     await this.status.change(versionId, {
       status: 'ready',
       stage: null,
@@ -202,8 +229,17 @@ export class VersionPipeline {
       playable: probe.kind !== 'still',
       columns: { media, renditions, ready_at: new Date() },
     });
+    lap('readyWrite');
     context.log.info({ stageMs: timings }, 'version published');
+    return timings;
   }
+}
+
+interface Attempt {
+  /** This attempt's renditions folder. */
+  dir?: string;
+  /** A status write not awaited where it started. */
+  pendingWrite?: Promise<void>;
 }
 
 /** What the player reads while a version is still processing: a link to the current attempt's folder. */

@@ -7,6 +7,7 @@ export enum ProjectsErrorCode {
   NoSuchAccount = 'no_such_account',
   AlreadyMember = 'already_member',
   LastOwner = 'last_owner',
+  InvitationNotFound = 'invitation_not_found',
 }
 
 const kinds: Record<ProjectsErrorCode, ErrorKind> = {
@@ -16,6 +17,7 @@ const kinds: Record<ProjectsErrorCode, ErrorKind> = {
   [ProjectsErrorCode.NoSuchAccount]: 'not_found',
   [ProjectsErrorCode.AlreadyMember]: 'conflict',
   [ProjectsErrorCode.LastOwner]: 'conflict',
+  [ProjectsErrorCode.InvitationNotFound]: 'not_found',
 };
 
 const messages: Record<ProjectsErrorCode, string> = {
@@ -25,6 +27,8 @@ const messages: Record<ProjectsErrorCode, string> = {
   [ProjectsErrorCode.NoSuchAccount]: 'No Cutroom account uses that email. Ask them to sign up first.',
   [ProjectsErrorCode.AlreadyMember]: 'That person is already a member of this project.',
   [ProjectsErrorCode.LastOwner]: 'A project needs at least one owner. Make someone else an owner first.',
+  [ProjectsErrorCode.InvitationNotFound]:
+    'This invitation does not exist, was already used, was revoked or has expired. Ask for a new one.',
 };
 
 export class ProjectsException extends DomainException {

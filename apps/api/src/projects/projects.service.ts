@@ -4,9 +4,10 @@ import { can, refuseMemberChange, type ProjectAction } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { retryOnConflict } from '../database/retry-deadlock.js';
-import { announceAccessLost } from '../realtime/access-lost.js';
+import { announceAccessLost, announceJoined } from '../events/access-lost.js';
 import { ProjectMemberEntity } from './project-member.entity.js';
 import { ProjectEntity } from './project.entity.js';
+import { projectMembers } from './members.repository.js';
 import { ProjectsErrorCode, ProjectsException } from './projects.exception.js';
 
 interface ProjectRow {
@@ -60,6 +61,15 @@ export class ProjectsService {
     ]);
     if (rows.length === 0) throw new ProjectsException(ProjectsErrorCode.ProjectNotFound);
     return toProject(rows[0]);
+  }
+
+  /** A project's name, for a caller whose access was checked already (e.g. through an asset). */
+  async name(projectId: string): Promise<string> {
+    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM projects WHERE id = $1`, [
+      projectId,
+    ]);
+    if (rows.length === 0) throw new ProjectsException(ProjectsErrorCode.ProjectNotFound);
+    return rows[0].name;
   }
 
   /**
@@ -133,6 +143,7 @@ export class ProjectsService {
       [projectId, user.id, role],
     );
     if (inserted.length === 0) throw new ProjectsException(ProjectsErrorCode.AlreadyMember);
+    await announceJoined(this.dataSource.manager, { projectId, joinedUserId: user.id });
     return this.member(this.dataSource.manager, projectId, user.id);
   }
 
@@ -219,6 +230,14 @@ export class ProjectsService {
     return target.role;
   }
 
+  /** Everyone in the project (who may be @mentioned): the caller has checked access already. */
+  async memberUsers(
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Member['user'][]> {
+    return (await this.memberRows(manager, projectId)).map((member) => member.user);
+  }
+
   private async member(manager: EntityManager, projectId: string, userId: string): Promise<Member> {
     const [member] = await this.memberRows(manager, projectId, userId);
     if (!member) throw new ProjectsException(ProjectsErrorCode.MemberNotFound);
@@ -226,18 +245,10 @@ export class ProjectsService {
   }
 
   private async memberRows(manager: EntityManager, projectId: string, userId?: string): Promise<Member[]> {
-    const rows: { id: string; email: string; display_name: string; role: ProjectRole; added_at: Date }[] =
-      await manager.query(
-        `SELECT u.id, u.email, u.display_name, m.role, m.added_at
-         FROM project_members m JOIN users u ON u.id = m.user_id
-         WHERE m.project_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2)
-         ORDER BY array_position(ARRAY['owner','editor','reviewer','viewer'], m.role), lower(u.display_name), u.id`,
-        [projectId, userId ?? null],
-      );
-    return rows.map((row) => ({
-      user: { id: row.id, email: row.email, displayName: row.display_name },
+    return (await projectMembers(manager, projectId, userId)).map((row) => ({
+      user: { id: row.userId, email: row.email, displayName: row.displayName },
       role: row.role,
-      addedAt: row.added_at.toISOString(),
+      addedAt: row.addedAt.toISOString(),
     }));
   }
 }

@@ -30,7 +30,7 @@ function setUp(options: { delayMs?: number; failReads?: boolean } = {}) {
     deliver: (e) => void delivered.push([e.assetId, e.seq]),
     onError: (error) => errors.push(error),
   });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const settle = () => order.settled();
   return { order, delivered, reads, errors, settle };
 }
 

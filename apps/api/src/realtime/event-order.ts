@@ -1,5 +1,5 @@
 import type { AssetEvent } from '@cutroom/contracts';
-import type { EventNotice } from './event-log.js';
+import type { EventNotice } from '../events/event-log.js';
 
 export interface EventOrderOptions {
   /** Up to `count` stored events of the asset after `afterSeq`, oldest first. */
@@ -31,6 +31,8 @@ const assetOf = (notice: EventNotice) => ('event' in notice ? notice.event.asset
 export class AssetEventOrder {
   private readonly lines = new Map<string, AssetLine>();
   private readonly maxAssets: number;
+  /** Reads and deliveries under way, each holding its asset's later events. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly options: EventOrderOptions) {
     this.maxAssets = options.maxAssets ?? 10_000;
@@ -48,18 +50,25 @@ export class AssetEventOrder {
     if (!line.busy) this.drain(assetId, line);
   }
 
+  /** Resolves once every notice offered so far has been handed on (or given up on). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
   private drain(assetId: string, line: AssetLine): void {
     while (line.waiting.length > 0) {
       const notice = line.waiting.shift() as EventNotice;
       const pending = this.step(assetId, line, notice);
       if (pending) {
         line.busy = true;
-        void pending
+        const held: Promise<void> = pending
           .catch((error: unknown) => this.options.onError(error, assetId))
           .finally(() => {
+            this.pending.delete(held);
             line.busy = false;
             this.drain(assetId, line);
           });
+        this.pending.add(held);
         return;
       }
     }

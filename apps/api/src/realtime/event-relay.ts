@@ -1,21 +1,40 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type AssetEvent, serverEvents, versionProgressSchema } from '@cutroom/contracts';
+import {
+  type AssetEvent,
+  type ProjectJoined,
+  projectServerEvents,
+  serverEvents,
+  versionProgressSchema,
+} from '@cutroom/contracts';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { SESSION_ENDED_CHANNEL } from '../auth/session-ended.js';
 import { PgListener } from '../database/pg-listener.js';
 import { LoggerToken } from '../config/config.provider.js';
-import { EVENTS_CHANNEL, type EventNotice, PROGRESS_CHANNEL, eventsAfter } from './event-log.js';
+import { projectOfAsset } from '../assets/asset-lookups.repository.js';
+import {
+  EVENTS_CHANNEL,
+  type EventNotice,
+  PROGRESS_CHANNEL,
+  eventsAfter,
+  latestSeqs,
+} from '../events/event-log.js';
 import {
   type AccessLostNotice,
   type AccessNotice,
   ACCESS_CHANNEL,
   type RoleChangedNotice,
-} from './access-lost.js';
+} from '../events/access-lost.js';
 import { AssetEventOrder } from './event-order.js';
-import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
-import { RealtimeGateway, assetRoom, projectRoom, sessionRoom, userRoom } from './realtime.gateway.js';
+import type { LinkNotice } from '../events/link-notice.js';
+import { LIVE_SEATS_CHANNEL } from '../events/live-seats-notice.js';
+import { applyLinkNotice } from './link-sockets.js';
+import { GUEST_ROOM, MEMBER_ROOM, eventForGuest, guestViewMatters } from './event-visibility.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+import { assetRoom, liveSessionRoom, projectRoom, sessionRoom, userRoom } from './rooms.js';
 import type { SocketData } from './socket-auth.js';
+import { settleMovedAssetSockets } from './moved-asset-sockets.js';
 import { changeRole } from './write-rights.js';
 
 const PROJECT_CACHE_LIMIT = 10_000;
@@ -28,7 +47,7 @@ const PROJECT_CACHE_LIMIT = 10_000;
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private listener: PgListener | undefined;
-  /** asset → project; an asset never changes project. */
+  /** asset → project; a cut that moves says so (`asset.moved`), in its order with its other events. */
   private readonly projectOf = new Map<string, string>();
   private listenedBefore = false;
   private readonly order = new AssetEventOrder({
@@ -41,17 +60,19 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly dataSource: DataSource,
     private readonly gateway: RealtimeGateway,
     @Inject(LoggerToken) private readonly logger: Logger,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.listener = new PgListener({
       url: (this.dataSource.options as { url: string }).url,
-      channels: [EVENTS_CHANNEL, PROGRESS_CHANNEL, ACCESS_CHANNEL, SESSION_ENDED_CHANNEL],
+      channels: [EVENTS_CHANNEL, PROGRESS_CHANNEL, ACCESS_CHANNEL, SESSION_ENDED_CHANNEL, LIVE_SEATS_CHANNEL],
       name: 'cutroom-relay',
       logger: this.logger,
       onNotification: (channel, payload) => void this.deliver(channel, payload),
       onListening: () => {
         if (this.listenedBefore) void this.catchUp();
+        if (this.listenedBefore) void this.gateway.refreshLiveSeats();
         this.listenedBefore = true;
       },
     });
@@ -64,6 +85,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async deliver(channel: string, payload: string): Promise<void> {
     try {
+      if (channel === LIVE_SEATS_CHANNEL) {
+        await this.gateway.liveSeatsChanged(payload);
+        return;
+      }
       if (channel === SESSION_ENDED_CHANNEL) {
         const sockets = this.gateway.server.local.in(sessionRoom(payload));
         sockets.emit(serverEvents.sessionEnded);
@@ -71,8 +96,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
         return;
       }
       if (channel === ACCESS_CHANNEL) {
-        const notice = JSON.parse(payload) as AccessNotice;
-        await ('role' in notice ? this.changeRole(notice) : this.revoke(notice));
+        const notice = JSON.parse(payload) as AccessNotice | LinkNotice;
+        if ('link' in notice) await applyLinkNotice(this.gateway, this.dataSource, notice.link);
+        else if ('joinedUserId' in notice) this.tellJoined(notice.projectId, notice.joinedUserId);
+        else await ('role' in notice ? this.changeRole(notice) : this.revoke(notice));
         return;
       }
       if (channel === PROGRESS_CHANNEL) {
@@ -103,12 +130,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     }
     if (assetIds.length === 0 && projectIds.length === 0) return;
     try {
-      const latest: { id: string; last_seq: string }[] = await this.dataSource.query(
-        `SELECT id, last_seq FROM assets
-         WHERE (id = ANY($1::uuid[]) OR project_id = ANY($2::uuid[])) AND last_seq > 0`,
-        [assetIds, projectIds],
-      );
-      for (const asset of latest) this.order.offer({ assetId: asset.id, seq: Number(asset.last_seq) });
+      const latest = await latestSeqs(this.dataSource.manager, assetIds, projectIds);
+      for (const asset of latest) this.order.offer(asset);
     } catch (error) {
       this.logger.warn({ err: error }, 'could not catch up after LISTEN came back');
     }
@@ -124,21 +147,55 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   private emit(event: AssetEvent, projectId: string | undefined): void | Promise<void> {
     const rooms = projectId ? [assetRoom(event.assetId), projectRoom(projectId)] : [assetRoom(event.assetId)];
+    this.metrics.relayLag.observe(Math.max(0, Date.now() - Date.parse(event.createdAt)) / 1000);
+    if (event.type === 'asset.moved') {
+      // Both grids hear it: the cut leaves one and joins the other; then its room keeps only who may see it now.
+      // Guests hear that it left, not where it went.
+      const grids = [...rooms, projectRoom(event.payload.fromProjectId)];
+      this.gateway.server.local.to(grids).except(GUEST_ROOM).emit(serverEvents.assetEvent, event);
+      const told = eventForGuest(event);
+      if (told) this.gateway.server.local.to(grids).except(MEMBER_ROOM).emit(serverEvents.assetEvent, told);
+      return settleMovedAssetSockets(this.gateway, this.dataSource, event);
+    }
     const audience = this.gateway.server.local.to(rooms);
-    const forGuests = eventForGuest(event);
-    if (forGuests === event) {
+    // Most events read the same to every guest: judged once, not once per kind of link.
+    const sameForAll = guestViewMatters(event.type) ? undefined : { told: eventForGuest(event) };
+    const view = (seesTeam: boolean, linkId: string | null) =>
+      sameForAll ? sameForAll.told : eventForGuest(event, { showTeamActivity: seesTeam, linkId });
+    const anyLink = sameForAll ? [sameForAll.told] : [view(false, null), view(true, null)];
+    // An event every guest gets as it is (whatever their link shows, whichever link) goes out once.
+    if (anyLink.every((told) => told === event)) {
       audience.emit(serverEvents.assetEvent, event);
       return;
     }
     audience.except(GUEST_ROOM).emit(serverEvents.assetEvent, event);
-    if (forGuests) return this.emitToGuests(rooms, forGuests);
+    if (anyLink.some((told) => told !== undefined)) return this.emitToGuests(rooms, view);
   }
 
-  /** Rare (a thread made internal): the guests among the listeners get their own version of it. */
-  private async emitToGuests(rooms: string[], event: AssetEvent): Promise<void> {
+  /**
+   * A thread made internal, or a decision: the guests among the listeners each get their own
+   * version of it, by what their link shows and which link it is.
+   */
+  private async emitToGuests(
+    rooms: string[],
+    view: (seesTeam: boolean, linkId: string | null) => AssetEvent | undefined,
+  ): Promise<void> {
+    const byLink = new Map<string, AssetEvent | undefined>();
     for (const socket of await this.gateway.server.local.in(rooms).fetchSockets()) {
-      if (socket.rooms.has(GUEST_ROOM)) socket.emit(serverEvents.assetEvent, event);
+      if (!socket.rooms.has(GUEST_ROOM)) continue;
+      const guest = (socket.data as SocketData).user.guest;
+      const seesTeam = guest?.showTeamActivity === true;
+      const key = `${seesTeam}:${guest?.linkId ?? ''}`;
+      if (!byLink.has(key)) byLink.set(key, view(seesTeam, guest?.linkId ?? null));
+      const told = byLink.get(key);
+      if (told) socket.emit(serverEvents.assetEvent, told);
     }
+  }
+
+  /** The new member's sockets on this node: the project shows in their list at once. */
+  private tellJoined(projectId: string, userId: string): void {
+    const joined: ProjectJoined = { projectId };
+    this.gateway.server.local.to(userRoom(userId)).emit(projectServerEvents.joined, joined);
   }
 
   /** A member's sockets on this node write (or stop writing) in the project's rooms by their new role. */
@@ -167,7 +224,12 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
           const assetId = room.slice('asset:'.length);
           // An asset gone with its project has nothing more to say: leave it too.
           const projectId = await this.projectFor(assetId);
-          if (projectId === undefined || projectId === notice.projectId) socket.leave(room);
+          if (projectId === undefined || projectId === notice.projectId) {
+            socket.leave(room);
+            // Nor do they follow its live session any more: the sweep takes them out of it.
+            socket.leave(liveSessionRoom(assetId));
+            (socket.data as SocketData).liveSessions?.delete(assetId);
+          }
         }
       }
     }
@@ -177,19 +239,26 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     return this.projectOf.get(assetId) ?? this.lookupProject(assetId);
   }
 
-  /** A deleted asset's event names its project: the asset is no longer there to look it up. */
+  /**
+   * A deleted asset's event names its project: the asset is no longer there to look it up. A moved
+   * one's names its new project, where this and every later event of it go.
+   */
   private knownProject(event: AssetEvent): string | undefined {
-    return event.type === 'asset.deleted' ? event.payload.projectId : this.projectOf.get(event.assetId);
+    if (event.type === 'asset.deleted') return event.payload.projectId;
+    if (event.type === 'asset.moved') {
+      const { toProjectId } = event.payload; // always stored; only a guest's copy leaves it out
+      if (toProjectId === undefined) this.projectOf.delete(event.assetId);
+      else this.projectOf.set(event.assetId, toProjectId);
+      return toProjectId;
+    }
+    return this.projectOf.get(event.assetId);
   }
 
   private async lookupProject(assetId: string): Promise<string | undefined> {
-    const rows: { project_id: string }[] = await this.dataSource.query(
-      `SELECT project_id FROM assets WHERE id = $1`,
-      [assetId],
-    );
-    if (!rows[0]) return undefined;
+    const projectId = await projectOfAsset(this.dataSource.manager, assetId);
+    if (!projectId) return undefined;
     if (this.projectOf.size >= PROJECT_CACHE_LIMIT) this.projectOf.clear();
-    this.projectOf.set(assetId, rows[0].project_id);
-    return rows[0].project_id;
+    this.projectOf.set(assetId, projectId);
+    return projectId;
   }
 }

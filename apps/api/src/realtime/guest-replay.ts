@@ -1,26 +1,24 @@
 import type { AssetEvent } from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
+import type { CommentsRepository } from '../review/comments.repository.js';
 
-// Only the comment each event tells of: an event stored by an older release still parses.
-const aboutComment = z.object({ comment: z.object({ id: z.string() }) });
-const aboutRow = z.object({ commentId: z.string() });
-const aboutCarried = z.object({ item: z.object({ comment: z.object({ id: z.string() }) }) });
-
-/** The comment a stored event tells of, if it is a comment event (undefined if it cannot be read). */
+/**
+ * The comment a stored event tells of, if it is a comment event, read from its typed payload
+ * (`commentId` undefined if the payload lacks it: the log is data, and such an event is not shown).
+ */
 export function commentOf(event: AssetEvent): { commentId?: string } | undefined {
   switch (event.type) {
     case 'comment.created':
     case 'comment.updated':
     case 'comment.resolved':
     case 'comment.reopened':
-      return { commentId: aboutComment.safeParse(event.payload).data?.comment.id };
+      return { commentId: event.payload.comment?.id };
     case 'comment.deleted':
     case 'comment.reactions':
-      return { commentId: aboutRow.safeParse(event.payload).data?.commentId };
+      return { commentId: event.payload.commentId };
     case 'comment.addressed':
     case 'comment.unaddressed':
-      return { commentId: aboutCarried.safeParse(event.payload).data?.item.comment.id };
+      return { commentId: event.payload.item?.comment?.id };
     default:
       return undefined;
   }
@@ -55,16 +53,15 @@ export function replayForGuest(
 
 /** Reads today's visibility of every comment the events tell of, in one query. */
 export async function commentsNow(
+  comments: CommentsRepository,
   manager: EntityManager,
   events: readonly AssetEvent[],
 ): Promise<CommentsNow> {
   const ids = [...new Set(events.flatMap((event) => commentOf(event)?.commentId ?? []))];
-  if (ids.length === 0) return new Map();
-  const rows: { id: string; internal: boolean }[] = await manager.query(
-    `SELECT id::text, internal FROM comments WHERE id = ANY($1::uuid[])`,
-    [ids.filter((id) => UUID.test(id))],
+  return comments.internalById(
+    manager,
+    ids.filter((id) => UUID.test(id)),
   );
-  return new Map(rows.map((row) => [row.id, row.internal]));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -15,52 +15,49 @@ import {
   type Presence,
   clientEvents,
   createCommentMessageSchema,
-  drawingStrokeSchema,
   joinAssetSchema,
   joinProjectSchema,
-  presenceUpdateSchema,
+  liveClientEvents,
+  type LiveAck,
   serverEvents,
-  typingSchema,
 } from '@cutroom/contracts';
-import { createAdapter } from '@socket.io/postgres-adapter';
+import { type GuestView } from '@cutroom/policy';
 import type pg from 'pg';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { toApiError } from '../common/http/api-exception.filter.js';
+import { Drain } from '../common/lifecycle/drain.js';
 import type { Logger } from '../common/logging/logger.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import { createPgPool } from '../database/pg-pool.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
+import { CommentsRepository } from '../review/comments.repository.js';
 import { CommentsService } from '../review/comments.service.js';
 import { GuestAccessService } from '../sharing/guest-access.service.js';
-import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
-import { eventsAfter } from './event-log.js';
-import { draftAudience } from './draft-audience.js';
-import { GUEST_ROOM, eventForGuest } from './event-visibility.js';
+import { LiveSessionsService } from '../sessions/live-sessions.service.js';
+import { eventsAfter, lastSeq } from '../events/event-log.js';
+import { type Refusal, refusalFor } from './ack-refusal.js';
+import { leaveAssetRooms } from './asset-room-exit.js';
+import { LiveSessionRelay } from './live-session-relay.js';
+import { GUEST_ROOM, MEMBER_ROOM, eventForGuest } from './event-visibility.js';
 import { commentsNow, replayForGuest } from './guest-replay.js';
-import { EventSizes, MESSAGE_LIMIT_BYTES, TRANSPORT_LIMIT_BYTES, tooLarge } from './message-size.js';
-import { announceRoleChanged } from './access-lost.js';
+import { LiveSignals } from './live-signals.js';
+import { postgresAdapter } from './postgres-adapter.js';
+import { TRANSPORT_LIMIT_BYTES } from './message-size.js';
+import { announceRoleChanged } from '../events/access-lost.js';
+import { assetRoom, linkRoom, projectRoom, sessionRoom, userRoom } from './rooms.js';
+import { signalRooms, viewerRooms, visiblePresence } from './signal-audience.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
-import { mayWrite } from './write-rights.js';
+import { answerUnknownEvents, refuseOversized } from './socket-guards.js';
+import { SocketExpiry } from './socket-expiry.js';
 
-type Refusal = {
-  ok: false;
-  error: { statusCode: number; message: string; fields?: { path: string; message: string }[] };
-};
-
-// setTimeout's ceiling (about 24.8 days); a socket open that long is checked again on reconnect.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-export const assetRoom = (assetId: string) => `asset:${assetId}`;
-export const projectRoom = (projectId: string) => `project:${projectId}`;
-/** Every socket of one signed-in person: their own activity (unread count). */
-export const userRoom = (userId: string) => `user:${userId}`;
-/** Every socket opened with one session, on every node: they close when it ends. */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+// Made once: zod compiles a schema on its first use, so a schema derived per message costs every message.
+const commentEnvelopeSchema = createCommentMessageSchema.pick({ versionId: true });
+const leaveAssetSchema = joinAssetSchema.pick({ assetId: true });
 
 @WebSocketGateway({ path: '/socket.io', serveClient: false, maxHttpBufferSize: TRANSPORT_LIMIT_BYTES })
 export class RealtimeGateway
@@ -70,22 +67,43 @@ export class RealtimeGateway
   server!: Server;
 
   private adapterPool: pg.Pool | undefined;
-  private readonly throttle = new EphemeralThrottle(15);
-  private readonly latestShapes = new LatestStateThrottle(10);
-  // Typing is a state (on, off, internal or not): the last one must arrive, or a guest sees it stuck.
-  private readonly latestTyping = new LatestStateThrottle(15);
-  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly signals: LiveSignals;
+  readonly expiry = new SocketExpiry();
+  private readonly live: LiveSessionRelay;
 
   constructor(
     private readonly auth: AuthService,
     private readonly assets: AssetsService,
     private readonly projects: ProjectsService,
     private readonly comments: CommentsService,
+    private readonly commentRows: CommentsRepository,
     private readonly guests: GuestAccessService,
     private readonly dataSource: DataSource,
     @Inject(LoggerToken) private readonly logger: Logger,
     @Inject(AppConfigToken) private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: Metrics,
+    private readonly drain: Drain,
+    liveSessions: LiveSessionsService,
+  ) {
+    this.live = new LiveSessionRelay(
+      liveSessions,
+      auth,
+      logger,
+      () => this.server,
+      config.liveSessionGraceMs,
+    );
+    this.signals = new LiveSignals((socket, assetId) => this.live.drawsLive(socket, assetId));
+  }
+
+  /** A live session's seats changed, on this process or another: strokes and lasers follow them. */
+  liveSeatsChanged(assetId: string): Promise<void> {
+    return this.live.seatsChanged(assetId);
+  }
+
+  /** Postgres was out of reach a while: the seats of every live session here are read again. */
+  refreshLiveSeats(): Promise<void> {
+    return this.live.refreshSeats();
+  }
 
   onModuleInit(): void {
     // A new role reaches sockets already in the project's rooms (removal is announced as access lost).
@@ -105,71 +123,59 @@ export class RealtimeGateway
     const { url } = this.dataSource.options as { url: string };
     // Survives a database restart: the adapter LISTENs again on a fresh connection.
     this.adapterPool = createPgPool({ connectionString: url, max: 3 }, 'cutroom-socket-adapter', this.logger);
-    server.adapter(createAdapter(this.adapterPool, { tableName: 'socket_io_attachments' }));
+    server.adapter(postgresAdapter(this.adapterPool, { tableName: 'socket_io_attachments' }) as never);
+    this.live.startSweeping();
+    // Stopping: each socket's connection is closed (not the socket ended), so its client
+    // reconnects at once — through the balancer, to a process that stays — and catches up by seq.
+    this.drain.onStart(() => {
+      for (const socket of server.sockets.sockets.values()) socket.conn.close();
+    });
+    this.metrics.gauge(
+      'cutroom_sockets',
+      'Sockets connected to this process',
+      () => server.engine.clientsCount,
+    );
+    this.metrics.gauge(
+      'cutroom_socket_rooms',
+      'Rooms with a socket of this process in them, by kind (asset, project)',
+      () => {
+        const counts = { asset: 0, project: 0 };
+        for (const room of server.of('/').adapter.rooms.keys()) {
+          if (room.startsWith('asset:')) counts.asset++;
+          else if (room.startsWith('project:')) counts.project++;
+        }
+        return Object.entries(counts).map(([kind, value]) => ({ labels: { kind }, value }));
+      },
+      ['kind'],
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.live.stopSweeping();
     await this.adapterPool?.end().catch(() => undefined);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    this.refuseOversized(socket);
-    // An event no handler knows is answered through its ack, not left to the client's timeout.
-    const known = new Set<string>(Object.values(clientEvents));
-    socket.use(([name, ...args], next) => {
-      if (known.has(name)) return next();
-      const ack: unknown = args.at(-1);
-      const message = `Unknown event "${String(name).slice(0, 100)}"`;
-      if (typeof ack === 'function') ack({ ok: false, error: { statusCode: 404, message } });
-    });
+    refuseOversized(socket);
+    answerUnknownEvents(socket);
     const { user } = socket.data as Partial<SocketData>;
     if (!user) return;
     const rooms = [userRoom(user.id), sessionRoom(user.sessionId)];
-    await socket.join(user.guest ? [...rooms, GUEST_ROOM] : rooms);
+    await socket.join(
+      user.guest ? [...rooms, GUEST_ROOM, linkRoom(user.guest.linkId)] : [...rooms, MEMBER_ROOM],
+    );
     // The session (or a guest's link) can run out mid-session: the socket goes with it.
-    const endsAt = Math.min(
-      Date.parse(user.sessionExpiresAt),
-      user.guest?.expiresAt ? Date.parse(user.guest.expiresAt) : Infinity,
-    );
-    const timer = setTimeout(
-      () => {
-        socket.emit(serverEvents.sessionEnded);
-        socket.disconnect(true);
-      },
-      Math.min(MAX_TIMER_MS, Math.max(0, endsAt - Date.now())),
-    );
-    this.expiryTimers.set(socket.id, timer);
-  }
-
-  /**
-   * Measures each message as it arrives: one over the limit reaches no handler and is answered —
-   * through its ack, or with request:refused when it has none — instead of being dropped unheard.
-   */
-  private refuseOversized(socket: Socket): void {
-    const sizes = new EventSizes();
-    socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
-      if (packet.type === 'message') sizes.heard(packet.data);
-    });
-    socket.use((event, next) => {
-      const bytes = sizes.next();
-      if (bytes <= MESSAGE_LIMIT_BYTES) return next();
-      const error = tooLarge(bytes);
-      const ack: unknown = event.at(-1);
-      if (typeof ack === 'function') ack({ ok: false, error });
-      else socket.emit(serverEvents.refused, { event: String(event[0]), error });
-    });
+    this.expiry.arm(socket);
   }
 
   handleDisconnect(socket: Socket): void {
-    clearTimeout(this.expiryTimers.get(socket.id));
-    this.expiryTimers.delete(socket.id);
-    this.throttle.forget(`${socket.id}:`);
-    this.latestShapes.forget(`${socket.id}:`);
-    this.latestTyping.forget(`${socket.id}:`);
-    const presence = (socket.data as SocketData).presence;
+    this.expiry.forget(socket);
+    this.signals.forget(socket.id);
+    this.live.disconnected(socket);
+    const { presence, user } = socket.data as SocketData;
     if (presence)
       socket
-        .to(assetRoom(presence.assetId))
+        .to(signalRooms(user, presence.assetId))
         .emit(serverEvents.presenceLeft, { socketId: socket.id, assetId: presence.assetId });
   }
 
@@ -191,32 +197,51 @@ export class RealtimeGateway
     try {
       await this.auth.requireLiveSession(user.sessionId);
       const access = await this.assets.requireAsset(user.id, assetId, 'project.view');
-      await socket.join(assetRoom(assetId));
+      await socket.join([assetRoom(assetId), ...viewerRooms(user, assetId)]);
       const data = socket.data as SocketData;
       data.joined ??= new Map();
       data.joined.set(assetId, { projectId: access.projectId, role: access.role });
-      const [row]: { last_seq: string }[] = await this.dataSource.query(
-        `SELECT last_seq FROM assets WHERE id = $1`,
-        [assetId],
-      );
+      const stored = await lastSeq(this.dataSource.manager, assetId);
       const missed =
         afterSeq === undefined ? [] : await eventsAfter(this.dataSource.manager, assetId, afterSeq);
-      const events = user.guest ? await this.replayForGuest(missed) : missed;
-      const lastSeq = Math.max(Number(row?.last_seq ?? 0), missed.at(-1)?.seq ?? 0);
-      const others = await this.server.in(assetRoom(assetId)).fetchSockets();
-      const presence = others
-        .map((other) => (other.data as SocketData).presence)
-        .filter((p): p is Presence => p !== undefined && p.assetId === assetId && p.socketId !== socket.id);
-      return { ok: true, lastSeq, events, presence };
+      const events = user.guest ? await this.replayForGuest(missed, user.guest) : missed;
+      const presence = await this.presenceIn(assetId, socket.id, user);
+      const liveSession = await this.live.current(socket, assetId);
+      return { ok: true, lastSeq: Math.max(stored, missed.at(-1)?.seq ?? 0), events, presence, liveSession };
     } catch (error) {
       return this.refuse(error, 'asset:join');
     }
   }
 
-  /** What a guest is replayed: each event as guests saw it, then each thread judged as it is now. */
-  private async replayForGuest(missed: AssetEvent[]): Promise<AssetEvent[]> {
-    const shown = missed.flatMap((event) => eventForGuest(event) ?? []);
-    return replayForGuest(missed, shown, await commentsNow(this.dataSource.manager, shown));
+  /**
+   * Who else is in the asset's room, on every node. Best effort: a node that does not answer in
+   * time (restarting, or its database link down a moment) costs the joiner the others' presence —
+   * they see it with their next update — and never the join with its missed events.
+   */
+  private async presenceIn(
+    assetId: string,
+    ownSocketId: string,
+    viewer: SocketData['user'],
+  ): Promise<Presence[]> {
+    try {
+      const others = await this.server.in(assetRoom(assetId)).fetchSockets();
+      return visiblePresence(
+        viewer,
+        others.map((other) => other.data as SocketData),
+      ).filter((p) => p.assetId === assetId && p.socketId !== ownSocketId);
+    } catch (error) {
+      this.logger.warn({ err: error, assetId }, 'presence of the other nodes unavailable on join');
+      return [];
+    }
+  }
+
+  /**
+   * What a guest is replayed: each event as guests of their link see it (by what it shows now),
+   * then each thread judged as it is now.
+   */
+  private async replayForGuest(missed: AssetEvent[], view: GuestView): Promise<AssetEvent[]> {
+    const shown = missed.flatMap((event) => eventForGuest(event, view) ?? []);
+    return replayForGuest(missed, shown, await commentsNow(this.commentRows, this.dataSource.manager, shown));
   }
 
   /** Joins a project's room: every asset event of the project, so the grid stays live. */
@@ -248,7 +273,7 @@ export class RealtimeGateway
     @MessageBody() body: unknown,
   ): Promise<{ ok: true; comment: unknown } | Refusal> {
     // The envelope first, then the comment, so a bad comment is answered field by field.
-    const message = createCommentMessageSchema.pick({ versionId: true }).safeParse(body);
+    const message = commentEnvelopeSchema.safeParse(body);
     if (!message.success) return refusal(400, 'comment:create needs { versionId: uuid, comment: {…} }');
     const comment = createCommentMessageSchema.shape.comment.safeParse(
       (body as { comment?: unknown }).comment,
@@ -259,9 +284,14 @@ export class RealtimeGateway
     }
     const { user } = socket.data as SocketData;
     try {
-      // Signed out a moment ago on another node, before this socket was closed: refused all the same.
-      await this.auth.requireLiveSession(user.sessionId);
-      const created = await this.comments.create(user.id, message.data.versionId, comment.data);
+      // Signed out a moment ago on another node, before this socket was closed: refused all the
+      // same (the session is asked in the query that checks access).
+      const created = await this.comments.create(
+        user.id,
+        message.data.versionId,
+        comment.data,
+        user.sessionId,
+      );
       return { ok: true, comment: created };
     } catch (error) {
       return this.refuse(error, 'comment:create');
@@ -271,111 +301,60 @@ export class RealtimeGateway
   /** Where a viewer is (version, frame, playing): broadcast to the room, never stored. */
   @SubscribeMessage(clientEvents.presence)
   presenceUpdate(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
-    const parsed = presenceUpdateSchema.safeParse(body);
-    if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
-    if (!this.throttle.admit(`${socket.id}:presence`)) return;
-    const { user } = socket.data as SocketData;
-    const presence: Presence = {
-      ...parsed.data,
-      socketId: socket.id,
-      user: { id: user.id, displayName: user.displayName },
-    };
-    (socket.data as SocketData).presence = presence;
-    socket.to(assetRoom(parsed.data.assetId)).emit(serverEvents.presenceChanged, presence);
+    this.signals.presence(socket, body);
   }
 
-  /**
-   * Someone's drawing as it is made: the stroke under the pen (dropped beyond the rate), and the
-   * finished shapes whenever they change (coalesced, never dropped, so others end on the last state).
-   * The posted comment carries the drawing itself.
-   */
+  /** Someone's drawing as it is made (see LiveSignals). */
   @SubscribeMessage(clientEvents.drawing)
   drawing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
-    const parsed = drawingStrokeSchema.safeParse(body);
-    if (!parsed.success) return;
-    const room = assetRoom(parsed.data.assetId);
-    // Only someone who may post the note draws it live: a viewer's pen reaches nobody.
-    if (!socket.rooms.has(room) || !mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
-    const { user } = socket.data as SocketData;
-    const relayed = { ...parsed.data, userId: user.id, socketId: socket.id };
-    const { assetId, versionId, frame } = parsed.data;
-    const draft = {
-      key: `draw:${assetId}`,
-      event: serverEvents.drawing,
-      cleared: {
-        assetId,
-        versionId,
-        frame,
-        internal: false,
-        shapes: [],
-        userId: user.id,
-        socketId: socket.id,
-      },
-    };
-    if ('shape' in parsed.data) {
-      if (this.throttle.admit(`${socket.id}:draw`)) this.relayDraft(socket, draft, relayed, true);
-      return;
-    }
-    const shows = parsed.data.shapes.length > 0;
-    // A state that waited its turn goes only where its sender still is, and still may draw.
-    this.latestShapes.offer(`${socket.id}:shapes:${parsed.data.assetId}`, () => {
-      if (socket.rooms.has(room) && mayWrite((socket.data as SocketData).joined, parsed.data.assetId))
-        this.relayDraft(socket, draft, relayed, shows);
-    });
+    this.signals.drawing(socket, body);
   }
 
   @SubscribeMessage(clientEvents.typing)
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
-    const parsed = typingSchema.safeParse(body);
-    if (!parsed.success || !socket.rooms.has(assetRoom(parsed.data.assetId))) return;
-    if (!mayWrite((socket.data as SocketData).joined, parsed.data.assetId)) return;
-    const { user } = socket.data as SocketData;
-    const relayed = { ...parsed.data, user: { id: user.id, displayName: user.displayName } };
-    const draft = {
-      key: `typing:${parsed.data.assetId}`,
-      event: serverEvents.typing,
-      cleared: { ...relayed, typing: false, internal: false },
-    };
-    const room = assetRoom(parsed.data.assetId);
-    // A state that waited its turn goes only where its sender still is, and still may write.
-    this.latestTyping.offer(`${socket.id}:typing:${parsed.data.assetId}`, () => {
-      if (socket.rooms.has(room) && mayWrite((socket.data as SocketData).joined, parsed.data.assetId))
-        this.relayDraft(socket, draft, relayed, parsed.data.typing);
-    });
+    this.signals.typing(socket, body);
   }
 
-  /**
-   * Relays a note being drafted to its asset's room: an internal one to members only, after guests
-   * drop what they were shown of it while it was shared (the room's members see that clear too, then
-   * the draft again at once: socket.io cannot address only the guests of a room in order).
-   */
-  private relayDraft(
-    socket: Socket,
-    draft: { key: string; event: string; cleared: object },
-    relayed: { assetId: string; internal: boolean },
-    shows: boolean,
-  ): void {
-    const data = socket.data as SocketData;
-    const held = (data.guestsHold ??= new Set());
-    const audience = draftAudience({
-      senderIsGuest: Boolean(data.user.guest),
-      internal: relayed.internal,
-      guestsHold: held.has(draft.key),
-      shows,
-    });
-    const room = socket.to(assetRoom(relayed.assetId));
-    if (audience.clearGuests) room.emit(draft.event, draft.cleared);
-    if (audience.guestsHold) held.add(draft.key);
-    else held.delete(draft.key);
-    if (audience.membersOnly) room.except(GUEST_ROOM).emit(draft.event, relayed);
-    else room.emit(draft.event, { ...relayed, internal: false });
+  /** Starts the cut's live session, hosted by the sender (see LiveSessionRelay for all live messages). */
+  @SubscribeMessage(liveClientEvents.start)
+  startLiveSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.live.start(socket, body);
+  }
+
+  @SubscribeMessage(liveClientEvents.join)
+  joinLiveSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.live.join(socket, body);
+  }
+
+  @SubscribeMessage(liveClientEvents.leave)
+  leaveLiveSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.live.leave(socket, body);
+  }
+
+  @SubscribeMessage(liveClientEvents.drive)
+  driveLiveSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.live.drive(socket, body);
+  }
+
+  @SubscribeMessage(liveClientEvents.makeHost)
+  makeLiveHost(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.live.makeHost(socket, body);
+  }
+
+  @SubscribeMessage(liveClientEvents.setRole)
+  setLiveRole(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    return this.live.setRole(socket, body);
+  }
+
+  /** The host's or an annotator's laser pointer: ephemeral, like strokes. */
+  @SubscribeMessage(liveClientEvents.laser)
+  liveLaser(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
+    this.live.laser(socket, body);
   }
 
   /** An ack refusing the request, in the REST error's terms (status, message, fields). */
   private refuse(error: unknown, what: string): Refusal {
-    const { statusCode, message, fields } = toApiError(error);
-    if (statusCode >= 500) this.logger.error({ err: error }, `${what} failed`);
-    return { ok: false, error: fields ? { statusCode, message, fields } : { statusCode, message } };
+    return refusalFor(error, what, this.logger);
   }
 
   @SubscribeMessage(clientEvents.leaveAsset)
@@ -383,17 +362,9 @@ export class RealtimeGateway
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ): Promise<{ ok: boolean }> {
-    const parsed = joinAssetSchema.pick({ assetId: true }).safeParse(body);
+    const parsed = leaveAssetSchema.safeParse(body);
     if (!parsed.success) return { ok: false };
-    const { assetId } = parsed.data;
-    await socket.leave(assetRoom(assetId));
-    (socket.data as SocketData).joined?.delete(assetId);
-    // Whoever is still in the room stops seeing this viewer there.
-    const data = socket.data as SocketData;
-    if (data.presence?.assetId === assetId) {
-      data.presence = undefined;
-      socket.to(assetRoom(assetId)).emit(serverEvents.presenceLeft, { socketId: socket.id, assetId });
-    }
+    await leaveAssetRooms(socket, parsed.data.assetId);
     return { ok: true };
   }
 }

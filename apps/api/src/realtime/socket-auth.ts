@@ -14,6 +14,8 @@ export interface SocketData {
   joined?: Map<string, JoinedAsset>;
   /** The drafts (`draw:`/`typing:` + asset) guests were shown: cleared for them if they turn internal. */
   guestsHold?: Set<string>;
+  /** The assets whose live session this socket follows: let go of a while after it disconnects. */
+  liveSessions?: Set<string>;
 }
 
 /**

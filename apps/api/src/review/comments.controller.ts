@@ -44,7 +44,7 @@ export class CommentsController {
     @UuidParam('versionId') versionId: string,
     @ZodQuery(commentFiltersSchema) filters: CommentFilters,
   ): Promise<CommentList> {
-    return { comments: await this.comments.list(user.id, versionId, filters) };
+    return this.comments.list(user.id, versionId, filters);
   }
 
   @Post('versions/:versionId/comments')

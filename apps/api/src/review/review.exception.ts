@@ -13,6 +13,8 @@ export enum ReviewErrorCode {
   ThreadChanged = 'thread_changed',
   /** Concurrent writes to the same comment kept colliding; the same request may simply be sent again. */
   WriteConflict = 'write_conflict',
+  /** A notes-list `cursor` that no list returned. */
+  BadCursor = 'bad_cursor',
 }
 
 const kinds: Record<ReviewErrorCode, ErrorKind> = {
@@ -25,6 +27,7 @@ const kinds: Record<ReviewErrorCode, ErrorKind> = {
   [ReviewErrorCode.ThreadVisibility]: 'conflict',
   [ReviewErrorCode.ThreadChanged]: 'conflict',
   [ReviewErrorCode.WriteConflict]: 'conflict',
+  [ReviewErrorCode.BadCursor]: 'invalid',
 };
 
 export class ReviewException extends DomainException {

@@ -9,17 +9,19 @@ import type {
 import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { AuthService, type IssuedSession } from '../auth/auth.service.js';
+import { AuthRateLimiter } from '../auth/rate-limit/auth-rate-limiter.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { hashSessionToken } from '../auth/session-token.js';
 import { guestDisplayName, linkStatus } from './review-link-rules.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { SharingErrorCode, SharingException } from './sharing.exception.js';
 
 interface OpenLinkRow {
   id: string;
   project_id: string;
-  project_name: string;
   label: string;
   permissions: LinkPermission[];
+  show_team_activity: boolean;
   password_hash: string | null;
   expires_at: Date | null;
   revoked_at: Date | null;
@@ -37,6 +39,8 @@ export class GuestAccessService {
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly assets: AssetsService,
+    private readonly rateLimiter: AuthRateLimiter,
+    private readonly projects: ProjectsService,
   ) {}
 
   /** What the link is, for its landing page; revoked or unknown → 404, expired → 410. */
@@ -49,7 +53,7 @@ export class GuestAccessService {
       needsPassword: false,
       expiresAt,
       label: link.label,
-      projectName: link.project_name,
+      projectName: await this.projects.name(link.project_id),
       sharedBy: link.shared_by,
       permissions: link.permissions,
     };
@@ -60,6 +64,7 @@ export class GuestAccessService {
     const link = await this.liveLink(token);
     if (link.password_hash) {
       if (!body.password) throw new SharingException(SharingErrorCode.PasswordRequired);
+      await this.rateLimiter.spendForReviewLink(link.id);
       if (!(await this.auth.verifyPassword(link.password_hash, body.password)))
         throw new SharingException(SharingErrorCode.WrongPassword);
     }
@@ -80,6 +85,7 @@ export class GuestAccessService {
         projectId: link.project_id,
         permissions: link.permissions,
         expiresAt: link.expires_at?.toISOString() ?? null,
+        showTeamActivity: link.show_team_activity,
       },
     };
   }
@@ -87,9 +93,8 @@ export class GuestAccessService {
   /** A guest's home: the project's name and exactly the assets their link shows. */
   async sharedReview(user: AuthenticatedUser): Promise<SharedReview> {
     if (!user.guest) throw new SharingException(SharingErrorCode.NotAGuest);
-    const [row]: { label: string; all_assets: boolean; project_name: string }[] = await this.dataSource.query(
-      `SELECT l.label, l.all_assets, p.name AS project_name FROM review_links l JOIN projects p ON p.id = l.project_id
-       WHERE l.id = $1`,
+    const [row]: { label: string; all_assets: boolean }[] = await this.dataSource.query(
+      `SELECT label, all_assets FROM review_links WHERE id = $1`,
       [user.guest.linkId],
     );
     if (!row) throw new SharingException(SharingErrorCode.LinkNotFound);
@@ -98,7 +103,7 @@ export class GuestAccessService {
       guest: user.guest,
       label: row.label,
       allAssets: row.all_assets,
-      project: { id: user.guest.projectId, name: row.project_name },
+      project: { id: user.guest.projectId, name: await this.projects.name(user.guest.projectId) },
       assets: await this.assets.listShared(user.id, user.guest.projectId),
     };
   }
@@ -120,9 +125,9 @@ export class GuestAccessService {
 
   private async liveLink(token: string): Promise<OpenLinkRow> {
     const rows: OpenLinkRow[] = await this.dataSource.query(
-      `SELECT l.id, l.project_id, p.name AS project_name, l.label, l.permissions, l.password_hash, l.expires_at,
-              l.revoked_at, u.display_name AS shared_by
-       FROM review_links l JOIN projects p ON p.id = l.project_id LEFT JOIN users u ON u.id = l.created_by
+      `SELECT l.id, l.project_id, l.label, l.permissions, l.show_team_activity, l.password_hash,
+              l.expires_at, l.revoked_at, u.display_name AS shared_by
+       FROM review_links l LEFT JOIN users u ON u.id = l.created_by
        WHERE l.token_hash = $1`,
       [hashSessionToken(token)],
     );

@@ -1,11 +1,15 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type CreateReviewLinkInput,
   type CreatedReviewLink,
   type ReviewLink,
+  type ReviewLinkAddress,
   type ReviewLinkList,
+  type UpdateReviewLinkInput,
   createReviewLinkBodySchema,
+  reviewLinkAddressSchema,
+  updateReviewLinkBodySchema,
   createdReviewLinkSchema,
   reviewLinkListSchema,
   reviewLinkSchema,
@@ -48,6 +52,32 @@ export class ReviewLinksController {
     return { links: await this.links.list(user.id, projectId) };
   }
 
+  @Get(':linkId/address')
+  @ApiUuidParam('projectId')
+  @ApiUuidParam('linkId')
+  @ApiZodResponse(200, reviewLinkAddressSchema, [400, 401, 403, 404, 409])
+  address(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('projectId') projectId: string,
+    @UuidParam('linkId') linkId: string,
+  ): Promise<ReviewLinkAddress> {
+    return this.links.address(user.id, projectId, linkId);
+  }
+
+  @Patch(':linkId')
+  @ApiUuidParam('projectId')
+  @ApiUuidParam('linkId')
+  @ApiZodBody(updateReviewLinkBodySchema)
+  @ApiZodResponse(200, reviewLinkSchema, [400, 401, 403, 404])
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('projectId') projectId: string,
+    @UuidParam('linkId') linkId: string,
+    @ZodBody(updateReviewLinkBodySchema) body: UpdateReviewLinkInput,
+  ): Promise<ReviewLink> {
+    return this.links.update(user.id, projectId, linkId, body);
+  }
+
   @Post(':linkId/revoke')
   @HttpCode(200)
   @ApiUuidParam('projectId')
@@ -59,5 +89,18 @@ export class ReviewLinksController {
     @UuidParam('linkId') linkId: string,
   ): Promise<ReviewLink> {
     return this.links.revoke(user.id, projectId, linkId);
+  }
+
+  @Post(':linkId/enable')
+  @HttpCode(200)
+  @ApiUuidParam('projectId')
+  @ApiUuidParam('linkId')
+  @ApiZodResponse(200, reviewLinkSchema, [400, 401, 403, 404])
+  enable(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('projectId') projectId: string,
+    @UuidParam('linkId') linkId: string,
+  ): Promise<ReviewLink> {
+    return this.links.enable(user.id, projectId, linkId);
   }
 }

@@ -1,49 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   CreateReviewLinkInput,
   CreatedReviewLink,
-  LinkPermission,
   ReviewLink,
+  ReviewLinkAddress,
+  UpdateReviewLinkInput,
 } from '@cutroom/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assetNamesInProject } from '../assets/asset-lookups.repository.js';
 import { AuthService } from '../auth/auth.service.js';
-import { hashSessionToken, newSessionToken } from '../auth/session-token.js';
+import { capLinkSessions } from '../auth/guest-sessions.repository.js';
+import { hashSessionToken } from '../auth/session-token.js';
+import type { AppConfig } from '../config/config.js';
+import { AppConfigToken } from '../config/config.provider.js';
 import { queryRows } from '../database/query-rows.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { announceAccessLost } from '../realtime/access-lost.js';
-import { defaultLinkLabel, linkStatus } from './review-link-rules.js';
+import { announceLinkChanged, announceLinkEnded } from '../events/link-notice.js';
+import { LinkTokens } from './link-tokens.js';
+import { LINK_SELECT, type LinkRow, toReviewLink } from './review-link-row.js';
+import { defaultLinkLabel } from './review-link-rules.js';
 import { SharingErrorCode, SharingException } from './sharing.exception.js';
-
-interface LinkRow {
-  id: string;
-  project_id: string;
-  label: string;
-  all_assets: boolean;
-  asset_ids: string[] | null;
-  permissions: LinkPermission[];
-  has_password: boolean;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-  guest_count: string;
-  guests: { id: string; display_name: string; email: string | null; joined_at: string }[];
-  created_by: string | null;
-  created_by_name: string | null;
-  created_at: Date;
-}
-
-const LINK_SELECT = `
-  SELECT l.id, l.project_id, l.label, l.all_assets, l.permissions, l.password_hash IS NOT NULL AS has_password,
-         l.expires_at, l.revoked_at, l.last_used_at, l.created_by, cb.display_name AS created_by_name, l.created_at,
-         (SELECT array_agg(la.asset_id ORDER BY la.asset_id) FROM review_link_assets la WHERE la.link_id = l.id)
-           AS asset_ids,
-         (SELECT count(*) FROM users g WHERE g.guest_link_id = l.id) AS guest_count,
-         coalesce((SELECT json_agg(json_build_object('id', g.id, 'display_name', g.display_name,
-                                                     'email', g.guest_email, 'joined_at', g.created_at)
-                                   ORDER BY g.created_at DESC)
-                   FROM (SELECT * FROM users WHERE guest_link_id = l.id ORDER BY created_at DESC LIMIT 20) g),
-                  '[]') AS guests
-  FROM review_links l LEFT JOIN users cb ON cb.id = l.created_by`;
 
 /** Review links as their makers see them: made, listed and turned off by the project's editors and owners. */
 @Injectable()
@@ -52,6 +29,8 @@ export class ReviewLinksService {
     private readonly dataSource: DataSource,
     private readonly projects: ProjectsService,
     private readonly auth: AuthService,
+    private readonly tokens: LinkTokens,
+    @Inject(AppConfigToken) private readonly config: AppConfig,
   ) {}
 
   async create(userId: string, projectId: string, body: CreateReviewLinkInput): Promise<CreatedReviewLink> {
@@ -60,14 +39,19 @@ export class ReviewLinksService {
     if (expiresAt && expiresAt.getTime() <= Date.now())
       throw new SharingException(SharingErrorCode.ExpiryInPast);
     const passwordHash = body.password ? await this.auth.hashPassword(body.password) : null;
-    const token = newSessionToken();
+    const id = randomUUID();
+    const token = this.tokens.tokenFor(id);
     const linkId = await this.dataSource.transaction(async (manager) => {
       const assetIds = body.assetIds ? [...new Set(body.assetIds)] : null;
-      const label = body.label ?? (await this.labelFor(manager, projectId, assetIds));
+      const assetNames = assetIds && (await assetNamesInProject(manager, projectId, assetIds));
+      if (assetIds && !assetNames) throw new SharingException(SharingErrorCode.AssetsElsewhere);
+      const label = body.label ?? defaultLinkLabel(assetNames ?? null, await this.projects.name(projectId));
       const [link]: { id: string }[] = await manager.query(
-        `INSERT INTO review_links (project_id, created_by, token_hash, label, all_assets, permissions, password_hash, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO review_links (id, project_id, created_by, token_hash, label, all_assets, permissions, password_hash,
+                                   expires_at, show_team_activity, token_derived)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true) RETURNING id`,
         [
+          id,
           projectId,
           userId,
           hashSessionToken(token),
@@ -76,16 +60,14 @@ export class ReviewLinksService {
           body.permissions,
           passwordHash,
           expiresAt,
+          body.showTeamActivity,
         ],
       );
       if (assetIds) {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO review_link_assets (link_id, asset_id)
-           SELECT $1, a.id FROM assets a WHERE a.id = ANY ($2::uuid[]) AND a.project_id = $3
-           RETURNING asset_id`,
-          [link.id, assetIds, projectId],
+        await manager.query(
+          `INSERT INTO review_link_assets (link_id, asset_id) SELECT $1, unnest($2::uuid[])`,
+          [link.id, assetIds],
         );
-        if (inserted.length !== assetIds.length) throw new SharingException(SharingErrorCode.AssetsElsewhere);
       }
       return link.id;
     });
@@ -104,8 +86,9 @@ export class ReviewLinksService {
   }
 
   /**
-   * Turns a link off for good. Its guests' sessions stop at their next request, and once this
-   * commits every api node takes their sockets out of the rooms.
+   * Turns a link off. Once this commits, every api node tells its guests' open pages that the link
+   * has ended and closes their sockets; their sessions stop at their next request. It can be
+   * turned back on: they carry on where they were.
    */
   async revoke(userId: string, projectId: string, linkId: string): Promise<ReviewLink> {
     await this.dataSource.transaction(async (manager) => {
@@ -117,14 +100,91 @@ export class ReviewLinksService {
         [linkId, projectId],
       );
       if (updated.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
-      const guests: { id: string }[] = await manager.query(`SELECT id FROM users WHERE guest_link_id = $1`, [
-        linkId,
-      ]);
-      await announceAccessLost(
+      await announceLinkEnded(manager, linkId, 'revoked');
+    });
+    return this.load(this.dataSource.manager, linkId);
+  }
+
+  /**
+   * The link's address again, derived from its id. A link made before addresses were derived, or
+   * under another server secret, still works for whoever holds it, but cannot be shown: 409.
+   */
+  async address(userId: string, projectId: string, linkId: string): Promise<ReviewLinkAddress> {
+    await this.projects.requireRole(userId, projectId, 'links.manage');
+    const [row]: { token_hash: string; token_derived: boolean }[] = await this.dataSource.query(
+      `SELECT token_hash, token_derived FROM review_links WHERE id = $1 AND project_id = $2`,
+      [linkId, projectId],
+    );
+    if (!row) throw new SharingException(SharingErrorCode.LinkNotFound);
+    if (!row.token_derived) throw new SharingException(SharingErrorCode.LinkNotCopyable);
+    const token = this.tokens.tokenFor(linkId);
+    if (hashSessionToken(token) !== row.token_hash)
+      throw new SharingException(SharingErrorCode.LinkSecretChanged);
+    return { token, path: `/share/${token}` };
+  }
+
+  /**
+   * Changes what a link grants, its password, expiry or name. Its guests keep their sessions (a new
+   * password is for newcomers); once this commits their open pages act by the new rights, and a
+   * new expiry moves the end of their sessions with it.
+   */
+  async update(
+    userId: string,
+    projectId: string,
+    linkId: string,
+    body: UpdateReviewLinkInput,
+  ): Promise<ReviewLink> {
+    const expiresAt =
+      body.expiresAt === undefined ? undefined : body.expiresAt === null ? null : new Date(body.expiresAt);
+    if (expiresAt && expiresAt.getTime() <= Date.now())
+      throw new SharingException(SharingErrorCode.ExpiryInPast);
+    const passwordHash =
+      body.password === undefined || body.password === null
+        ? body.password
+        : await this.auth.hashPassword(body.password);
+    await this.dataSource.transaction(async (manager) => {
+      await this.projects.requireRole(userId, projectId, 'links.manage', manager);
+      const updated = await queryRows<{ id: string }>(
         manager,
-        projectId,
-        guests.map((g) => g.id),
+        `UPDATE review_links SET
+           label = coalesce($3, label),
+           permissions = coalesce($4, permissions),
+           password_hash = CASE WHEN $5 THEN $6 ELSE password_hash END,
+           expires_at = CASE WHEN $7 THEN $8::timestamptz ELSE expires_at END,
+           show_team_activity = coalesce($9, show_team_activity)
+         WHERE id = $1 AND project_id = $2 RETURNING id`,
+        [
+          linkId,
+          projectId,
+          body.label ?? null,
+          body.permissions ?? null,
+          passwordHash !== undefined,
+          passwordHash ?? null,
+          expiresAt !== undefined,
+          expiresAt ?? null,
+          body.showTeamActivity ?? null,
+        ],
       );
+      if (updated.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
+      if (expiresAt !== undefined) {
+        // A guest's session ends no later than the link: it follows the link's new end either way.
+        await capLinkSessions(manager, linkId, this.config.sessionTtlMs, expiresAt);
+      }
+      await announceLinkChanged(manager, linkId);
+    });
+    return this.load(this.dataSource.manager, linkId);
+  }
+
+  /** Turns a link back on: its address opens again, and its guests' sessions work again. */
+  async enable(userId: string, projectId: string, linkId: string): Promise<ReviewLink> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.projects.requireRole(userId, projectId, 'links.manage', manager);
+      const updated = await queryRows<{ id: string }>(
+        manager,
+        `UPDATE review_links SET revoked_at = NULL WHERE id = $1 AND project_id = $2 RETURNING id`,
+        [linkId, projectId],
+      );
+      if (updated.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
     });
     return this.load(this.dataSource.manager, linkId);
   }
@@ -134,49 +194,4 @@ export class ReviewLinksService {
     if (rows.length === 0) throw new SharingException(SharingErrorCode.LinkNotFound);
     return toReviewLink(rows[0], new Date());
   }
-
-  private async labelFor(
-    manager: EntityManager,
-    projectId: string,
-    assetIds: string[] | null,
-  ): Promise<string> {
-    const [project]: { name: string }[] = await manager.query(`SELECT name FROM projects WHERE id = $1`, [
-      projectId,
-    ]);
-    if (!assetIds) return defaultLinkLabel(null, project.name);
-    const assets: { name: string }[] = await manager.query(
-      `SELECT name FROM assets WHERE id = ANY ($1::uuid[]) AND project_id = $2
-       ORDER BY array_position($1::uuid[], id)`,
-      [assetIds, projectId],
-    );
-    if (assets.length !== assetIds.length) throw new SharingException(SharingErrorCode.AssetsElsewhere);
-    return defaultLinkLabel(
-      assets.map((a) => a.name),
-      project.name,
-    );
-  }
-}
-
-function toReviewLink(row: LinkRow, now: Date): ReviewLink {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    label: row.label,
-    assetIds: row.all_assets ? null : (row.asset_ids ?? []),
-    permissions: row.permissions,
-    hasPassword: row.has_password,
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    revokedAt: row.revoked_at?.toISOString() ?? null,
-    lastUsedAt: row.last_used_at?.toISOString() ?? null,
-    status: linkStatus({ revokedAt: row.revoked_at, expiresAt: row.expires_at }, now),
-    guestCount: Number(row.guest_count),
-    guests: row.guests.map((g) => ({
-      id: g.id,
-      displayName: g.display_name,
-      email: g.email,
-      joinedAt: new Date(g.joined_at).toISOString(),
-    })),
-    createdBy: row.created_by ? { id: row.created_by, displayName: row.created_by_name ?? '' } : null,
-    createdAt: row.created_at.toISOString(),
-  };
 }

@@ -8,6 +8,8 @@ export enum SharingErrorCode {
   NotAGuest = 'not_a_guest',
   AssetsElsewhere = 'assets_elsewhere',
   ExpiryInPast = 'expiry_in_past',
+  LinkNotCopyable = 'link_not_copyable',
+  LinkSecretChanged = 'link_secret_changed',
 }
 
 const kinds: Record<SharingErrorCode, ErrorKind> = {
@@ -18,6 +20,8 @@ const kinds: Record<SharingErrorCode, ErrorKind> = {
   [SharingErrorCode.NotAGuest]: 'not_found',
   [SharingErrorCode.AssetsElsewhere]: 'invalid',
   [SharingErrorCode.ExpiryInPast]: 'invalid',
+  [SharingErrorCode.LinkNotCopyable]: 'conflict',
+  [SharingErrorCode.LinkSecretChanged]: 'conflict',
 };
 
 const messages: Record<SharingErrorCode, string> = {
@@ -28,6 +32,10 @@ const messages: Record<SharingErrorCode, string> = {
   [SharingErrorCode.NotAGuest]: 'You are not visiting through a review link.',
   [SharingErrorCode.AssetsElsewhere]: 'Some of those assets are not in this project.',
   [SharingErrorCode.ExpiryInPast]: 'The expiry must be in the future.',
+  [SharingErrorCode.LinkNotCopyable]:
+    'This link was made before links could be copied again: it still works for those who have it, or make a new one to share.',
+  [SharingErrorCode.LinkSecretChanged]:
+    "This link's address cannot be shown again because the server's secret (DATA_DIR/secrets/server-secret) changed: it still works for those who have it, or make a new one to share.",
 };
 
 export class SharingException extends DomainException {

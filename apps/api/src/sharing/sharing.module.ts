@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AssetsModule } from '../assets/assets.module.js';
 import { AuthCoreModule } from '../auth/auth-core.module.js';
+import { ServerSecret } from '../common/secrets/server-secret.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { GuestAccessService } from './guest-access.service.js';
+import { LinkTokens } from './link-tokens.js';
+import { MovedCutLinks } from './moved-cut-links.js';
 import { ReviewLinksController } from './review-links.controller.js';
 import { ReviewLinksService } from './review-links.service.js';
 import { ShareController } from './share.controller.js';
@@ -11,7 +14,7 @@ import { ShareController } from './share.controller.js';
 @Module({
   imports: [AuthCoreModule, ProjectsModule, AssetsModule],
   controllers: [ReviewLinksController, ShareController],
-  providers: [ReviewLinksService, GuestAccessService],
+  providers: [ReviewLinksService, GuestAccessService, LinkTokens, ServerSecret, MovedCutLinks],
   exports: [GuestAccessService],
 })
 export class SharingModule {}

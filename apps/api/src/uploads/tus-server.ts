@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { SESSION_COOKIE, type ApiError } from '@cutroom/contracts';
+import {
+  SESSION_COOKIE,
+  UPLOAD_ASSET_HEADER,
+  UPLOAD_VERSION_HEADER,
+  type ApiError,
+} from '@cutroom/contracts';
 import { Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { AuthService } from '../auth/auth.service.js';
@@ -9,14 +14,17 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
 import { parseCookieHeader, readSessionToken } from '../auth/session-token.js';
 import { toApiError } from '../common/http/api-exception.filter.js';
+import { Metrics } from '../common/metrics/metrics.js';
 import type { Logger } from '../common/logging/logger.js';
 import type { AppConfig } from '../config/config.js';
+import { formatBytes } from '../common/text/format-bytes.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { isDiskFull } from '../media/disk-full.js';
 import { MediaStorage } from '../media/media-storage.js';
 import { tusErrorBody } from './tus-errors.js';
+import { streamingPatchHandler } from './streaming-patch-handler.js';
 import { diskFullWhileReceiving, UploadFileStore } from './upload-file-store.js';
-import { formatBytes, UploadsService } from './uploads.service.js';
+import { UploadsService } from './uploads.service.js';
 
 export const UPLOADS_PATH = '/api/uploads';
 
@@ -30,7 +38,10 @@ type HookRequest = { headers: Headers };
 @Injectable()
 export class TusUploadServer {
   private readonly server: Server;
+  private readonly store: UploadFileStore;
   private readonly maxUploadBytes: string;
+  /** Uploads a HEAD just finished: they leave the store once its answer is made. */
+  private readonly finishedByHead = new Set<string>();
 
   constructor(
     private readonly uploads: UploadsService,
@@ -38,18 +49,36 @@ export class TusUploadServer {
     storage: MediaStorage,
     @Inject(AppConfigToken) config: AppConfig,
     @Inject(LoggerToken) private readonly logger: Logger,
+    metrics: Metrics,
   ) {
     const directory = storage.uploadsDir;
     this.maxUploadBytes = formatBytes(config.maxUploadBytes);
-    this.server = new Server({
-      path: UPLOADS_PATH,
-      datastore: new UploadFileStore(directory, (upload) =>
+    const store = new UploadFileStore(directory, {
+      onCreateFailed: (upload) =>
         this.uploads
           .discard(upload.id, upload.metadata)
           .catch((error) =>
             this.logger.error({ err: error, uploadId: upload.id }, 'could not take back an upload'),
           ),
-      ),
+      onWritten: (bytes) => metrics.uploadBytes.inc(bytes),
+      onRehashed: (bytes) => metrics.uploadBytesRehashed.inc(bytes),
+    });
+    const finish = async (uploadId: string) => {
+      const sealed = await store.seal(uploadId);
+      await this.uploads.complete(uploadId, path.join(directory, uploadId), sealed);
+    };
+    // Finished while answering a HEAD: tus reads the upload from the store for its answer, so it
+    // leaves the store once that answer is made (see handle).
+    const finishIfWhole = async (uploadId: string) => {
+      const upload = await store.getUpload(uploadId).catch(() => undefined);
+      if (upload?.size === undefined || upload.offset !== upload.size) return;
+      await finish(uploadId);
+      this.finishedByHead.add(uploadId);
+    };
+    this.store = store;
+    this.server = new Server({
+      path: UPLOADS_PATH,
+      datastore: store,
       relativeLocation: true,
       allowedOrigins: [new URL(config.publicUrl).origin],
       respectForwardedHeaders: config.trustProxy,
@@ -65,13 +94,26 @@ export class TusUploadServer {
       onIncomingRequest: async (request, uploadId) => {
         if (request.method === 'POST' || request.method === 'OPTIONS') return;
         const user = await this.signedIn(request);
-        await this.refuseAsJson(() => this.uploads.requireOwnUpload(user, uploadId));
+        const { uploading } = await this.refuseAsJson(() => this.uploads.requireOwnUpload(user, uploadId));
         // Cancelling: the version leaves the stack before the client hears 204.
         if (request.method === 'DELETE') await this.refuseAsJson(() => this.uploads.cancel(uploadId));
+        // A client asking where to resume an upload whose every byte arrived, when finishing it
+        // failed (the database was away for the last PATCH): it is finished now, before the
+        // answer tells the client it is done.
+        if (request.method === 'HEAD' && uploading) await this.refuseAsJson(() => finishIfWhole(uploadId));
       },
       onUploadFinish: async (_request, upload) => {
-        await this.uploads.complete(upload.id, path.join(directory, upload.id));
-        return {};
+        // Durable and hashed before the client hears that the upload is done.
+        await finish(upload.id);
+        await this.leaveStore(upload.id);
+        // The uploader's tray follows the version's processing from here.
+        const { versionId, assetId } = upload.metadata ?? {};
+        return {
+          headers: {
+            ...(versionId ? { [UPLOAD_VERSION_HEADER]: versionId } : {}),
+            ...(assetId ? { [UPLOAD_ASSET_HEADER]: assetId } : {}),
+          },
+        };
       },
       onResponseError: (_request, error) => {
         if ('status_code' in error) return undefined;
@@ -79,15 +121,43 @@ export class TusUploadServer {
         return { status_code: body.statusCode, body: JSON.stringify(body) };
       },
     });
+    this.server.handlers.PATCH = streamingPatchHandler(this.server, store);
   }
 
   async handle(request: IncomingMessage & { id?: unknown }, response: ServerResponse): Promise<void> {
-    const answer = await this.server.handleWeb(new NodeRequest({ req: request, res: response }));
+    let answer = await this.server.handleWeb(new NodeRequest({ req: request, res: response }));
+    const finished = request.method === 'HEAD' ? this.takeFinishedByHead(request.url) : undefined;
+    if (finished) answer = await this.withFinishedHeaders(answer, finished);
     const requestId = request.id === undefined ? undefined : String(request.id);
     await sendNodeResponse(
       response,
       answer.status >= 400 ? await this.asApiError(answer, requestId) : answer,
     );
+  }
+
+  /** The upload this HEAD finished, if it did, taken off the list. */
+  private takeFinishedByHead(url: string | undefined): string | undefined {
+    const uploadId = url?.split('?')[0].split('/').pop();
+    if (!uploadId || !this.finishedByHead.delete(uploadId)) return undefined;
+    return uploadId;
+  }
+
+  /** A HEAD that finished the upload says what the last PATCH would have (its version), then the upload leaves the store. */
+  private async withFinishedHeaders(answer: Response, uploadId: string): Promise<Response> {
+    const upload = await this.store.getUpload(uploadId).catch(() => undefined);
+    await this.leaveStore(uploadId);
+    const { versionId, assetId } = upload?.metadata ?? {};
+    const headers = new Headers(answer.headers);
+    if (versionId) headers.set(UPLOAD_VERSION_HEADER, versionId);
+    if (assetId) headers.set(UPLOAD_ASSET_HEADER, assetId);
+    return new Response(answer.body, { status: answer.status, headers });
+  }
+
+  /** The finished upload's file and record leave tus's store (its version has its own link to the file). */
+  private async leaveStore(uploadId: string): Promise<void> {
+    await this.store
+      .remove(uploadId)
+      .catch((error) => this.logger.warn({ err: error, uploadId }, 'a finished upload stayed in the store'));
   }
 
   /** tus's plain-text refusals (and our hooks' JSON ones) as the one error shape, with the request id. */

@@ -1,20 +1,22 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { type UploadMetadata, uploadMetadataSchema } from '@cutroom/contracts';
 import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
+import { VersionUploadsRepository } from '../assets/version-uploads.repository.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Logger } from '../common/logging/logger.js';
+import { formatBytes } from '../common/text/format-bytes.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import type { AppConfig } from '../config/config.js';
 import { AppConfigToken, LoggerToken } from '../config/config.provider.js';
 import { jobQueue } from '../media/job-queue.js';
 import { MediaStorage } from '../media/media-storage.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { queryRows } from '../database/query-rows.js';
-import { appendEvent } from '../realtime/event-log.js';
+import { appendEvent } from '../events/event-log.js';
+import type { SealedUpload } from './upload-file-store.js';
 import { UploadsErrorCode, UploadsException } from './uploads.exception.js';
 
 export interface AcceptedUpload {
@@ -28,6 +30,7 @@ export class UploadsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assets: AssetsService,
+    private readonly versionRows: VersionUploadsRepository,
     private readonly projects: ProjectsService,
     private readonly storage: MediaStorage,
     @Inject(AppConfigToken) private readonly config: AppConfig,
@@ -70,89 +73,94 @@ export class UploadsService {
         const name = metadata.assetName ?? (path.parse(metadata.filename).name || metadata.filename);
         assetId = await this.assets.insert(manager, user.id, projectId, name);
       }
-      await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [assetId]);
-      const [{ next }]: { next: number }[] = await manager.query(
-        `SELECT coalesce(max(number), 0) + 1 AS next FROM versions WHERE asset_id = $1`,
-        [assetId],
-      );
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO versions (asset_id, number, status, upload_id, original_filename, size_bytes, uploaded_by)
-           VALUES ($1, $2, 'uploading', $3, $4, $5, $6) RETURNING id`,
-        [assetId, next, uploadId, metadata.filename, size ?? 0, user.id],
-      );
-      const version = await this.assets.loadVersion(manager, row.id);
+      const versionId = await this.versionRows.insert(manager, assetId, {
+        uploadId,
+        filename: metadata.filename,
+        sizeBytes: size ?? 0,
+        uploadedBy: user.id,
+      });
+      const version = await this.assets.loadVersion(manager, versionId);
       await appendEvent(manager, {
         assetId,
         type: 'version.created',
         actorId: user.id,
         payload: { version },
       });
-      return { versionId: row.id, assetId };
+      return { versionId, assetId };
     });
     const { versionId, assetId } = accepted;
     this.logger.info({ versionId, assetId, uploadId, size }, 'upload accepted');
     return accepted;
   }
 
-  /** Only the person who started an upload may resume, inspect or cancel it. */
-  async requireOwnUpload(user: AuthenticatedUser, uploadId: string): Promise<void> {
-    const rows: { uploaded_by: string | null }[] = await this.dataSource.query(
-      `SELECT uploaded_by FROM versions WHERE upload_id = $1`,
-      [uploadId],
-    );
-    if (rows.length === 0 || rows[0].uploaded_by !== user.id) {
+  /**
+   * Only the person who started an upload may resume, inspect or cancel it. Returns whether its
+   * version still waits for its file (`uploading`).
+   */
+  async requireOwnUpload(user: AuthenticatedUser, uploadId: string): Promise<{ uploading: boolean }> {
+    const version = await this.versionRows.byUpload(uploadId);
+    if (version?.uploadedBy !== user.id) {
       throw new UploadsException(UploadsErrorCode.UploadNotFound, 'No such upload, or it is not yours.');
     }
+    return { uploading: version.status === 'uploading' };
   }
 
   /**
-   * The last byte arrived: move the file under its version, hash it, queue processing.
-   * Safe to call twice: a version that is no longer `uploading` is left alone.
+   * The last byte arrived and is on disk (`sealed`: its size and sha256, hashed as it came in):
+   * put the file under its version, durably, and queue processing. The file is linked there, not
+   * moved: the caller takes it out of the upload store once this has queued the version. If
+   * anything fails before, the upload is still whole where tus keeps it, and the client's next
+   * HEAD finishes it (see TusUploadServer). Safe to call again, and at once from two requests: the version is
+   * queued, and its processing enqueued, once.
    */
-  async complete(uploadId: string, storedPath: string): Promise<void> {
-    const rows: { id: string; asset_id: string; status: string; uploaded_by: string | null }[] =
-      await this.dataSource.query(
-        `SELECT id, asset_id, status, uploaded_by FROM versions WHERE upload_id = $1`,
-        [uploadId],
-      );
-    const version = rows[0];
+  async complete(uploadId: string, storedPath: string, sealed: SealedUpload): Promise<void> {
+    const version = await this.versionRows.byUpload(uploadId);
     if (!version || version.status !== 'uploading') return;
     const original = this.storage.originalPath(version.id);
+    const { size, sha256 } = sealed;
     await fs.mkdir(path.dirname(original), { recursive: true });
-    await fs.rename(storedPath, original);
-    await fs.rm(`${storedPath}.json`, { force: true });
-    const { size } = await fs.stat(original);
-    const sha256 = await hashFile(original);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE versions SET status = 'queued', size_bytes = $2, sha256 = $3 WHERE id = $1 AND status = 'uploading'`,
-        [version.id, size, sha256],
-      );
+    const linked = `${original}.${randomBytes(6).toString('hex')}.partial`;
+    try {
+      await fs.link(storedPath, linked);
+    } catch (error) {
+      // Finished meanwhile by another request, which took the file out of the store.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await this.stillUploading(uploadId)))
+        return;
+      throw error;
+    }
+    await fs.rename(linked, original);
+    // The new name and the version directory survive a power cut before the row says queued.
+    await syncDirectory(path.dirname(original));
+    await syncDirectory(path.dirname(path.dirname(original)));
+    const queued = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.versionRows.markQueued(manager, version.id, size, sha256))) return false;
       const updated = await this.assets.loadVersion(manager, version.id);
       await appendEvent(manager, {
-        assetId: version.asset_id,
+        assetId: version.assetId,
         type: 'version.updated',
-        actorId: version.uploaded_by,
+        actorId: version.uploadedBy,
         payload: { version: updated },
       });
       await jobQueue.enqueue(manager, version.id);
+      return true;
     });
-    this.logger.info({ versionId: version.id, size, sha256 }, 'upload complete; processing queued');
+    if (queued)
+      this.logger.info({ versionId: version.id, size, sha256 }, 'upload complete; processing queued');
+  }
+
+  private async stillUploading(uploadId: string): Promise<boolean> {
+    return (await this.versionRows.byUpload(uploadId))?.status === 'uploading';
   }
 
   /** The uploader cancelled: the half-uploaded version disappears from the stack, for everyone. */
   async cancel(uploadId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const removed = await queryRows<{ id: string; asset_id: string; uploaded_by: string | null }>(
-        manager,
-        `DELETE FROM versions WHERE upload_id = $1 AND status = 'uploading' RETURNING id, asset_id, uploaded_by`,
-        [uploadId],
-      );
+      const removed = await this.versionRows.removeUploading(manager, uploadId);
       for (const version of removed) {
         await appendEvent(manager, {
-          assetId: version.asset_id,
+          assetId: version.assetId,
           type: 'version.deleted',
-          actorId: version.uploaded_by,
+          actorId: version.uploadedBy,
           payload: { versionId: version.id },
         });
       }
@@ -183,19 +191,11 @@ export class UploadsService {
   }
 }
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await fs.open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }

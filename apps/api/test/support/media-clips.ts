@@ -41,12 +41,16 @@ export async function waitForVersion(who: SignedIn, versionId: string, timeoutMs
   }
 }
 
-/** Reads every frame code of each published rendition of a version. */
+/**
+ * Reads every frame code of each published rendition of a version. A version without renditions
+ * fails here, so that a check over "every rendition" cannot pass over none.
+ */
 export async function renditionFrameCodes(
   dataDir: string,
   versionId: string,
   names: string[],
 ): Promise<Record<string, number[]>> {
+  if (names.length === 0) throw new Error(`version ${versionId} has no renditions to read`);
   const ffmpegPath = await testFfmpeg();
   const codes: Record<string, number[]> = {};
   for (const name of names) {

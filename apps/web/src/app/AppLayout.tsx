@@ -4,6 +4,7 @@ import { ActivityBell } from '../features/activity/ActivityBell';
 import { useCurrentUser, useGuestAccess, useLogout } from '../features/auth/session-queries';
 import { ConnectionNotice } from './ConnectionNotice';
 import { RealtimeProvider } from './RealtimeProvider';
+import { LinkEndedNotice } from '../features/sharing/LinkEndedNotice';
 import { UploadProvider } from './UploadProvider';
 
 function AccountMenu({ guest }: { guest: boolean }) {
@@ -54,6 +55,11 @@ export function AppLayout() {
         </Link>
         <div className="header-actions">
           {/* Guests have no feed: their link is all they follow. */}
+          {!guest && (
+            <Link className="header-link" to="/rounds">
+              My work
+            </Link>
+          )}
           {!guest && <ActivityBell />}
           <AccountMenu guest={guest} />
         </div>
@@ -64,6 +70,7 @@ export function AppLayout() {
           <UploadProvider key={user.id}>
             <Outlet />
             <ConnectionNotice />
+            {guest && <LinkEndedNotice />}
           </UploadProvider>
         </RealtimeProvider>
       </main>

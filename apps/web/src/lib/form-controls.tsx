@@ -11,6 +11,8 @@ interface TextFieldProps {
   hint?: ReactNode;
   maxLength?: number;
   autoFocus?: boolean;
+  /** Shown and sent, but not for the person to change (an invited address). */
+  readOnly?: boolean;
 }
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */

@@ -10,7 +10,8 @@ const CLEANUP_EVERY_MS = 60_000;
 
 /**
  * The attempts budget for signing in, signing up and opening or joining a review link:
- * AUTH_RATE_LIMIT_PER_MINUTE per client address across all four, and as many sign-ins per account.
+ * AUTH_RATE_LIMIT_PER_MINUTE per client address across all four, and as many sign-ins per account
+ * and password guesses per review link.
  * Counted in Postgres, so several api nodes share one budget rather than each granting its own.
  */
 @Injectable()
@@ -31,6 +32,14 @@ export class AuthRateLimiter {
   async spendForAccount(email: string): Promise<void> {
     const key = `account:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
     await this.spend(key, 'Too many sign-in attempts for this account. Wait a moment and try again.');
+  }
+
+  /** Spends one password guess on a review link, so spreading guesses over addresses does not help. */
+  async spendForReviewLink(linkId: string): Promise<void> {
+    await this.spend(
+      `review-link:${linkId}`,
+      'Too many password attempts on this review link. Wait a moment and try again.',
+    );
   }
 
   private async spend(key: string, message?: string): Promise<void> {

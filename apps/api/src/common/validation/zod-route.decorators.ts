@@ -59,3 +59,16 @@ export function ApiZodQuery(schema: ZodType): MethodDecorator {
     ),
   );
 }
+
+/** Documents a file answer (200 with these content types), plus the error shape for the listed statuses. */
+export function ApiFileResponse(
+  contentType: string,
+  description: string,
+  errors: number[] = [],
+): MethodDecorator {
+  const error = openApiSchema(apiErrorSchema);
+  return applyDecorators(
+    ApiResponse({ status: 200, description, content: { [contentType]: { schema: { type: 'string' } } } }),
+    ...errors.map((code) => ApiResponse({ status: code, schema: error as never })),
+  );
+}

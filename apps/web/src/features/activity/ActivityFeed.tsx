@@ -1,18 +1,16 @@
 import type { ActivityItem } from '@cutroom/contracts';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
-import { describeActivity, newestItemId, timeAgo } from './activity-item';
+import { RelativeTime } from '../../lib/RelativeTime';
+import { describeActivity, newestItemId } from './activity-item';
 import { useActivityFeed, useMarkActivityRead } from './activity-queries';
 
 function ActivityRow({
   item,
-  nowMs,
   onOpen,
   onMarkRead,
 }: {
   item: ActivityItem;
-  nowMs: number;
   onOpen: () => void;
   onMarkRead: () => void;
 }) {
@@ -36,9 +34,7 @@ function ActivityRow({
         </span>
         <span className="activity-where">{view.where}</span>
         {item.excerpt !== null && <span className="activity-excerpt">“{item.excerpt}”</span>}
-        <time className="activity-time" dateTime={item.createdAt}>
-          {timeAgo(item.createdAt, nowMs)}
-        </time>
+        <RelativeTime className="activity-time" iso={item.createdAt} />
       </Link>
       {!item.read && (
         <button
@@ -68,7 +64,6 @@ export function ActivityFeed({
   const feed = useActivityFeed(true);
   const markRead = useMarkActivityRead();
   // Fixed while the panel is open: "5 min ago" needs no ticking clock for a glance.
-  const [nowMs] = useState(() => Date.now());
   const pages = feed.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
   const newest = newestItemId(pages);
@@ -103,7 +98,6 @@ export function ActivityFeed({
           <ActivityRow
             key={item.id}
             item={item}
-            nowMs={nowMs}
             onOpen={() => {
               if (!item.read) markRead.mutate({ itemId: item.id });
               onNavigate();

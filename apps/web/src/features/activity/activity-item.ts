@@ -22,12 +22,18 @@ export function describeActivity(item: ActivityItem): ActivityView {
         return `${actor} mentioned you`;
       case 'reply':
         return `${actor} replied`;
+      case 'comment':
+        return `${actor} left a note`;
       case 'decision':
         return item.decision === 'changes_requested'
           ? `${actor} requested changes on${versionSuffix(item)}`
           : `${actor} approved${versionSuffix(item)}`;
       case 'version':
         return `${actor} uploaded${versionSuffix(item) || ' a new version'}`;
+      case 'reminder':
+        return `Your decision is due on${versionSuffix(item) || ' this cut'}`;
+      case 'session':
+        return `${actor} held a live session`;
     }
   })();
   return {
@@ -80,19 +86,4 @@ export function markPagesRead<T extends Pick<ActivityPage, 'items'>>(
     ...page,
     items: page.items.map((item) => (!item.read && isRead(item) ? { ...item, read: true } : item)),
   }));
-}
-
-const minute = 60_000;
-const hour = 60 * minute;
-const day = 24 * hour;
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date. */
-export function timeAgo(iso: string, nowMs: number): string {
-  const elapsed = Math.max(0, nowMs - Date.parse(iso));
-  if (elapsed < minute) return 'just now';
-  if (elapsed < hour) return `${Math.floor(elapsed / minute)} min ago`;
-  if (elapsed < day) return `${Math.floor(elapsed / hour)} h ago`;
-  if (elapsed < 7 * day) return `${Math.floor(elapsed / day)} d ago`;
-  return dateFormat.format(new Date(iso));
 }

@@ -1,6 +1,5 @@
 import type { VersionApproval } from '@cutroom/contracts';
 import { describeApproval } from './approval-state';
-import { useAssetApproval } from './approval-queries';
 import './approvals.css';
 
 /** Where a round stands: Approved, Changes requested, In review n of m. Nothing before a first version. */
@@ -17,10 +16,4 @@ export function ApprovalBadge({ approval }: { approval: VersionApproval | undefi
       {view.label}
     </span>
   );
-}
-
-/** The asset's state (its newest version's round), live. */
-export function AssetApprovalBadge({ assetId }: { assetId: string }) {
-  const approval = useAssetApproval(assetId);
-  return <ApprovalBadge approval={approval.data} />;
 }

@@ -21,8 +21,13 @@ function CarriedOverNote({
   role,
   label,
   onSeek,
-}: Omit<CarriedOverPanelProps, 'version'> & { item: CarriedOverComment; version: Version }) {
-  const { comment, addressed } = item;
+  fromNumber,
+}: Omit<CarriedOverPanelProps, 'version'> & {
+  item: CarriedOverComment;
+  version: Version;
+  fromNumber: number;
+}) {
+  const { comment, addressed, placement } = item;
   const toggle = useSetAddressed(version.assetId, version.id, comment.id);
   const author = comment.author?.displayName ?? 'Former member';
   const where =
@@ -31,6 +36,14 @@ function CarriedOverNote({
       : comment.frameEnd !== null && comment.frameEnd !== comment.frame
         ? `${label(comment.frame)} – ${label(comment.frameEnd)}`
         : label(comment.frame);
+  // The frame map says where the note's picture went: "v3 01:00:12:05 → v4 01:00:14:05".
+  const target = placement?.status === 'moved' ? placement.frame : placement ? null : comment.frame;
+  const shown =
+    where === null || !placement
+      ? where
+      : placement.status === 'moved'
+        ? `v${fromNumber} ${where} → ${versionLabel(version)} ${label(placement.frame)}`
+        : `v${fromNumber} ${where}`;
   const canMark = mayMarkAddressed({ userId, role }, comment.author?.id ?? null);
 
   return (
@@ -42,15 +55,21 @@ function CarriedOverNote({
       aria-label={`Note by ${author}`}
     >
       <div className="comment-header">
-        {where !== null && comment.frame !== null && (
+        {shown !== null && target !== null && (
           <button
             type="button"
             className="comment-where"
-            aria-label={`Go to ${where}`}
-            onClick={() => onSeek(comment.frame ?? 0)}
+            data-testid="carried-over-where"
+            aria-label={`Go to ${shown}`}
+            onClick={() => onSeek(target)}
           >
-            {where}
+            {shown}
           </button>
+        )}
+        {shown !== null && target === null && (
+          <span className="comment-where" data-testid="carried-over-where">
+            {shown} · <span data-testid="shot-removed">shot removed in {versionLabel(version)}</span>
+          </span>
         )}
         <span className="comment-author">{author}</span>
         {comment.internal && <span className="badge">Internal</span>}
@@ -118,7 +137,7 @@ export function CarriedOverPanel(props: CarriedOverPanelProps) {
       )}
       <ol className="carried-over-list" aria-label={`Open from v${from?.number ?? ''}`}>
         {carried.data?.comments.map((item) => (
-          <CarriedOverNote key={item.comment.id} item={item} {...props} />
+          <CarriedOverNote key={item.comment.id} item={item} fromNumber={from?.number ?? 0} {...props} />
         ))}
       </ol>
     </section>

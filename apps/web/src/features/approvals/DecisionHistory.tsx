@@ -2,8 +2,7 @@ import type { Version } from '@cutroom/contracts';
 import { describeError } from '../../lib/api-client';
 import { useDecisionHistory } from './approval-queries';
 import { decisionLabels } from './decision-history';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { RelativeTime } from '../../lib/RelativeTime';
 
 /** Every decision on every version of the cut, newest first, live: changing one's mind adds a line. */
 export function DecisionHistory({ assetId, versions }: { assetId: string; versions: readonly Version[] }) {
@@ -39,9 +38,14 @@ export function DecisionHistory({ assetId, versions }: { assetId: string; versio
                 {decisionLabels[decision.decision]}
               </span>
               <span className="badge">v{numbers.get(decision.versionId) ?? '?'}</span>
-              <time dateTime={decision.createdAt}>{dateFormat.format(new Date(decision.createdAt))}</time>
+              <RelativeTime iso={decision.createdAt} />
             </div>
             {decision.note !== null && <p className="decision-note">{decision.note}</p>}
+            {decision.internalNote && (
+              <p className="decision-note decision-internal-note" data-testid="decision-internal-note">
+                <span className="badge">Team only</span> {decision.internalNote}
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -1,13 +1,26 @@
 import type { Version } from '@cutroom/contracts';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { describeError } from '../../lib/api-client';
 import { useRounds } from './approval-queries';
 import { ApprovalBadge } from './ApprovalBadge';
-import { describeRoundDecisions, describeRoundNotes, nextVersionNumbers } from './rounds';
+import { describeRoundDecisions, describeRoundNotes, nextVersionNumbers, roundHistoryHref } from './rounds';
 
-/** One line per revision round (version): its notes, what is still open, and its decisions. */
-export function RoundsSummary({ assetId, current }: { assetId: string; current: Version }) {
+/**
+ * One line per revision round (version): its notes, what is still open, and its decisions; for the
+ * team (`exportable`), the whole history as a CSV file.
+ */
+export function RoundsSummary({
+  assetId,
+  current,
+  exportable = false,
+}: {
+  assetId: string;
+  current: Version;
+  exportable?: boolean;
+}) {
   const rounds = useRounds(assetId);
+  const [includeInternal, setIncludeInternal] = useState(true);
   const next = nextVersionNumbers(rounds.data ?? []);
 
   return (
@@ -50,6 +63,21 @@ export function RoundsSummary({ assetId, current }: { assetId: string; current: 
             ))}
           </tbody>
         </table>
+      )}
+      {exportable && (
+        <p className="round-history-export">
+          <a href={roundHistoryHref(assetId, includeInternal)} download data-testid="round-history-csv">
+            Export round history (CSV)
+          </a>{' '}
+          <label>
+            <input
+              type="checkbox"
+              checked={includeInternal}
+              onChange={(event) => setIncludeInternal(event.target.checked)}
+            />{' '}
+            Include internal notes in the CSV
+          </label>
+        </p>
       )}
     </section>
   );

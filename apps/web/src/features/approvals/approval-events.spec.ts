@@ -83,6 +83,7 @@ describe('applying approval events to the cache', () => {
     assetId,
     decision: 'approved',
     note: 'Good to go',
+    byGuest: false,
     decidedBy: rosa,
     createdAt: '2025-06-02T12:00:00.000Z',
   };
@@ -164,6 +165,7 @@ describe('applying approval events to the cache', () => {
       },
       replyCount: 0,
       addressed: null,
+      placement: null,
     };
     queryClient.setQueryData<CarriedOverList>(approvalKeys.carriedOver(assetId, versionId), {
       versionId,

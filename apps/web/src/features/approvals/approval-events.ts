@@ -136,8 +136,20 @@ export function registerApprovalEvents(registry: CacheUpdateRegistry): void {
   registry
     // A new version opens a new round: the asset's state starts again.
     .onEvent('version.created', (queryClient, event) => refetchAssetApprovals(queryClient, event.assetId))
-    // An upload was cancelled: the round it opened goes with it.
-    .onEvent('version.deleted', (queryClient, event) => refetchAssetApprovals(queryClient, event.assetId))
+    // An upload was cancelled or a version deleted: the round it opened goes with it, and what is
+    // known of that version is dropped rather than asked for again.
+    .onEvent('version.deleted', (queryClient, event) => {
+      const versionId = event.payload?.versionId;
+      if (versionId) {
+        for (const queryKey of [
+          approvalKeys.versionApproval(event.assetId, versionId),
+          approvalKeys.decisions(event.assetId, versionId),
+          approvalKeys.carriedOver(event.assetId, versionId),
+        ])
+          queryClient.removeQueries({ queryKey });
+      }
+      refetchAssetApprovals(queryClient, event.assetId);
+    })
     // Someone made an empty cut: the project's badges gain it.
     .onEvent('asset.created', (queryClient) => refetchProjectApprovals(queryClient))
     .onEvent('asset.deleted', (queryClient, event) => {

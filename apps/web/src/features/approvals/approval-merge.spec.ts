@@ -47,6 +47,7 @@ function carried(n: number, addressed: boolean): CarriedOverComment {
     },
     replyCount: 0,
     addressed: addressed ? { versionId: v(2), by: null, at: '2025-06-02T12:00:00.000Z' } : null,
+    placement: null,
   };
 }
 

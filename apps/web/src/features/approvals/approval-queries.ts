@@ -64,10 +64,11 @@ export function useRounds(assetId: string) {
   });
 }
 
-export function useCarriedOver(assetId: string, versionId: string) {
+export function useCarriedOver(assetId: string, versionId: string, enabled = true) {
   return useQuery({
     queryKey: approvalKeys.carriedOver(assetId, versionId),
     queryFn: ({ signal }) => listCarriedOver(versionId, signal),
+    enabled,
   });
 }
 

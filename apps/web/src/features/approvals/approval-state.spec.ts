@@ -11,6 +11,7 @@ function decision(by: typeof ann, kind: Decision['decision']): Decision {
     assetId: '30000000-0000-4000-8000-000000000001',
     decision: kind,
     note: null,
+    byGuest: false,
     decidedBy: by,
     createdAt: '2025-06-01T12:00:00.000Z',
   };

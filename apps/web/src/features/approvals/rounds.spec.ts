@@ -1,5 +1,5 @@
 import type { Decision, Round } from '@cutroom/contracts';
-import { describeRoundDecisions, describeRoundNotes, nextVersionNumbers } from './rounds';
+import { describeRoundDecisions, describeRoundNotes, nextVersionNumbers, roundHistoryHref } from './rounds';
 
 const v = (n: number) => `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -26,6 +26,7 @@ function round(n: number, notes: Round['notes'], kinds: Decision['decision'][] =
         assetId: '30000000-0000-4000-8000-000000000001',
         decision,
         note: null,
+        byGuest: false,
         decidedBy: null,
         createdAt: '2025-06-01T12:00:00.000Z',
       })),
@@ -59,5 +60,13 @@ describe('summing up a revision round', () => {
     expect(next.get(v(1))).toBe(2);
     expect(next.get(v(2))).toBe(3);
     expect(next.get(v(3))).toBeNull();
+  });
+});
+
+describe('the round history file', () => {
+  it('leaves internal notes out when asked, as the notes exports do', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(roundHistoryHref(id, true)).toBe(`/api/assets/${id}/round-history`);
+    expect(roundHistoryHref(id, false)).toBe(`/api/assets/${id}/round-history?internal=false`);
   });
 });

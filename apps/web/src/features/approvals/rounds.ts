@@ -34,3 +34,9 @@ export function nextVersionNumbers(rounds: readonly Round[]): Map<string, number
     byNumber.map((round, index) => [round.versionId, byNumber[index + 1]?.versionNumber ?? null]),
   );
 }
+
+/** The cut's round history as CSV; without internal notes (`?internal=false`), as the notes exports take it. */
+export function roundHistoryHref(assetId: string, includeInternal: boolean): string {
+  const path = `/api/assets/${encodeURIComponent(assetId)}/round-history`;
+  return includeInternal ? path : `${path}?internal=false`;
+}

@@ -3,6 +3,7 @@ import { can } from '@cutroom/policy';
 import { useEffect } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useProjectRoom } from '../../lib/realtime/realtime-context';
+import { useStoredChoice } from '../../lib/use-stored-choice';
 import { useProjectApprovals } from '../approvals/approval-queries';
 import { InterruptedUploads } from '../upload/InterruptedUploads';
 import { UploadButton } from '../upload/UploadButton';
@@ -10,7 +11,16 @@ import { UploadList } from '../upload/UploadList';
 import { useUploadQueue } from '../upload/upload-context';
 import { useFileDrop } from '../upload/useFileDrop';
 import { AssetCard } from './AssetCard';
+import {
+  ASSET_SORTS,
+  ASSET_VIEWS,
+  sortAssets,
+  sortLabels,
+  type AssetSort,
+  type AssetView,
+} from './asset-order';
 import { useAssets } from './asset-queries';
+import { RecentlyDeletedSection } from './RecentlyDeletedSection';
 import './assets.css';
 
 /** A file dropped outside any drop target would make the browser open it and leave the app. */
@@ -28,6 +38,46 @@ function useNoStrayFileDrops() {
   }, []);
 }
 
+/** Sort and grid/list view, both remembered in this browser. */
+function AssetToolbar({
+  sort,
+  onSort,
+  view,
+  onView,
+}: {
+  sort: AssetSort;
+  onSort: (sort: AssetSort) => void;
+  view: AssetView;
+  onView: (view: AssetView) => void;
+}) {
+  return (
+    <div className="asset-toolbar">
+      <label>
+        Sort by
+        <select
+          value={sort}
+          data-testid="asset-sort"
+          onChange={(event) => onSort(ASSET_SORTS.find((key) => key === event.target.value) ?? 'activity')}
+        >
+          {ASSET_SORTS.map((key) => (
+            <option key={key} value={key}>
+              {sortLabels[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="view-toggle" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'grid'} onClick={() => onView('grid')}>
+          Grid
+        </button>
+        <button type="button" aria-pressed={view === 'list'} onClick={() => onView('list')}>
+          List
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function AssetGrid({
   project,
   assets,
@@ -38,6 +88,8 @@ function AssetGrid({
   approvals: ReadonlyMap<string, VersionApproval> | undefined;
 }) {
   const queue = useUploadQueue();
+  const [sort, setSort] = useStoredChoice<AssetSort>('cutroom.cuts.sort', ASSET_SORTS, 'activity');
+  const [view, setView] = useStoredChoice<AssetView>('cutroom.cuts.view', ASSET_VIEWS, 'grid');
   const canUpload = can(project.role, 'assets.upload');
   const assetNames = new Map(assets.map((asset) => [asset.id, asset.name]));
 
@@ -54,25 +106,34 @@ function AssetGrid({
     );
   }
   return (
-    <ul className="asset-grid" aria-label="Cuts">
-      {assets.map((asset) => (
-        <AssetCard
-          key={asset.id}
-          asset={asset}
-          approval={approvals?.get(asset.id)}
-          onDropVersion={
-            canUpload
-              ? (files) =>
-                  queue.add(
-                    files,
-                    { kind: 'new-version', projectId: project.id, assetId: asset.id, assetName: asset.name },
-                    assetNames,
-                  )
-              : undefined
-          }
-        />
-      ))}
-    </ul>
+    <>
+      <AssetToolbar sort={sort} onSort={setSort} view={view} onView={setView} />
+      <ul className={`asset-grid${view === 'list' ? ' asset-list' : ''}`} aria-label="Cuts" data-view={view}>
+        {sortAssets(assets, sort).map((asset) => (
+          <AssetCard
+            key={asset.id}
+            asset={asset}
+            approval={approvals?.get(asset.id)}
+            canManage={can(project.role, 'assets.manage')}
+            onDropVersion={
+              canUpload
+                ? (files) =>
+                    queue.add(
+                      files,
+                      {
+                        kind: 'new-version',
+                        projectId: project.id,
+                        assetId: asset.id,
+                        assetName: asset.name,
+                      },
+                      assetNames,
+                    )
+                : undefined
+            }
+          />
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -122,6 +183,7 @@ export function AssetsSection({ project }: { project: Project }) {
         </div>
       )}
       {assets.data && <AssetGrid project={project} assets={assets.data} approvals={approvals.data} />}
+      {can(project.role, 'assets.manage') && <RecentlyDeletedSection projectId={project.id} />}
       {isOver && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to upload as new cuts

@@ -52,6 +52,8 @@ function asset(latest: Version | null, versionCount = latest ? latest.number : 0
     versionCount,
     latestVersion: latest,
     lastSeq: 0,
+    openNoteCount: 0,
+    lastActivityAt: '2025-06-01T12:00:00.000Z',
     createdAt: '2025-06-01T12:00:00.000Z',
     updatedAt: '2025-06-01T12:00:00.000Z',
   };
@@ -148,6 +150,18 @@ describe('applying events to the cache', () => {
     expect(listed(queryClient)).toEqual([]);
   });
 
+  it('a cut moved to another project leaves this grid at once, and that project’s grid reads it again', () => {
+    const otherProjectId = '9b2f3c1e-1d2a-4c5b-8e6f-7a8b9c0d1e2f';
+    const queryClient = cacheWith([asset(version(1))]);
+    queryClient.setQueryData<AssetList>(assetKeys.list(otherProjectId), { assets: [] });
+    applyAssetEvent(
+      queryClient,
+      event(6, 'asset.moved', { fromProjectId: projectId, toProjectId: otherProjectId }),
+    );
+    expect(listed(queryClient)).toEqual([]);
+    expect(queryClient.getQueryState(assetKeys.list(otherProjectId))?.isInvalidated).toBe(true);
+  });
+
   it('ignores a payload it cannot read instead of breaking the cache', () => {
     const queryClient = cacheWith([asset(version(1))]);
     applyAssetEvent(queryClient, event(2, 'asset.renamed', { title: 42 }));
@@ -167,5 +181,23 @@ describe('applying events to the cache', () => {
       playable: false,
     });
     expect(listed(queryClient)[0].latestVersion?.progress).toBe(55);
+  });
+
+  it('moves a card’s last activity to each event’s time, never back', () => {
+    const queryClient = cacheWith([asset(version(1))]);
+    const at = (seq: number, createdAt: string) =>
+      readEvent({ assetId, seq, type: 'comment.reactions', actorId: null, createdAt, payload: {} });
+    applyAssetEvent(queryClient, at(6, '2025-06-02T09:30:00.000Z'));
+    expect(listed(queryClient)[0].lastActivityAt).toBe('2025-06-02T09:30:00.000Z');
+    applyAssetEvent(queryClient, at(7, '2025-06-02T09:00:00.000Z'));
+    expect(listed(queryClient)[0].lastActivityAt).toBe('2025-06-02T09:30:00.000Z');
+  });
+
+  it('counts open notes again when a note comes, goes, or is resolved; a new version starts at none', () => {
+    const queryClient = cacheWith([{ ...asset(version(1)), openNoteCount: 3 }]);
+    applyAssetEvent(queryClient, event(8, 'comment.resolved', null));
+    expect(queryClient.getQueryState(assetKeys.list(projectId))?.isInvalidated).toBe(true);
+    applyAssetEvent(queryClient, event(9, 'version.created', { version: version(2) }));
+    expect(listed(queryClient)[0]).toMatchObject({ openNoteCount: 0, latestVersion: { number: 2 } });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  assetEventTypes,
   processingStageSchema,
   serverEvents,
   versionProgressSchema,
@@ -20,7 +21,8 @@ export function mergeVersionIntoAsset(asset: Asset, version: Version): Asset {
   const latest = asset.latestVersion;
   if (latest?.id === version.id) return { ...asset, latestVersion: version };
   if (latest && version.number < latest.number) return asset;
-  return { ...asset, latestVersion: version, versionCount: asset.versionCount + 1 };
+  // A new round starts with no notes of its own.
+  return { ...asset, latestVersion: version, versionCount: asset.versionCount + 1, openNoteCount: 0 };
 }
 
 /** The version stack (newest first) with `version` replaced or added in its place. */
@@ -59,6 +61,19 @@ function updateAssetEverywhere(queryClient: QueryClient, assetId: string, update
   }
 }
 
+/** The cut's last activity moves to this event's time (never back, whatever order lists were read in). */
+export function withActivity(asset: Asset, at: string): Asset {
+  return Date.parse(at) > Date.parse(asset.lastActivityAt) ? { ...asset, lastActivityAt: at } : asset;
+}
+
+/** Events that change how many notes are open on a card: the server counts them again. */
+const NOTE_COUNT_EVENTS = [
+  'comment.created',
+  'comment.deleted',
+  'comment.resolved',
+  'comment.reopened',
+] as const;
+
 function applyVersion(queryClient: QueryClient, event: { assetId: string }, version: Version) {
   // An asset no list knows yet is new: lists are fetched again (restarting any fetch already under
   // way, which may have read the database before this event).
@@ -96,6 +111,25 @@ export function applyVersionProgress(queryClient: QueryClient, progress: Version
 }
 
 export function registerAssetEvents(registry: CacheUpdateRegistry): void {
+  for (const type of assetEventTypes) {
+    if (type === 'asset.deleted' || type === 'asset.restored' || type === 'asset.moved') continue;
+    registry.onEvent(type, (queryClient, event) => {
+      for (const queryKey of listsHolding(queryClient, event.assetId)) {
+        patchQuery<AssetList>(queryClient, queryKey, (list) => ({
+          assets: list.assets.map((asset) =>
+            asset.id === event.assetId ? withActivity(asset, event.createdAt) : asset,
+          ),
+        }));
+      }
+    });
+  }
+  for (const type of NOTE_COUNT_EVENTS) {
+    registry.onEvent(type, (queryClient, event) => {
+      for (const queryKey of listsHolding(queryClient, event.assetId)) {
+        void queryClient.invalidateQueries({ queryKey, exact: true });
+      }
+    });
+  }
   registry
     .onEvent('version.created', applyVersionEvent)
     .onEvent('version.updated', applyVersionEvent)
@@ -109,12 +143,39 @@ export function registerAssetEvents(registry: CacheUpdateRegistry): void {
       void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
     })
     .onEvent('version.deleted', (queryClient, event) => {
-      // An upload was cancelled: its version leaves the stack and the card.
+      // An upload was cancelled, or someone deleted the version: it leaves the stack at once (the
+      // page stops showing it before anything of it is fetched again), then the card.
+      const versionId = event.payload?.versionId;
+      if (versionId) {
+        patchQuery<VersionList>(queryClient, assetKeys.versions(event.assetId), (list) => ({
+          versions: list.versions.filter((version) => version.id !== versionId),
+        }));
+      }
       void queryClient.invalidateQueries({ queryKey: assetKeys.versions(event.assetId) });
       void queryClient.invalidateQueries({ queryKey: assetKeys.detail(event.assetId) });
       void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
     })
+    .onEvent('asset.restored', (queryClient, event) => {
+      // Back from Recently deleted: lists (members' and guests') read it again.
+      void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: assetKeys.deletedLists() });
+      void queryClient.invalidateQueries({ queryKey: assetKeys.detail(event.assetId) });
+    })
+    .onEvent('asset.moved', (queryClient, event) => {
+      const to = event.payload?.toProjectId;
+      // It leaves every other project's grid at once, and the new project's grid reads it again.
+      for (const queryKey of listsHolding(queryClient, event.assetId)) {
+        if (to !== undefined && queryKey.at(-1) === to) continue;
+        patchQuery<AssetList>(queryClient, queryKey, (list) => ({
+          assets: list.assets.filter((asset) => asset.id !== event.assetId),
+        }));
+      }
+      void queryClient.invalidateQueries({ queryKey: assetKeys.lists() });
+      // Whoever has it open reads it again: in its new project, or gone (404) for who cannot follow it.
+      void queryClient.invalidateQueries({ queryKey: assetKeys.detail(event.assetId) });
+    })
     .onEvent('asset.deleted', (queryClient, event) => {
+      void queryClient.invalidateQueries({ queryKey: assetKeys.deletedLists() });
       for (const queryKey of listsHolding(queryClient, event.assetId)) {
         patchQuery<AssetList>(queryClient, queryKey, (list) => ({
           assets: list.assets.filter((asset) => asset.id !== event.assetId),

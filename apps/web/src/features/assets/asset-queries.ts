@@ -1,6 +1,5 @@
-import type { RenameAssetBody } from '@cutroom/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteAsset, getAsset, listAssets, listVersions, renameAsset } from './assets-api';
+import { useQuery } from '@tanstack/react-query';
+import { getAsset, listAssets, listDeletedAssets, listVersions } from './assets-api';
 
 /**
  * Every cache key of the assets feature. Socket events update these entries, in one place:
@@ -13,7 +12,17 @@ export const assetKeys = {
   details: () => [...assetKeys.all, 'detail'] as const,
   detail: (assetId: string) => [...assetKeys.details(), assetId] as const,
   versions: (assetId: string) => [...assetKeys.detail(assetId), 'versions'] as const,
+  deletedLists: () => [...assetKeys.all, 'deleted'] as const,
+  deleted: (projectId: string) => [...assetKeys.deletedLists(), projectId] as const,
 };
+
+/** A project's "Recently deleted" (owners and editors). */
+export function useDeletedAssets(projectId: string) {
+  return useQuery({
+    queryKey: assetKeys.deleted(projectId),
+    queryFn: ({ signal }) => listDeletedAssets(projectId, signal),
+  });
+}
 
 export function useAssets(projectId: string) {
   return useQuery({
@@ -30,34 +39,12 @@ export function useAsset(assetId: string) {
   });
 }
 
-export function useVersions(assetId: string) {
+/** `enabled: false` waits until the stack is needed (a card's menu opened). */
+export function useVersions(assetId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: assetKeys.versions(assetId),
     queryFn: ({ signal }) => listVersions(assetId, signal),
     select: (list) => list.versions,
   });
-}
-
-export function useRenameAsset(assetId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RenameAssetBody) => renameAsset(assetId, body),
-    onSuccess: (asset) => {
-      queryClient.setQueryData(assetKeys.detail(assetId), asset);
-      return queryClient.invalidateQueries({ queryKey: assetKeys.list(asset.projectId) });
-    },
-  });
-}
-
-export function useDeleteAsset(assetId: string) {
-  return useMutation({ mutationFn: () => deleteAsset(assetId) });
-}
-
-/** After deleting an asset and navigating away: drop its entries so nothing refetches a 404. */
-export function useForgetAsset() {
-  const queryClient = useQueryClient();
-  return (assetId: string, projectId: string) => {
-    queryClient.removeQueries({ queryKey: assetKeys.detail(assetId) });
-    void queryClient.invalidateQueries({ queryKey: assetKeys.list(projectId) });
-  };
 }

@@ -1,11 +1,22 @@
-import type { GuestAccess, LoginBody, RegisterBody, SessionResponse, User } from '@cutroom/contracts';
+import type {
+  GuestAccess,
+  LinkEnded,
+  LoginBody,
+  RegisterBody,
+  SessionResponse,
+  User,
+} from '@cutroom/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiRequestError } from '../../lib/api-client';
 import { fetchCurrentUser, login, logout, register } from './auth-api';
 
 export type Session =
-  /** `guest` is set for someone visiting through a review link: what the link lets them do. */
-  | { status: 'signed-in'; user: User; guest: GuestAccess | null }
+  /**
+   * `guest` is set for someone visiting through a review link: what the link lets them do.
+   * `linkEnded`: their link was turned off or ran out mid-visit; the page stays (with whatever
+   * they were writing) under a notice saying so.
+   */
+  | { status: 'signed-in'; user: User; guest: GuestAccess | null; linkEnded?: LinkEnded['reason'] }
   /**
    * `expired`: a request was refused mid-visit; `link-ended`: the same for a guest, whose review
    * link expired or was turned off; `logged-out`: the person chose to leave.
@@ -60,11 +71,45 @@ export function useGuestAccess(): GuestAccess | null {
   return data.guest;
 }
 
-/** Called when a request reveals the session has ended, so the app sends the person to sign in. */
+/**
+ * Called when a request reveals the session has ended, so the app sends the person to sign in; a
+ * guest stays on the page, told their link has ended.
+ */
 export function markSessionExpired(queryClient: QueryClient) {
   const current = queryClient.getQueryData(currentSessionQuery.queryKey);
-  if (current?.status === 'signed-in')
-    setSession(queryClient, { status: 'signed-out', reason: current.guest ? 'link-ended' : 'expired' });
+  if (current?.status !== 'signed-in') return;
+  if (current.guest) markLinkEnded(queryClient, current.linkEnded ?? 'revoked');
+  else setSession(queryClient, { status: 'signed-out', reason: 'expired' });
+}
+
+/** A guest's link was turned off or ran out: the page stays, under a notice. */
+export function markLinkEnded(queryClient: QueryClient, reason: LinkEnded['reason']) {
+  const current = queryClient.getQueryData(currentSessionQuery.queryKey);
+  if (current?.status === 'signed-in' && current.guest && current.linkEnded !== reason)
+    setSession(queryClient, { ...current, linkEnded: reason });
+}
+
+/** The link's makers changed what it grants: the page follows at once. */
+export function updateGuestAccess(queryClient: QueryClient, guest: GuestAccess) {
+  const current = queryClient.getQueryData(currentSessionQuery.queryKey);
+  if (current?.status === 'signed-in' && current.guest?.linkId === guest.linkId)
+    setSession(queryClient, { ...current, guest });
+}
+
+/**
+ * Asks again whether a guest's session works (their link turned back on): true, and the page carries
+ * on live, if so; false, and the page stays as it is, if not.
+ */
+export async function recheckGuestSession(queryClient: QueryClient): Promise<boolean> {
+  try {
+    const { user, guest } = await fetchCurrentUser();
+    setSession(queryClient, { status: 'signed-in', user, guest });
+    void queryClient.invalidateQueries({ predicate: (query) => !isSessionKey(query.queryKey) });
+    return true;
+  } catch (error) {
+    if (isApiRequestError(error, 401)) return false;
+    throw error;
+  }
 }
 
 function forgetOtherUsersData(queryClient: QueryClient) {

@@ -5,6 +5,7 @@ import { DrawingToolbar } from '../drawing/DrawingToolbar';
 import type { DrawingDraft } from '../drawing/use-drawing-draft';
 import type { FrameRange } from '../player/loop-range';
 import { composeTarget } from './compose-target';
+import { ComposerWhere } from './ComposerWhere';
 import { DrawingEditForm } from './DrawingEditForm';
 import { MentionTextarea } from './MentionTextarea';
 import type { DrawingEdit } from './use-drawing-edit';
@@ -50,14 +51,9 @@ export function CommentComposer({
     overLoop,
     loop,
     frame,
+    pinnedFrame: note.pinnedFrame,
     drawingFrame: draft.frame,
   });
-  const where =
-    target.kind === 'general'
-      ? 'General note'
-      : target.kind === 'range'
-        ? `${label(target.frame)} – ${label(target.frameEnd)}`
-        : label(target.frame);
   if (edit.editing) {
     return (
       <DrawingEditForm
@@ -84,14 +80,16 @@ export function CommentComposer({
         post();
       }}
     >
-      <p className="composer-where" data-testid="composer-where">
-        {where}
-        {draft.frame !== null && draft.frame !== frame && (
-          <button type="button" className="link-button" onClick={() => onGoToDrawing(draft.frame ?? 0)}>
-            Show the drawing
-          </button>
-        )}
-      </p>
+      <ComposerWhere
+        target={target}
+        frame={frame}
+        pinnedFrame={note.pinnedFrame}
+        drawingFrame={draft.frame}
+        label={label}
+        onGoTo={onGoToDrawing}
+        onPinHere={() => note.pinTo(frame)}
+        onMakeGeneral={() => setGeneral(true)}
+      />
       {pinnable && <DrawingToolbar draft={draft} paused={paused} onPlaceText={onPlaceText} />}
       <MentionTextarea
         label="Comment"
@@ -113,14 +111,15 @@ export function CommentComposer({
             General note
           </label>
         )}
-        {loop && !general && (
-          <label>
+        {pinnable && (
+          <label title={loop ? undefined : 'Mark in and out with I and O'}>
             <input
               type="checkbox"
-              checked={overLoop}
+              checked={overLoop && loop !== null}
+              disabled={loop === null || (general && draft.frame === null)}
               onChange={(event) => setOverLoop(event.target.checked)}
             />{' '}
-            Over the loop range
+            {loop ? `Over the loop range ${label(loop.from)} – ${label(loop.to)}` : 'Over the loop range'}
           </label>
         )}
         {allowInternal && (

@@ -1,6 +1,8 @@
 import type { Comment, Member, ProjectRole } from '@cutroom/contracts';
 import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
+import { RelativeTime } from '../../lib/RelativeTime';
+import { Avatar } from '../presence/Avatar';
 import {
   canComment,
   canDeleteComment,
@@ -107,18 +109,21 @@ export function CommentItem({
       data-resolved={comment.resolved}
     >
       <header className="comment-header">
+        <Avatar person={comment.author} />
+        <span className="comment-author">{author}</span>
+        <RelativeTime className="comment-time" iso={comment.createdAt} />
         {where !== null && onSeek && (
           <button
             type="button"
             className="comment-where"
             onClick={onSeek}
             aria-label={`Go to ${where}`}
+            title={`Go to ${where}`}
             data-testid="comment-where"
           >
             {where}
           </button>
         )}
-        <span className="comment-author">{author}</span>
         {comment.annotation && (
           <span className="badge" title="Has a drawing">
             ✎ Drawing

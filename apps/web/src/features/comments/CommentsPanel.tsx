@@ -1,10 +1,11 @@
 import type { Comment, Member, ProjectRole } from '@cutroom/contracts';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { filterThreads, NO_FILTER, threadComments, type CommentFilter } from './comment-list';
 import { canComment } from './comment-permissions';
 import { CommentFilters } from './CommentFilters';
 import { CommentItem } from './CommentItem';
 import { ReplyForm } from './ReplyForm';
+import { useVisibleRows } from './use-visible-rows';
 import './comments.css';
 
 interface CommentsPanelProps {
@@ -24,7 +25,12 @@ interface CommentsPanelProps {
   editDrawingBlocked: string | null;
   /** Others writing a comment now. */
   typing: readonly { id: string; displayName: string }[];
+  /** A note to bring into view (a marker picked on the timeline); `seq` repeats the same one. */
+  reveal?: { commentId: string; seq: number } | null;
 }
+
+/** Up to this many threads every one is drawn; beyond it only those on screen and near it. */
+export const WINDOWED_FROM_THREADS = 100;
 
 /** The notes on this version, by frame: filters, threads with replies, and the composer. */
 export function CommentsPanel({
@@ -40,16 +46,33 @@ export function CommentsPanel({
   typing,
   onEditDrawing,
   editDrawingBlocked,
+  reveal,
 }: CommentsPanelProps) {
   const [filter, setFilter] = useState<CommentFilter>(NO_FILTER);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const threads = comments ? filterThreads(threadComments(comments), filter, userId) : [];
   const total = comments?.filter((comment) => comment.parentId === null).length ?? 0;
+  const {
+    attachList,
+    window: rowWindow,
+    reveal: revealThread,
+  } = useVisibleRows(
+    threads.map(({ comment }) => comment.id),
+    threads.length > WINDOWED_FROM_THREADS,
+  );
+  const { first, end, spaceBefore, spaceAfter } = rowWindow;
+  const revealId = reveal?.commentId;
+  const revealSeq = reveal?.seq;
+  const revealRow = useEffectEvent((id: string) => revealThread(id));
+  useEffect(() => {
+    if (revealId) revealRow(revealId);
+  }, [revealId, revealSeq]);
 
   return (
     <section className="comments-panel" aria-labelledby="comments-heading">
-      <h2 id="comments-heading" className="comments-heading">
-        Comments <span className="comments-count">{total}</span>
+      {/* The Notes tab names the column; the heading is there for those who move by headings. */}
+      <h2 id="comments-heading" className="visually-hidden">
+        Comments ({total})
       </h2>
       {composer}
       <p className="comments-typing" role="status" aria-live="polite">
@@ -64,9 +87,21 @@ export function CommentsPanel({
           {total === 0 ? 'No comments yet.' : 'No comments match these filters.'}
         </p>
       )}
-      <ol className="comment-threads" aria-label="Comments">
-        {threads.map(({ comment, replies }) => (
-          <li key={comment.id} className="comment-thread">
+      <ol
+        className="comment-threads"
+        aria-label="Comments"
+        ref={attachList}
+        data-windowed={threads.length > WINDOWED_FROM_THREADS}
+        style={spaceBefore || spaceAfter ? { paddingTop: spaceBefore, paddingBottom: spaceAfter } : undefined}
+      >
+        {threads.slice(first, end).map(({ comment, replies }, at) => (
+          <li
+            key={comment.id}
+            className="comment-thread"
+            data-row-id={comment.id}
+            aria-setsize={threads.length}
+            aria-posinset={first + at + 1}
+          >
             <CommentItem
               comment={comment}
               userId={userId}

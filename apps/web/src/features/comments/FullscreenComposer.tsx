@@ -24,7 +24,7 @@ interface FullscreenComposerProps {
 /**
  * The composer in fullscreen, where the side column is out of sight: the drawing tools and a short
  * note, posted on the drawing's frame (or the frame on screen). The note and the drawing are the side
- * composer's own, so leaving fullscreen keeps both.
+ * composer's own, so leaving fullscreen keeps both, and the frame typing pinned it to.
  */
 export function FullscreenComposer({
   note,
@@ -37,7 +37,7 @@ export function FullscreenComposer({
   onGoToDrawing,
   onPlaceText,
 }: FullscreenComposerProps) {
-  const at = draft.frame ?? frame;
+  const at = draft.frame ?? note.pinnedFrame ?? frame;
   if (edit.editing) {
     return (
       <DrawingEditForm
@@ -69,7 +69,7 @@ export function FullscreenComposer({
           {label(at)}
           {at !== frame && (
             <button type="button" className="link-button" onClick={() => onGoToDrawing(at)}>
-              Show the drawing
+              {draft.frame === null ? 'Show the frame' : 'Show the drawing'}
             </button>
           )}
         </p>

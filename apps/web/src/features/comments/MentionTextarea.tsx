@@ -1,6 +1,6 @@
 import type { Member } from '@cutroom/contracts';
-import { useId, useRef, useState } from 'react';
-import { insertMention, matchingMembers, mentionQueryAt } from './mentions';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { chooseMention, matchingMembers, mentionQueryAt } from './mentions';
 
 interface MentionTextareaProps {
   label: string;
@@ -46,16 +46,27 @@ export function MentionTextarea({
   const open = suggestions.length > 0;
   const highlighted = Math.min(active, suggestions.length - 1);
 
+  // Where the caret goes once the text with a chosen mention is on screen (before any further key).
+  const caretAfterChoice = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const field = textareaRef.current;
+    const at = caretAfterChoice.current;
+    if (!field || at === null || field.value !== value) return;
+    caretAfterChoice.current = null;
+    field.focus();
+    field.setSelectionRange(at, at);
+  }, [value]);
+
   function choose(displayName: string) {
-    if (!query) return;
-    const next = insertMention(value, query.start, caret, displayName);
+    const field = textareaRef.current;
+    // The caret as it is now in the field, not as last rendered: only the @partial before it is replaced.
+    const at = field ? field.selectionStart : caret;
+    const next = chooseMention(field ? field.value : value, at, displayName);
+    if (!next) return;
+    caretAfterChoice.current = next.caret;
     onChange(next.text);
     setCaret(next.caret);
     setActive(0);
-    requestAnimationFrame(() => {
-      textareaRef.current?.focus();
-      textareaRef.current?.setSelectionRange(next.caret, next.caret);
-    });
   }
 
   return (

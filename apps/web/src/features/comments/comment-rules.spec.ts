@@ -41,25 +41,48 @@ describe('who may do what with a comment', () => {
 });
 
 describe('where a new comment goes', () => {
-  const base = { general: false, overLoop: true, loop: null, frame: 12, drawingFrame: null };
+  const base = {
+    general: false,
+    overLoop: true,
+    loop: null,
+    frame: 12,
+    pinnedFrame: null,
+    drawingFrame: null,
+  };
+  const loop = { from: 10, to: 20 };
 
-  it('goes on the current frame, or over the loop when there is one', () => {
+  it('goes on the frame on screen until typing pins it, then on the pinned frame wherever the playhead is', () => {
     expect(composeTarget(base)).toEqual({ kind: 'frame', frame: 12 });
-    expect(composeTarget({ ...base, loop: { from: 10, to: 20 } })).toEqual({
+    expect(composeTarget({ ...base, pinnedFrame: 7 })).toEqual({ kind: 'frame', frame: 7 });
+    expect(composeTarget({ ...base, pinnedFrame: 7, frame: 40 })).toEqual({ kind: 'frame', frame: 7 });
+  });
+
+  it('goes over the loop, in to out, while the box is ticked, wherever it was pinned', () => {
+    expect(composeTarget({ ...base, loop })).toEqual({ kind: 'range', frame: 10, frameEnd: 20 });
+    expect(composeTarget({ ...base, loop, pinnedFrame: 40 })).toEqual({
       kind: 'range',
       frame: 10,
       frameEnd: 20,
     });
-    expect(composeTarget({ ...base, overLoop: false, loop: { from: 10, to: 20 } })).toEqual({
+    expect(composeTarget({ ...base, overLoop: false, loop, pinnedFrame: 15 })).toEqual({
       kind: 'frame',
-      frame: 12,
+      frame: 15,
     });
   });
 
-  it('follows its drawing, which a general note cannot have', () => {
-    expect(composeTarget({ ...base, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
-    expect(composeTarget({ ...base, general: true })).toEqual({ kind: 'general' });
+  it('follows its drawing, which a general note cannot have and which stays on its frame', () => {
+    expect(composeTarget({ ...base, drawingFrame: 30, pinnedFrame: 7 })).toEqual({
+      kind: 'frame',
+      frame: 30,
+    });
+    expect(composeTarget({ ...base, general: true, pinnedFrame: 7 })).toEqual({ kind: 'general' });
     expect(composeTarget({ ...base, general: true, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
+    expect(composeTarget({ ...base, loop, drawingFrame: 30 })).toEqual({ kind: 'frame', frame: 30 });
+    expect(composeTarget({ ...base, loop, drawingFrame: 15 })).toEqual({
+      kind: 'range',
+      frame: 10,
+      frameEnd: 20,
+    });
   });
 });
 

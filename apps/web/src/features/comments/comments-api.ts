@@ -1,4 +1,6 @@
 import {
+  type Comment,
+  type CommentList,
   commentListSchema,
   commentSchema,
   type CreateCommentBody,
@@ -8,12 +10,30 @@ import { apiRequest } from '../../lib/api-client';
 
 const commentPath = (commentId: string) => `/comments/${encodeURIComponent(commentId)}`;
 
-/** Every comment of a version (open and resolved); the panel filters them itself. */
-export function listComments(versionId: string, signal?: AbortSignal) {
-  return apiRequest(`/versions/${encodeURIComponent(versionId)}/comments?status=all`, {
-    schema: commentListSchema,
-    signal,
-  });
+/** Threads per request: a cut with thousands of notes arrives in pages, none of them a long answer. */
+export const COMMENT_PAGE_SIZE = 250;
+
+/**
+ * Every comment of a version (open and resolved), page by page in list order; the panel filters
+ * them itself. Realtime events keep the list current from the moment the first page is asked for.
+ */
+export async function listComments(versionId: string, signal?: AbortSignal): Promise<CommentList> {
+  const comments: Comment[] = [];
+  let cursor: string | null | undefined = null;
+  do {
+    const query = new URLSearchParams({ status: 'all', limit: String(COMMENT_PAGE_SIZE) });
+    if (cursor) query.set('cursor', cursor);
+    const page: CommentList = await apiRequest(
+      `/versions/${encodeURIComponent(versionId)}/comments?${query}`,
+      {
+        schema: commentListSchema,
+        signal,
+      },
+    );
+    comments.push(...page.comments);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { comments, nextCursor: null };
 }
 
 export function createComment(versionId: string, body: CreateCommentBody) {

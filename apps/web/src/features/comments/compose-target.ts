@@ -6,23 +6,25 @@ export type ComposeTarget =
   { kind: 'general' } | { kind: 'frame'; frame: number } | { kind: 'range'; frame: number; frameEnd: number };
 
 /**
- * A general note has no frame; a drawing pins the note to the frame it was drawn on (or to the loop,
- * when the loop holds that frame); otherwise the note goes on the loop range or the current frame.
+ * A general note has no frame. Ticked "over the loop range", the note goes on the loop, in to out
+ * (unless its drawing lies outside it: a drawing stays on the frame it was drawn on). Otherwise it goes
+ * on its drawing's frame, else the frame it was pinned to when typing began, else the frame on screen.
  */
 export function composeTarget(input: {
   general: boolean;
   overLoop: boolean;
   loop: FrameRange | null;
   frame: number;
+  pinnedFrame: number | null;
   drawingFrame: number | null;
 }): ComposeTarget {
   const { loop, drawingFrame } = input;
   if (input.general && drawingFrame === null) return { kind: 'general' };
-  const anchor = drawingFrame ?? input.frame;
-  if (input.overLoop && loop && anchor >= loop.from && anchor <= loop.to) {
+  const drawingOutside =
+    drawingFrame !== null && loop && (drawingFrame < loop.from || drawingFrame > loop.to);
+  if (input.overLoop && loop && !drawingOutside)
     return { kind: 'range', frame: loop.from, frameEnd: loop.to };
-  }
-  return { kind: 'frame', frame: anchor };
+  return { kind: 'frame', frame: drawingFrame ?? input.pinnedFrame ?? input.frame };
 }
 
 /** The comment to create: the text where it goes, with the drawing unless it is a general note. */

@@ -6,15 +6,32 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
   return { start: caret - match[2].length - 1, query: match[2] };
 }
 
-/** Replaces the `@query` at `start` with `@Display Name `, returning the text and where the caret goes. */
+/**
+ * Replaces the `@partial` just before `caret` (from `start`) with `@Display Name` and one space, leaving
+ * everything after the caret as it was; the caret goes right after that space. A space already there
+ * is used rather than doubled.
+ */
 export function insertMention(
   text: string,
   start: number,
   caret: number,
   displayName: string,
 ): { text: string; caret: number } {
-  const mention = `@${displayName} `;
-  return { text: text.slice(0, start) + mention + text.slice(caret), caret: start + mention.length };
+  const before = text.slice(0, start);
+  const after = text.slice(caret);
+  const mention = `@${displayName}`;
+  if (/^\s/.test(after)) return { text: before + mention + after, caret: start + mention.length + 1 };
+  return { text: `${before}${mention} ${after}`, caret: start + mention.length + 1 };
+}
+
+/** Chooses `displayName` for the mention being typed at `caret`; null when no mention is being typed. */
+export function chooseMention(
+  text: string,
+  caret: number,
+  displayName: string,
+): { text: string; caret: number } | null {
+  const query = mentionQueryAt(text, caret);
+  return query ? insertMention(text, query.start, caret, displayName) : null;
 }
 
 /** Members whose name or email starts with what was typed. */

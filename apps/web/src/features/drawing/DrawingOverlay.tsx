@@ -1,8 +1,10 @@
 import type { Comment, Shape } from '@cutroom/contracts';
 import { useRef, useState, type PointerEvent } from 'react';
 import type { LiveStroke } from '../../lib/realtime/room-signals';
-import { dragShape, isEmptyShape, newShapeId, textShape, toUnit } from './shape-geometry';
-import { AnnotationView, ShapeView } from './ShapeView';
+import { PictureTextBox } from './PictureTextBox';
+import { dragShape, isEmptyShape, newShapeId, TEXT_SIZE, textShape, toUnit } from './shape-geometry';
+import { RoomDrawings } from './RoomDrawings';
+import { ShapeView } from './ShapeView';
 import type { DrawingDraft } from './use-drawing-draft';
 import './drawing.css';
 
@@ -41,6 +43,7 @@ export function DrawingOverlay({
 }: DrawingOverlayProps) {
   const [inProgress, setInProgress] = useState<Shape | null>(null);
   const lastSent = useRef(0);
+  const textBox = useRef<HTMLInputElement>(null);
 
   function pointAt(event: PointerEvent<SVGSVGElement>) {
     const box = event.currentTarget.getBoundingClientRect();
@@ -60,9 +63,9 @@ export function DrawingOverlay({
     event.preventDefault();
     const at = pointAt(event);
     if (tool === 'text') {
-      const text = draft.text.trim();
-      if (text === '') return;
-      draft.add(textShape(newShapeId(), draft.style, at, text), frame);
+      // A click while a text box is open keeps its text (the box loses focus); the next click opens one.
+      if (draft.textAt) textBox.current?.blur();
+      else draft.setTextAt(at);
       return;
     }
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -100,43 +103,47 @@ export function DrawingOverlay({
     onStrokeAbandoned();
   }
 
+  const openTextAt = editable && draft.tool === 'text' ? draft.textAt : null;
   return (
-    <svg
-      className={`drawing-overlay${editable ? ' drawing-overlay-editable' : ''}`}
-      data-testid="drawing-overlay"
-      width={picture.width}
-      height={picture.height}
-      viewBox={`0 0 ${picture.width} ${picture.height}`}
-      role={editable ? 'application' : 'img'}
-      aria-label={editable ? 'Drawing area: drag on the picture to draw' : 'Drawings on this frame'}
-      onPointerDown={start}
-      onPointerMove={move}
-      onPointerUp={finish}
-      onPointerCancel={cancel}
-    >
-      {saved.map((comment) =>
-        comment.annotation ? (
-          <AnnotationView
-            key={comment.id}
-            annotation={comment.annotation}
-            picture={picture}
-            label={`Drawing by ${comment.author?.displayName ?? 'someone'}`}
-          />
-        ) : null,
+    <>
+      <svg
+        className={`drawing-overlay${editable ? ' drawing-overlay-editable' : ''}`}
+        data-testid="drawing-overlay"
+        width={picture.width}
+        height={picture.height}
+        viewBox={`0 0 ${picture.width} ${picture.height}`}
+        role={editable ? 'application' : 'img'}
+        aria-label={editable ? 'Drawing area: drag on the picture to draw' : 'Drawings on this frame'}
+        onPointerDown={start}
+        onPointerMove={move}
+        onPointerUp={finish}
+        onPointerCancel={cancel}
+      >
+        <RoomDrawings saved={saved} live={live} picture={picture} />
+        {showDraft && (
+          <g data-testid="draft-drawing">
+            {draft.history.shapes.map((shape) => (
+              <ShapeView key={shape.id} shape={shape} picture={picture} />
+            ))}
+            {inProgress && <ShapeView shape={inProgress} picture={picture} />}
+          </g>
+        )}
+      </svg>
+      {openTextAt && (
+        <PictureTextBox
+          key={`${openTextAt[0]},${openTextAt[1]}`}
+          ref={textBox}
+          at={openTextAt}
+          picture={picture}
+          colour={draft.style.colour}
+          size={TEXT_SIZE}
+          onCommit={(text) => {
+            draft.add(textShape(newShapeId(), draft.style, openTextAt, text), frame);
+            draft.setTextAt(null);
+          }}
+          onCancel={() => draft.setTextAt(null)}
+        />
       )}
-      <g data-testid="live-drawing">
-        {live.map((stroke) => (
-          <ShapeView key={`${stroke.socketId}:${stroke.shape.id}`} shape={stroke.shape} picture={picture} />
-        ))}
-      </g>
-      {showDraft && (
-        <g data-testid="draft-drawing">
-          {draft.history.shapes.map((shape) => (
-            <ShapeView key={shape.id} shape={shape} picture={picture} />
-          ))}
-          {inProgress && <ShapeView shape={inProgress} picture={picture} />}
-        </g>
-      )}
-    </svg>
+    </>
   );
 }

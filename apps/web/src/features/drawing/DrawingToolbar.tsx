@@ -21,7 +21,7 @@ export function DrawingToolbar({
 }: {
   draft: DrawingDraft;
   paused: boolean;
-  /** Places the typed text at the picture's top-left: drawing without a pointer. */
+  /** Opens the text box at the picture's top-left: typing on the picture without a pointer. */
   onPlaceText: () => void;
 }) {
   const { history } = draft;
@@ -69,21 +69,14 @@ export function DrawingToolbar({
           ))}
         </select>
       </label>
-      {draft.tool === 'text' && (
-        <label className="drawing-text">
-          <span className="visually-hidden">Text to place</span>
-          <input
-            value={draft.text}
-            maxLength={500}
-            placeholder="Text, then click the picture or press Enter"
-            onChange={(event) => draft.setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter') return;
-              event.preventDefault();
-              onPlaceText();
-            }}
-          />
-        </label>
+      {draft.tool === 'text' && paused && (
+        <p className="drawing-hint">
+          Click the picture and type there, or{' '}
+          <button type="button" className="link-button" onClick={onPlaceText}>
+            type at the top-left
+          </button>
+          .
+        </p>
       )}
       <div className="drawing-history">
         <button

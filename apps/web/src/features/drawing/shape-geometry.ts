@@ -40,9 +40,12 @@ export function isEmptyShape(shape: Shape): boolean {
   return shape.from[0] === shape.to[0] && shape.from[1] === shape.to[1];
 }
 
-/** Text of a readable size (5 % of the picture's height) at `at`. */
+/** Text is drawn at a readable size: 5 % of the picture's height. */
+export const TEXT_SIZE = 0.05;
+
+/** Text at `at` (its top-left corner). */
 export function textShape(id: string, style: ShapeStyle, at: Point, text: string): Shape {
-  return { id, kind: 'text', ...style, at: [at[0], at[1]], text: text.trim(), size: 0.05 };
+  return { id, kind: 'text', ...style, at: [at[0], at[1]], text: text.trim(), size: TEXT_SIZE };
 }
 
 let shapeCount = 0;

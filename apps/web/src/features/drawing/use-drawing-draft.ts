@@ -11,7 +11,7 @@ import {
   undo,
   type DrawingHistory,
 } from './drawing-history';
-import type { DrawingTool, ShapeStyle } from './shape-geometry';
+import type { DrawingTool, Point, ShapeStyle } from './shape-geometry';
 
 export const COLOURS = [
   { name: 'Red', value: '#ff3b30' },
@@ -36,10 +36,11 @@ export interface DrawingDraft {
   /** Null while not drawing (the picture takes clicks as play/pause). */
   tool: DrawingTool | null;
   style: ShapeStyle;
-  text: string;
+  /** Where the text box being typed on the picture is (normalised); null when none is open. */
+  textAt: Point | null;
   setTool(tool: DrawingTool | null): void;
   setStyle(style: ShapeStyle): void;
-  setText(text: string): void;
+  setTextAt(at: Point | null): void;
   add(shape: Shape, frame: number): void;
   undo(): void;
   redo(): void;
@@ -60,17 +61,20 @@ export function useDrawingDraft(): DrawingDraft {
     colour: COLOURS[0].value,
     strokeWidth: STROKE_WIDTHS[1].value,
   });
-  const [text, setText] = useState('');
+  const [textAt, setTextAt] = useState<Point | null>(null);
   const shapesFrame = history.shapes.length > 0 ? frame : null;
   return {
     history,
     frame: shapesFrame,
     tool,
     style,
-    text,
-    setTool,
+    textAt,
+    setTool(next) {
+      setTool(next);
+      if (next !== 'text') setTextAt(null);
+    },
     setStyle,
-    setText,
+    setTextAt,
     add(shape, at) {
       const fresh = startsNewDrawing(history.shapes.length, frame, at);
       if (shapesFrame === null) setFrame(at);
@@ -84,11 +88,13 @@ export function useDrawingDraft(): DrawingDraft {
       setHistory(loadedDrawing(shapes));
       setFrame(at);
       setTool(null);
+      setTextAt(null);
     },
     reset() {
       setHistory(EMPTY_DRAWING);
       setFrame(null);
       setTool(null);
+      setTextAt(null);
     },
   };
 }

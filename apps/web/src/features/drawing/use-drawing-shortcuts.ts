@@ -1,12 +1,11 @@
 import { useEffect, useEffectEvent } from 'react';
-import { keyBelongsToTarget } from '../player/shortcuts';
+import { isShortcutKey } from '../player/shortcuts';
 import type { DrawingDraft } from './use-drawing-draft';
 
 /** Ctrl/⌘+Z undoes the last shape, with Shift (or Ctrl+Y) redoes; text fields keep their own undo. */
 export function useDrawingShortcuts(draft: DrawingDraft): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-    if (keyBelongsToTarget(event.target, event.key)) return;
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || !isShortcutKey(event)) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey && draft.history.past.length > 0) {
       event.preventDefault();

@@ -15,6 +15,7 @@ import { PlayerControls } from './PlayerControls';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import type { Timebase } from './timebase';
 import { Timeline, type TimelineMarker, type TimelinePlayhead } from './Timeline';
+import { TimelineNotes } from './TimelineNotes';
 import { nextDisplayMode } from './TimeReadout';
 import { useDisplayMode } from './use-display-mode';
 import { useFullscreen } from './use-fullscreen';
@@ -30,14 +31,27 @@ export interface PlayerHandle {
   step(delta: number): void;
   play(): void;
   pause(): void;
+  /** The chosen playback speed, as the speed menu sets it. */
+  setSpeed(speed: number): void;
+  /** Plays a little faster or slower for a while, the chosen speed unchanged (live-session followers). */
+  nudgeRate(rate: number): void;
   /** The frame on screen. */
   readonly currentFrame: number;
+  /** The frame a key press acts on: the one on screen, or the one a step already asked for. */
+  readonly playheadFrame: number;
+  /** Where playback is this instant, between pictures (live sessions keep players in step by it). */
+  readonly positionFrame: number;
+  readonly playing: boolean;
 }
 
 /** What the page around the player follows: the frame on screen, whether it plays, the loop. */
 export interface PlayheadState {
   frame: number;
   playing: boolean;
+  /** The chosen playback speed (1 = normal). */
+  speed: number;
+  /** Signed J/L shuttle speed (−2 is backward at 2×); 0 when not shuttling. */
+  shuttle: number;
   loop: FrameRange | null;
   marks: LoopMarks;
   mode: FrameDisplayMode;
@@ -51,6 +65,8 @@ export interface PlayerProps {
   startFrame?: number;
   /** Comments on the timeline. */
   markers?: readonly TimelineMarker[];
+  /** Notes of the previous version, at the frames the frame map moved them to (hollow markers). */
+  carriedMarkers?: readonly TimelineMarker[];
   /** Other viewers' playheads on the timeline. */
   playheads?: readonly TimelinePlayhead[];
   /** Drawn over the picture, in a box exactly the picture's size (pixels given). */
@@ -58,6 +74,15 @@ export interface PlayerProps {
   /** Above the picture in fullscreen only, where the page around the player is out of sight. */
   fullscreenControls?: ReactNode;
   onPlayheadChange?: (state: PlayheadState) => void;
+  /**
+   * Following a live session: the host's loop (null for none), played and shown in place of my own
+   * marks, which come back when I stop following. Undefined when I do not follow.
+   */
+  sharedLoop?: FrameRange | null;
+  /** Whose loop `sharedLoop` is, for its label. */
+  sharedLoopBy?: string;
+  /** A marker of this version's notes was picked: the notes it stands for, in frame order. */
+  onMarkerPick?: (noteIds: readonly string[]) => void;
 }
 
 /** hls.js player with frame-exact stepping, its own controls and the editor's keyboard. */
@@ -66,10 +91,14 @@ export function Player({
   ref,
   startFrame = 0,
   markers,
+  carriedMarkers,
   playheads,
   renderOverlay,
   fullscreenControls,
   onPlayheadChange,
+  sharedLoop,
+  sharedLoopBy,
+  onMarkerPick,
 }: PlayerProps) {
   const timebase = useTimebase(version.media);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -90,15 +119,39 @@ export function Player({
   );
   const totalFrames = timebase.frameCount ?? snapshot.availableFrames ?? 1;
   const lastFrame = Math.max(0, totalFrames - 1);
-  const { marks, setMarks, loop } = useLoopMarks(engine, lastFrame);
+  const { marks, setMarks, loop, shared } = useLoopMarks(engine, lastFrame, sharedLoop);
+  const loopBy = shared ? (sharedLoopBy ?? 'the host') : undefined;
   const playing = snapshot.playing || snapshot.shuttle !== 0;
+  const seekFromTimeline = (frame: number) => {
+    if (playing) engine.pause();
+    engine.seekToFrame(frame);
+  };
 
   const reportPlayhead = useEffectEvent(() =>
-    onPlayheadChange?.({ frame: snapshot.frame, playing, loop, marks, mode, timebase }),
+    onPlayheadChange?.({
+      frame: snapshot.frame,
+      playing,
+      speed: snapshot.speed,
+      shuttle: snapshot.shuttle,
+      loop,
+      marks,
+      mode,
+      timebase,
+    }),
   );
   useEffect(() => {
     reportPlayhead();
-  }, [snapshot.frame, playing, loop?.from, loop?.to, marks, mode, timebase]);
+  }, [
+    snapshot.frame,
+    playing,
+    snapshot.speed,
+    snapshot.shuttle,
+    loop?.from,
+    loop?.to,
+    marks,
+    mode,
+    timebase,
+  ]);
 
   useImperativeHandle(
     ref,
@@ -107,8 +160,20 @@ export function Player({
       step: (delta: number) => engine.step(delta),
       play: () => engine.play(),
       pause: () => engine.pause(),
+      setSpeed: (speed: number) => engine.setSpeed(speed),
+      nudgeRate: (rate: number) => engine.nudgeRate(rate),
       get currentFrame() {
         return engine.currentFrame;
+      },
+      get playheadFrame() {
+        return engine.playheadFrame;
+      },
+      get positionFrame() {
+        return engine.positionFrame;
+      },
+      get playing() {
+        const { playing, shuttle } = engine.getSnapshot();
+        return playing || shuttle !== 0;
       },
     }),
     [engine],
@@ -124,6 +189,16 @@ export function Player({
     cycleTimeDisplay: () => changeMode(nextDisplayMode(mode)),
     setHelpOpen,
   });
+
+  const noteMarkers = (
+    <TimelineNotes
+      notes={markers ?? []}
+      carried={carriedMarkers}
+      totalFrames={totalFrames}
+      onSeek={seekFromTimeline}
+      onPick={onMarkerPick}
+    />
+  );
 
   return (
     <div
@@ -174,6 +249,8 @@ export function Player({
           </p>
         )}
         {helpOpen && <ShortcutsOverlay onClose={() => setHelpOpen(false)} />}
+        {/* In fullscreen the notes ride over the foot of the picture rather than shrink it. */}
+        {fullscreen.isFullscreen && noteMarkers}
       </div>
       <Timeline
         frame={snapshot.frame}
@@ -183,14 +260,13 @@ export function Player({
         mode={mode}
         storyboard={storyboard.data}
         waveform={waveform.data}
-        onSeek={(frame) => {
-          if (playing) engine.pause();
-          engine.seekToFrame(frame);
-        }}
+        onSeek={seekFromTimeline}
         markers={markers}
         playheads={playheads}
         loop={loop}
+        loopBy={loopBy}
       />
+      {!fullscreen.isFullscreen && noteMarkers}
       <PlayerControls
         engine={engine}
         snapshot={snapshot}
@@ -199,6 +275,7 @@ export function Player({
         mode={mode}
         onModeChange={changeMode}
         loop={loop}
+        loopBy={loopBy}
         onClearLoop={() => setMarks(NO_MARKS)}
         helpOpen={helpOpen}
         onToggleHelp={() => setHelpOpen((open) => !open)}

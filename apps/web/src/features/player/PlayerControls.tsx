@@ -6,6 +6,7 @@ import { PLAYBACK_SPEEDS, type PlaybackSnapshot } from './playback-snapshot';
 import { QualityMenu } from './QualityMenu';
 import { labelFrame, type Timebase } from './timebase';
 import { TimeReadout } from './TimeReadout';
+import { TransportButtons } from './TransportButtons';
 
 export interface PlayerControlsProps {
   engine: PlaybackEngine<HTMLVideoElement>;
@@ -15,6 +16,8 @@ export interface PlayerControlsProps {
   mode: FrameDisplayMode;
   onModeChange: (mode: FrameDisplayMode) => void;
   loop: FrameRange | null;
+  /** Whose loop it is when not mine (a live session's host): shown, not mine to clear. */
+  loopBy?: string;
   onClearLoop: () => void;
   helpOpen: boolean;
   onToggleHelp: () => void;
@@ -32,6 +35,7 @@ export function PlayerControls({
   mode,
   onModeChange,
   loop,
+  loopBy,
   onClearLoop,
   helpOpen,
   onToggleHelp,
@@ -41,33 +45,7 @@ export function PlayerControls({
   const playing = snapshot.playing || snapshot.shuttle !== 0;
   return (
     <div className="player-controls">
-      <button
-        type="button"
-        className="player-button"
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
-        onClick={() => engine.togglePlay()}
-      >
-        <Icon name={playing ? 'pause' : 'play'} />
-      </button>
-      <button
-        type="button"
-        className="player-button"
-        aria-label="Previous frame"
-        title="Previous frame (←)"
-        onClick={() => engine.step(-1)}
-      >
-        <Icon name="previousFrame" />
-      </button>
-      <button
-        type="button"
-        className="player-button"
-        aria-label="Next frame"
-        title="Next frame (→)"
-        onClick={() => engine.step(1)}
-      >
-        <Icon name="nextFrame" />
-      </button>
+      <TransportButtons engine={engine} playing={playing} />
       <TimeReadout
         timebase={timebase}
         frame={snapshot.frame}
@@ -75,7 +53,12 @@ export function PlayerControls({
         mode={mode}
         onModeChange={onModeChange}
       />
-      {loop && (
+      {loop && loopBy && (
+        <span className="player-loop" title={`${loopBy}'s loop`}>
+          ⟲ {labelFrame(timebase, loop.from, mode)}–{labelFrame(timebase, loop.to, mode)}
+        </span>
+      )}
+      {loop && !loopBy && (
         <button
           type="button"
           className="player-button player-loop"

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { shortcuts } from './shortcuts';
+import './shortcuts.css';
 
 /** The `?` overlay: every player shortcut, inside the player so it shows in fullscreen too. */
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {

@@ -1,20 +1,16 @@
 import { frameToSeconds, type FrameDisplayMode } from '@cutroom/timecode';
 import { useRef, useState, type PointerEvent } from 'react';
 import type { FrameRange } from './loop-range';
+import { rangeBands, type MarkerNote } from './marker-clusters';
 import { storyboardCueAt, type StoryboardCue } from './storyboard';
 import { labelFrame, type Timebase } from './timebase';
 import { Waveform } from './Waveform';
 // The whole player's sheet: every player has a timeline.
 import './player.css';
+import './timeline-marks.css';
 
-/** A comment on the timeline: a point at its frame, or a bar over its range. */
-export interface TimelineMarker {
-  id: string;
-  frame: number;
-  frameEnd: number | null;
-  resolved: boolean;
-  label: string;
-}
+/** A note on the timeline: its author's target below the bar (TimelineNotes), and a band over its range. */
+export type TimelineMarker = MarkerNote;
 
 /** Where someone else in the room is. */
 export interface TimelinePlayhead {
@@ -38,6 +34,8 @@ interface TimelineProps {
   markers?: readonly TimelineMarker[];
   playheads?: readonly TimelinePlayhead[];
   loop?: FrameRange | null;
+  /** Whose loop it is when not mine (a live session's host). */
+  loopBy?: string;
 }
 
 function percent(value: number, total: number): string {
@@ -57,6 +55,7 @@ export function Timeline({
   markers = [],
   playheads = [],
   loop = null,
+  loopBy,
 }: TimelineProps) {
   const [hover, setHover] = useState<{ x: number; frame: number } | null>(null);
   const scrubbing = useRef<{ lastFrame: number } | null>(null);
@@ -122,27 +121,35 @@ export function Timeline({
       <div className="timeline-marks" aria-hidden="true">
         {loop && (
           <div
-            className="timeline-loop"
+            className={`timeline-loop${loopBy ? ' timeline-loop-shared' : ''}`}
             data-testid="loop-range"
+            data-by={loopBy}
+            data-from={loop.from}
+            data-to={loop.to}
+            title={loopBy ? `${loopBy}'s loop` : undefined}
             style={{
               left: percent(loop.from, totalFrames),
               width: percent(loop.to - loop.from + 1, totalFrames),
             }}
           />
         )}
-        {markers.map((marker) => (
+        {rangeBands(
+          markers.flatMap((marker) =>
+            marker.frameEnd === null ? [] : [{ ...marker, frameEnd: marker.frameEnd }],
+          ),
+          // Ranges closer than about a pixel of a wide bar share a band.
+          Math.ceil(totalFrames / 1500),
+        ).map((band) => (
           <span
-            key={marker.id}
-            className={`timeline-marker${marker.frameEnd !== null ? ' timeline-marker-range' : ''}${marker.resolved ? ' timeline-marker-resolved' : ''}`}
-            data-testid="comment-marker"
-            data-frame={marker.frame}
-            title={marker.label}
+            key={band.id}
+            className={`timeline-marker-range${band.resolved ? ' timeline-marker-resolved' : ''}`}
+            data-testid="comment-range"
+            data-frame={band.frame}
+            data-frame-end={band.frameEnd}
+            data-count={band.count}
             style={{
-              left: percent(marker.frame + (marker.frameEnd === null ? 0.5 : 0), totalFrames),
-              width:
-                marker.frameEnd === null
-                  ? undefined
-                  : percent(marker.frameEnd - marker.frame + 1, totalFrames),
+              left: percent(band.frame, totalFrames),
+              width: percent(band.frameEnd - band.frame + 1, totalFrames),
             }}
           />
         ))}

@@ -175,6 +175,39 @@ describe.each(clips)('the player at $title', (clip) => {
     expect(player.engine.currentFrame).toBe(99);
   });
 
+  it('a key pressed before the stepped frame is drawn acts on that frame; while playing, on the frame shown', () => {
+    const player = openClip(clip);
+    player.seek(100);
+    player.engine.step(1);
+    const marked = [player.engine.playheadFrame];
+    player.engine.step(1);
+    player.engine.step(1);
+    player.engine.step(1);
+    marked.push(player.engine.playheadFrame);
+    expect(player.engine.currentFrame).toBe(100);
+    expect(marked).toEqual([101, 104]);
+    player.source.run();
+    expect(player.engine.playheadFrame).toBe(104);
+    player.engine.play();
+    player.watchPlayback(3);
+    expect(player.engine.playheadFrame).toBe(player.engine.currentFrame);
+    expect(player.engine.playheadFrame).toBe(107);
+  });
+
+  it('while a loop jumps back, a key press still acts on the frame on screen', () => {
+    const player = openClip(clip, { startFrame: 10 });
+    player.engine.setLoop({ from: 10, to: 14 });
+    player.engine.play();
+    const shown: number[] = [];
+    for (let frame = 0; frame < 8; frame += 1) {
+      player.source.playFrames(1);
+      shown.push(player.engine.currentFrame);
+      expect(player.engine.playheadFrame).toBe(player.engine.currentFrame);
+    }
+    expect(shown).toContain(14);
+    expect(Math.max(...shown)).toBeLessThanOrEqual(15);
+  });
+
   it('stepping stops at the first and the last frame', () => {
     const player = openClip(clip);
     player.engine.step(-1);

@@ -56,8 +56,31 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
     return () => this.listeners.delete(listener);
   };
 
+  /** The frame on screen (from the last presented frame). */
   get currentFrame(): number {
     return this.snapshot.frame;
+  }
+
+  /**
+   * The frame a key press acts on. Playing: the one on screen (a loop's jump back is not yet the
+   * picture). Paused: the one a step or seek already asked for and not yet shown, else the one on
+   * screen. Read synchronously, so keys pressed faster than frames are drawn add up exactly.
+   */
+  get playheadFrame(): number {
+    if (this.snapshot.playing || this.snapshot.shuttle !== 0) return this.snapshot.frame;
+    return this.pendingFrame ?? this.snapshot.frame;
+  }
+
+  /**
+   * Where forward playback is at this instant, between pictures: the frame at the element's clock.
+   * Players kept in step compare this, not the last picture, which trails it by up to a frame and
+   * by how late the page heard of it. Paused or shuttling, the playhead frame.
+   */
+  get positionFrame(): number {
+    const source = this.source;
+    if (!source || !this.version || !this.snapshot.playing || this.snapshot.shuttle !== 0)
+      return this.playheadFrame;
+    return Math.min(this.frameAt(source.currentTime), this.lastFrame);
   }
 
   /** The last frame that can be shown now. */
@@ -173,7 +196,7 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
   /** Moves by whole frames from where the picture is (or is about to be); stepping pauses. */
   step(delta: number): void {
     if (this.snapshot.playing || this.snapshot.shuttle !== 0) this.pause();
-    this.seekToFrame((this.pendingFrame ?? this.snapshot.frame) + delta);
+    this.seekToFrame(this.playheadFrame + delta);
   }
 
   /** Loops forward playback over `range` (null: no loop). */
@@ -238,6 +261,15 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
   setSpeed(speed: number): void {
     this.update({ speed });
     if (this.source && this.snapshot.shuttle === 0) this.source.playbackRate = speed;
+  }
+
+  /**
+   * A live-session follower's correction: the element plays a little faster or slower to close a
+   * gap without seeking; the chosen speed stays what the controls show, and the next play resets it.
+   */
+  nudgeRate(rate: number): void {
+    if (this.source && this.snapshot.shuttle === 0 && Number.isFinite(rate) && rate > 0)
+      this.source.playbackRate = rate;
   }
 
   setVolume(volume: number): void {

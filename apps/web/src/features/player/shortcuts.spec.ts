@@ -1,4 +1,4 @@
-import { commandForKey, nextShuttleSpeed, shortcuts, type KeyPress } from './shortcuts';
+import { commandForKey, isShortcutKey, nextShuttleSpeed, shortcuts, type KeyPress } from './shortcuts';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -62,5 +62,75 @@ describe('J/L shuttle', () => {
   it('speeds up from an in-between playback speed to the next step', () => {
     expect(nextShuttleSpeed(1.5, 1)).toBe(2);
     expect(nextShuttleSpeed(0.5, 1)).toBe(1);
+  });
+});
+
+describe('keys typed into text never reach the player', () => {
+  const element = (tagName: string, extra: Record<string, unknown> = {}) => ({ tagName, ...extra });
+  const typed = (target: unknown, key: string, extra: Partial<Record<string, unknown>> = {}) => ({
+    key,
+    defaultPrevented: false,
+    target,
+    ...extra,
+  });
+  const typingKeys = [
+    ' ',
+    'j',
+    'k',
+    'l',
+    'i',
+    'o',
+    'I',
+    'O',
+    'ArrowLeft',
+    'ArrowRight',
+    'Home',
+    'f',
+    'm',
+    '?',
+  ];
+
+  it('leaves every key to a text field, a textarea, contenteditable and a textbox role', () => {
+    const fields = [
+      element('TEXTAREA'),
+      element('INPUT', { type: 'text' }),
+      element('INPUT', { type: 'search' }),
+      element('INPUT', { type: 'password' }),
+      element('input', { type: 'email' }),
+      element('DIV', { isContentEditable: true }),
+      element('SPAN', { isContentEditable: true }),
+      element('DIV', { getAttribute: (name: string) => (name === 'role' ? 'textbox' : null) }),
+    ];
+    for (const field of fields) {
+      for (const key of typingKeys) {
+        expect([field.tagName, key, isShortcutKey(typed(field, key))]).toEqual([field.tagName, key, false]);
+      }
+    }
+  });
+
+  it('leaves Space and Enter to buttons and checkboxes, arrows to sliders; the rest is the player’s', () => {
+    const button = element('BUTTON');
+    const checkbox = element('INPUT', { type: 'checkbox' });
+    const slider = element('INPUT', { type: 'range' });
+    expect(isShortcutKey(typed(button, ' '))).toBe(false);
+    expect(isShortcutKey(typed(button, 'k'))).toBe(true);
+    expect(isShortcutKey(typed(checkbox, ' '))).toBe(false);
+    expect(isShortcutKey(typed(checkbox, 'i'))).toBe(true);
+    expect(isShortcutKey(typed(slider, 'ArrowLeft'))).toBe(false);
+    expect(isShortcutKey(typed(slider, 'l'))).toBe(true);
+    expect(isShortcutKey(typed(element('DIV'), ' '))).toBe(true);
+    const timeline = element('DIV', { getAttribute: (name: string) => (name === 'role' ? 'slider' : null) });
+    expect(isShortcutKey(typed(timeline, 'ArrowRight'))).toBe(true);
+    expect(isShortcutKey(typed(null, 'j'))).toBe(true);
+  });
+
+  it('ignores keys already used, keys of an input method, and reads the innermost target', () => {
+    expect(isShortcutKey(typed(element('DIV'), 'k', { defaultPrevented: true }))).toBe(false);
+    expect(isShortcutKey(typed(element('DIV'), 'k', { isComposing: true }))).toBe(false);
+    expect(isShortcutKey(typed(element('DIV'), 'Process'))).toBe(false);
+    // A field inside a shadow root: the event is retargeted to its host, the path still starts at it.
+    const host = element('DIV');
+    const inside = element('TEXTAREA');
+    expect(isShortcutKey(typed(host, 'j', { composedPath: () => [inside, host] }))).toBe(false);
   });
 });

@@ -101,24 +101,83 @@ const MOVING_KEYS = new Set([
   'PageDown',
 ]);
 const PRESSING_KEYS = new Set([' ', 'Enter']);
-const PRESSABLE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
+const PRESSABLE_INPUTS = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'color',
+  'file',
+  'image',
+]);
+
+/** The parts of a focused element that decide whether it uses a key: a DOM element is one. */
+export interface KeyTarget {
+  tagName?: unknown;
+  type?: unknown;
+  isContentEditable?: unknown;
+  getAttribute?(name: string): string | null;
+}
+
+/** What a focused element does with keys: text takes them all; the others take a few. */
+export type KeyTargetKind = 'text' | 'select' | 'slider' | 'pressable' | 'other';
+
+export function keyTargetKind(target: KeyTarget | null | undefined): KeyTargetKind {
+  if (!target || typeof target.tagName !== 'string') return 'other';
+  if (target.isContentEditable === true) return 'text';
+  const tag = target.tagName.toUpperCase();
+  if (tag === 'TEXTAREA') return 'text';
+  if (tag === 'SELECT') return 'select';
+  if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return 'pressable';
+  if (tag === 'INPUT') {
+    const type = typeof target.type === 'string' ? target.type.toLowerCase() : 'text';
+    if (type === 'range') return 'slider';
+    return PRESSABLE_INPUTS.has(type) ? 'pressable' : 'text';
+  }
+  // A custom text field; a custom slider (the timeline) leaves its arrows to the player's frame steps.
+  const role = target.getAttribute?.('role');
+  return role === 'textbox' || role === 'searchbox' ? 'text' : 'other';
+}
 
 /**
- * Whether the focused element uses this key itself: everything typed into a text field; arrows on a
- * slider; Space and Enter on a button. The player takes the rest, so J/K/L work wherever focus is.
+ * Whether the focused element uses this key itself: everything typed into a text field, a textarea,
+ * contenteditable or the text box on the picture; arrows on a slider or a select; Space and Enter on
+ * a button. The player takes the rest, so J/K/L work wherever else focus is.
  */
-export function keyBelongsToTarget(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  if (target instanceof HTMLSelectElement) return MOVING_KEYS.has(key) || PRESSING_KEYS.has(key);
-  if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)
-    return PRESSING_KEYS.has(key);
-  if (target instanceof HTMLInputElement) {
-    if (target.type === 'range') return MOVING_KEYS.has(key);
-    if (PRESSABLE_INPUTS.has(target.type)) return PRESSING_KEYS.has(key);
-    return true;
+export function keyBelongsToTarget(target: KeyTarget | null | undefined, key: string): boolean {
+  switch (keyTargetKind(target)) {
+    case 'text':
+      return true;
+    case 'select':
+      return MOVING_KEYS.has(key) || PRESSING_KEYS.has(key);
+    case 'slider':
+      return MOVING_KEYS.has(key);
+    case 'pressable':
+      return PRESSING_KEYS.has(key);
+    case 'other':
+      return false;
   }
-  return false;
+}
+
+/** A key event as the page's key handlers see it. */
+export interface PageKeyEvent {
+  key: string;
+  defaultPrevented: boolean;
+  /** Mid-composition (an input method editor): the keys are the text's, whatever they are. */
+  isComposing?: boolean;
+  target: unknown;
+  composedPath?(): readonly unknown[];
+}
+
+/**
+ * The one guard every page-wide shortcut passes first: false for a key already used (prevented),
+ * typed while composing, or meant for the focused element (the innermost, inside a shadow root too).
+ */
+export function isShortcutKey(event: PageKeyEvent): boolean {
+  if (event.defaultPrevented || event.isComposing || event.key === 'Process') return false;
+  const origin = (event.composedPath?.()[0] ?? event.target) as KeyTarget | null;
+  return !keyBelongsToTarget(origin, event.key);
 }
 
 export const SHUTTLE_SPEEDS = [1, 2, 4, 8] as const;

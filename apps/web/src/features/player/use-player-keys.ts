@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, type Dispatch, type SetStateAction } from 'r
 import { markIn, markOut, NO_MARKS, type LoopMarks } from './loop-range';
 import type { PlaybackEngine } from './playback-engine';
 import type { PlaybackSnapshot } from './playback-snapshot';
-import { commandForKey, keyBelongsToTarget, type PlayerCommand } from './shortcuts';
+import { commandForKey, isShortcutKey, type PlayerCommand } from './shortcuts';
 import type { Timebase } from './timebase';
 
 /** What the player's keys act on besides the engine. */
@@ -44,10 +44,15 @@ function run(command: PlayerCommand, targets: PlayerKeyTargets) {
       return targets.cycleTimeDisplay();
     case 'help':
       return targets.setHelpOpen((open) => !open);
-    case 'markIn':
-      return targets.setMarks((current) => markIn(current, engine.currentFrame));
-    case 'markOut':
-      return targets.setMarks((current) => markOut(current, engine.currentFrame));
+    case 'markIn': {
+      // Read now, at the key press: an updater runs at render, after later keys have moved on.
+      const frame = engine.playheadFrame;
+      return targets.setMarks((current) => markIn(current, frame));
+    }
+    case 'markOut': {
+      const frame = engine.playheadFrame;
+      return targets.setMarks((current) => markOut(current, frame));
+    }
     case 'clearMarks':
       return targets.setMarks(NO_MARKS);
   }
@@ -56,7 +61,7 @@ function run(command: PlayerCommand, targets: PlayerKeyTargets) {
 /** The editor's keyboard (see `shortcuts`), on the whole page unless the focused element uses the key. */
 export function usePlayerKeys(targets: PlayerKeyTargets) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || keyBelongsToTarget(event.target, event.key)) return;
+    if (!isShortcutKey(event)) return;
     if (event.key === 'Escape') {
       targets.setHelpOpen(false);
       return;

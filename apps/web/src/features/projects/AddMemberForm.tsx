@@ -1,43 +1,63 @@
-import { addMemberBodySchema, type FieldError, type ProjectRole } from '@cutroom/contracts';
+import { inviteBodySchema, type FieldError, type InviteResult, type ProjectRole } from '@cutroom/contracts';
 import { useState, type FormEvent } from 'react';
 import type { ApiRequestError } from '../../lib/api-client';
 import { FormAlert, FormStatus, SelectField, TextField } from '../../lib/form-controls';
 import { formErrorsFor, groupFieldErrors, validateWithContract } from '../../lib/form-errors';
-import { useAddMember } from './project-queries';
+import { InvitationLink } from './InvitationLink';
+import { useInvite } from './invitation-queries';
 import { roleDescriptions, roleLabels, roleOptions } from './roles';
 
 const INPUTS = ['email', 'role'] as const;
 
-/** "No account uses that email" and "already a member" are about the email typed. */
+/** "Already a member" is about the email typed. */
 function inputForRefusal(error: ApiRequestError): 'email' | undefined {
-  if (error.code !== undefined) {
-    return error.code === 'no_such_account' || error.code === 'already_member' ? 'email' : undefined;
-  }
-  return error.status === 404 || error.status === 409 ? 'email' : undefined;
+  if (error.code !== undefined) return error.code === 'already_member' ? 'email' : undefined;
+  return error.status === 409 ? 'email' : undefined;
 }
 
+function InviteOutcome({ result }: { result: InviteResult }) {
+  if (result.kind === 'member') {
+    return (
+      <FormStatus
+        message={`Added ${result.member.user.displayName} as ${roleLabels[result.member.role].toLowerCase()}.`}
+      />
+    );
+  }
+  const { invitation } = result;
+  const role = roleLabels[invitation.role].toLowerCase();
+  return (
+    <div className="invite-outcome" role="status">
+      <p>
+        {result.emailed
+          ? `Invitation e-mailed to ${invitation.email}. You can also send them this link:`
+          : `${invitation.email} has no account yet. Send them this link to join as ${role}:`}
+      </p>
+      <InvitationLink invitation={invitation} />
+    </div>
+  );
+}
+
+/** Adds someone with an account at once; invites an address without one. */
 export function AddMemberForm({ projectId }: { projectId: string }) {
-  const addMember = useAddMember(projectId);
+  const invite = useInvite(projectId);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ProjectRole>('reviewer');
   const [invalidFields, setInvalidFields] = useState<FieldError[] | null>(null);
   const errors = invalidFields
     ? groupFieldErrors(invalidFields, INPUTS)
-    : formErrorsFor(addMember.error, INPUTS, inputForRefusal);
+    : formErrorsFor(invite.error, INPUTS, inputForRefusal);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const checked = validateWithContract(addMemberBodySchema, { email, role });
+    const checked = validateWithContract(inviteBodySchema, { email, role });
     if (!checked.ok) {
-      addMember.reset();
+      invite.reset();
       setInvalidFields(checked.fields);
       return;
     }
     setInvalidFields(null);
-    addMember.mutate(checked.body, { onSuccess: () => setEmail('') });
+    invite.mutate(checked.body, { onSuccess: () => setEmail('') });
   }
-
-  const added = addMember.isSuccess ? addMember.data : null;
 
   return (
     <form className="form" onSubmit={submit} noValidate>
@@ -50,7 +70,7 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
           value={email}
           onChange={setEmail}
           error={errors.byField.email}
-          hint="They need a Cutroom account already."
+          hint="Someone without a Cutroom account gets an invitation to create one."
         />
         <SelectField
           label="Role"
@@ -60,17 +80,15 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
           onChange={setRole}
           error={errors.byField.role}
         />
-        <button type="submit" className="button button-primary" disabled={addMember.isPending}>
-          Add member
+        <button type="submit" className="button button-primary" disabled={invite.isPending}>
+          Invite
         </button>
       </div>
       <p className="field-hint">
         {roleLabels[role]}: {roleDescriptions[role]}.
       </p>
       <FormAlert message={errors.form} />
-      <FormStatus
-        message={added ? `Added ${added.user.displayName} as ${roleLabels[added.role].toLowerCase()}.` : null}
-      />
+      {invite.isSuccess && <InviteOutcome result={invite.data} />}
     </form>
   );
 }

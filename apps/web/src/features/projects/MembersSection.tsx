@@ -4,6 +4,7 @@ import { describeError } from '../../lib/api-client';
 import { useCurrentUser } from '../auth/session-queries';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberRow } from './MemberRow';
+import { PendingInvitations } from './PendingInvitations';
 import { useMembers } from './project-queries';
 import './projects.css';
 
@@ -55,7 +56,8 @@ export function MembersSection({ project }: { project: Project }) {
       <MemberTable project={project} />
       {canManageMembers ? (
         <>
-          <h3>Add a member</h3>
+          <PendingInvitations projectId={project.id} />
+          <h3>Invite someone</h3>
           <AddMemberForm projectId={project.id} />
         </>
       ) : (

@@ -21,9 +21,14 @@ function ProjectOverview({ project }: { project: Project }) {
             {project.memberCount === 1 ? 'member' : 'members'}
           </p>
         </div>
-        <Link className="button" to={`/projects/${project.id}/settings`}>
-          Project settings
-        </Link>
+        <div className="page-actions">
+          <Link className="button" to={`/projects/${project.id}/rounds`}>
+            Rounds
+          </Link>
+          <Link className="button" to={`/projects/${project.id}/settings`}>
+            Project settings
+          </Link>
+        </div>
       </div>
       <AssetsSection project={project} />
       {can(project.role, 'links.manage') && <ReviewLinksSection projectId={project.id} />}

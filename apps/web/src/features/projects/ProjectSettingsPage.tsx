@@ -5,6 +5,7 @@ import { ProjectApproversSection } from '../approvals/ProjectApproversSection';
 import { DeleteProjectSection } from './DeleteProjectSection';
 import { LeaveProjectSection } from './LeaveProjectSection';
 import { MembersSection } from './MembersSection';
+import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { RenameProjectForm } from './RenameProjectForm';
 import { RoleBadge } from './RoleBadge';
 import { WithProject } from './WithProject';
@@ -32,6 +33,7 @@ function ProjectSettings({ project }: { project: Project }) {
           <p className="muted">Only owners and editors can rename this project.</p>
         )}
       </section>
+      <NotificationSettingsSection project={project} />
       <MembersSection project={project} />
       <ProjectApproversSection project={project} />
       <LeaveProjectSection project={project} />

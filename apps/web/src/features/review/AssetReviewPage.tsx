@@ -1,34 +1,46 @@
 import './review.css';
-import { uuidParamSchema, type Asset, type Version } from '@cutroom/contracts';
-import { can, guestRights, memberRights } from '@cutroom/policy';
+import type { Asset, Version } from '@cutroom/contracts';
+import { can, guestRights, mayAnnotate, maySetDueDate, memberRights } from '@cutroom/policy';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { describeError, isApiRequestError } from '../../lib/api-client';
-import { useAssetRoom } from '../../lib/realtime/realtime-context';
-import { AssetApprovalBadge } from '../approvals/ApprovalBadge';
-import { ApprovalPanel } from '../approvals/ApprovalPanel';
-import { DecisionHistory } from '../approvals/DecisionHistory';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApprovalControl } from '../approvals/ApprovalControl';
 import { RoundsSummary } from '../approvals/RoundsSummary';
-import { useAsset, useVersions } from '../assets/asset-queries';
+import { compareLink } from '../compare/compare-pair';
 import { useGuestAccess } from '../auth/session-queries';
-import type { PlayerHandle } from '../player/Player';
-import { useProject } from '../projects/project-queries';
+import { ExportMenu } from '../exports/ExportMenu';
+import { LiveSessionBar } from '../live-session/LiveSessionBar';
+import { LiveSessionHistory } from '../live-session/LiveSessionHistory';
+import { sharedLoopOf } from '../live-session/shared-loop';
+import { useLiveSeat } from '../live-session/use-live-seat';
+import type { PlayerHandle, PlayheadState } from '../player/Player';
+import { useMembers, useProject } from '../projects/project-queries';
+import { currentRound } from '../rounds-board/board-view';
+import { CutDueDate } from '../rounds-board/CutDueDate';
 import { UploadButton } from '../upload/UploadButton';
 import { UploadList } from '../upload/UploadList';
 import { useUploadQueue } from '../upload/upload-context';
-import { AssetNotFound } from './AssetNotFound';
+import { CutPage } from './CutPage';
 import { defaultVersion, requestedFrame, requestedVersionNumber } from './choose-version';
 import { ReviewRoom } from './ReviewRoom';
 import { VersionInfo } from './VersionInfo';
+import { VersionMenu } from './VersionMenu';
 import { VersionSwitcher } from './VersionSwitcher';
 
 function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Version[] }) {
   const guest = useGuestAccess();
   const project = useProject(asset.projectId, guest === null);
+  const liveSeat = useLiveSeat(asset.id);
+  // Only a host hands out the pen: the project's members say who may take it (guests, the server).
+  const members = useMembers(asset.projectId, guest === null && liveSeat.hosting);
   const rights = guest ? guestRights(guest) : memberRights(project.data?.role ?? null);
   const queue = useUploadQueue();
   const [searchParams, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
   const playerRef = useRef<PlayerHandle>(null);
+  // Tagged with its version: a switch must not send the old player's frame as the new version's.
+  const [playhead, setPlayhead] = useState<{ versionId: string; state: PlayheadState } | null>(null);
+  // Notes first; Details stays open from one version to the next once chosen.
+  const [sideTab, setSideTab] = useState('notes');
   const frameParam = requestedFrame(searchParams.get('frame'));
   const [carriedFrame, setCarriedFrame] = useState(frameParam ?? 0);
   // A link to a frame (from the activity bell) while the cut is open: the player starts there.
@@ -41,6 +53,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
   const version =
     requested === null ? defaultVersion(versions) : versions.find((v) => v.number === requested);
   const canUpload = !guest && project.data ? can(project.data.role, 'assets.upload') : false;
+  const canManage = !guest && project.data ? can(project.data.role, 'assets.manage') : false;
   const newestNumber = Math.max(0, ...versions.map((v) => v.number));
 
   // Pin the version opened by default, so a newer one finishing mid-review does not swap the picture.
@@ -64,56 +77,136 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
               </>
             )}
           </p>
+          {/* Controls keyed by version remount on a switch; as siblings their keys must differ, or React
+              keeps the old version's control beside the new one. */}
           <div className="review-title">
             <h1>{asset.name}</h1>
-            <AssetApprovalBadge assetId={asset.id} />
+            {version && (
+              <ApprovalControl
+                key={`approval-${version.id}`}
+                projectId={asset.projectId}
+                version={version}
+                versions={versions}
+                newestNumber={newestNumber}
+                role={rights.decisionRole}
+                team={!rights.isGuest}
+              />
+            )}
+            {version && !guest && project.data && (
+              <CutDueDate
+                key={`due-${version.id}`}
+                assetId={asset.id}
+                cutName={asset.name}
+                version={version}
+                current={version.id === currentRound(versions)?.id}
+                canSet={maySetDueDate(project.data.role)}
+              />
+            )}
             {versions.length > 0 && (
               <VersionSwitcher
                 versions={versions}
                 current={version}
                 onChoose={() => setCarriedFrame(playerRef.current?.currentFrame ?? 0)}
+                frameNow={() => playerRef.current?.currentFrame ?? 0}
+              />
+            )}
+            {version && canManage && (
+              <VersionMenu
+                key={`menu-${version.id}`}
+                version={version}
+                versionCount={versions.length}
+                onDeleted={() => setSearchParams({}, { replace: true })}
               />
             )}
           </div>
         </div>
-        {canUpload && (
-          <UploadButton
-            label="Upload a new version"
-            onFiles={(files) =>
-              queue.add(
-                files,
-                { kind: 'new-version', projectId: asset.projectId, assetId: asset.id, assetName: asset.name },
-                new Map([[asset.id, asset.name]]),
-              )
-            }
-          />
-        )}
+        <div className="page-actions">
+          {version && rights.canDownload && <ExportMenu version={version} isGuest={rights.isGuest} />}
+          {canUpload && (
+            <UploadButton
+              label="Upload a new version"
+              onFiles={(files) =>
+                queue.add(
+                  files,
+                  {
+                    kind: 'new-version',
+                    projectId: asset.projectId,
+                    assetId: asset.id,
+                    assetName: asset.name,
+                  },
+                  new Map([[asset.id, asset.name]]),
+                )
+              }
+            />
+          )}
+        </div>
       </div>
       {canUpload && <UploadList projectId={asset.projectId} assetId={asset.id} />}
+      {version && (
+        <LiveSessionBar
+          assetId={asset.id}
+          version={version}
+          versions={versions}
+          playerRef={playerRef}
+          playhead={playhead?.versionId === version.id ? playhead.state : null}
+          guest={rights.isGuest}
+          joinOnOpen={searchParams.get('live') === '1'}
+          seat={liveSeat}
+          mayAnnotate={(person) => {
+            const member = members.data?.find((m) => m.user.id === person.userId);
+            return person.guest || !member || mayAnnotate(member.role);
+          }}
+          onFollowElsewhere={(transport, frame) => {
+            if (transport.compare) {
+              void navigate(
+                compareLink(asset.id, transport.versionId, transport.compare.versionId, { a: frame }),
+              );
+              return;
+            }
+            const number = versions.find((v) => v.id === transport.versionId)?.number;
+            if (number === undefined) return;
+            setCarriedFrame(frame);
+            setSearchParams({ version: String(number) });
+          }}
+        />
+      )}
       {version ? (
         <ReviewRoom
           key={version.id}
+          onPlayheadChange={(state) => setPlayhead({ versionId: version.id, state })}
+          live={
+            liveSeat.sharesPicture && liveSeat.session
+              ? {
+                  drawers: liveSeat.drawers,
+                  pointing: liveSeat.pointing,
+                  hostLoop: liveSeat.hosting
+                    ? undefined
+                    : {
+                        range: sharedLoopOf(liveSeat.session.transport, version.id),
+                        by: liveSeat.session.host.displayName,
+                      },
+                }
+              : null
+          }
           asset={asset}
           version={version}
           role={rights.commentRole}
           guest={rights.isGuest}
           playerRef={playerRef}
           startFrame={carriedFrame}
-          aside={
-            <ApprovalPanel
-              projectId={asset.projectId}
-              version={version}
-              newestNumber={newestNumber}
-              role={rights.decisionRole}
-            />
-          }
-          // The notes stay beside the picture; the file's facts come after them.
-          asideEnd={<VersionInfo version={version} canDownload={rights.canDownload} />}
-          below={
-            <div className="review-below">
-              <RoundsSummary assetId={asset.id} current={version} />
-              <DecisionHistory assetId={asset.id} versions={versions} />
-            </div>
+          sideTab={sideTab}
+          onSideTab={setSideTab}
+          details={
+            <>
+              <VersionInfo version={version} canDownload={rights.canDownload} />
+              {/* Rounds are the team's workflow: a guest sees them only if their link shows the team. */}
+              {(!guest || guest.showTeamActivity) && (
+                <>
+                  <RoundsSummary assetId={asset.id} current={version} exportable={!guest} />
+                  <LiveSessionHistory assetId={asset.id} versions={versions} />
+                </>
+              )}
+            </>
           }
         />
       ) : versions.length === 0 ? (
@@ -135,39 +228,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
   );
 }
 
-function LoadedAsset({ assetId }: { assetId: string }) {
-  const asset = useAsset(assetId);
-  const versions = useVersions(assetId);
-  useAssetRoom(assetId);
-  const error = asset.error ?? versions.error;
-  if (isApiRequestError(error, 404) || isApiRequestError(error, 403)) return <AssetNotFound />;
-  if (error) {
-    return (
-      <section className="page-message">
-        <h1>Could not load this cut</h1>
-        <p className="form-alert" role="alert">
-          {describeError(error)}
-        </p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void asset.refetch();
-            void versions.refetch();
-          }}
-        >
-          Try again
-        </button>
-      </section>
-    );
-  }
-  if (!asset.data || !versions.data) return <p role="status">Loading cut…</p>;
-  return <AssetReview asset={asset.data} versions={versions.data} />;
-}
-
 /** `/assets/:assetId?version=N`: one cut, its version stack and the player. */
 export function AssetReviewPage() {
-  const { assetId } = useParams();
-  if (assetId === undefined || !uuidParamSchema.safeParse(assetId).success) return <AssetNotFound />;
-  return <LoadedAsset key={assetId} assetId={assetId} />;
+  return <CutPage render={(asset, versions) => <AssetReview asset={asset} versions={versions} />} />;
 }

@@ -5,8 +5,7 @@ import { VersionStatus } from '../assets/VersionStatus';
 import { versionLabel } from '../assets/version-status';
 import { describeConforming, describeFrameRate } from '../player/timebase';
 import { formatBytes } from '../upload/upload-rules';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { RelativeTime } from '../../lib/RelativeTime';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -34,7 +33,7 @@ export function VersionInfo({ version, canDownload }: { version: Version; canDow
           {version.sizeBytes > 0 && <span className="muted"> · {formatBytes(version.sizeBytes)}</span>}
         </Row>
         <Row term="Uploaded">
-          {dateFormat.format(new Date(version.createdAt))}
+          <RelativeTime iso={version.createdAt} />
           {version.uploadedBy && ` by ${version.uploadedBy.displayName}`}
         </Row>
         {rate && (

@@ -1,42 +1,70 @@
 import type { Version } from '@cutroom/contracts';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { describeVersionStatus, versionLabel } from '../assets/version-status';
+import { compareLink, defaultPair, playableVideos } from '../compare/compare-pair';
 
-/** v1…vN, newest first, each with its live status; the one on screen is marked current. */
+/**
+ * v1…vN, newest first, each with its live status; the one on screen is marked current. Beside them,
+ * "Compare" opens the compare view of the version on screen (B) against the one before it, with B
+ * on the frame on screen.
+ */
 export function VersionSwitcher({
   versions,
   current,
   onChoose,
+  frameNow,
 }: {
   versions: readonly Version[];
   current: Version | undefined;
   onChoose: () => void;
+  /** The frame on screen, read when Compare is pressed. */
+  frameNow: () => number;
 }) {
+  const navigate = useNavigate();
+  // The version on screen against the one before it (or the two newest, when it cannot play).
+  const pair = defaultPair(playableVideos(versions), null, current?.id ?? null);
   return (
-    <nav className="version-switcher" aria-label="Versions">
-      <ul>
-        {versions.map((version) => {
-          const view = describeVersionStatus(version);
-          const isCurrent = version.id === current?.id;
-          return (
-            <li key={version.id}>
-              <Link
-                to={`?version=${version.number}`}
-                className={`version-tab status-${version.status}`}
-                aria-current={isCurrent ? 'page' : undefined}
-                data-status={version.status}
-                onClick={isCurrent ? undefined : onChoose}
-              >
-                <span className="version-tab-number">{versionLabel(version)}</span>
-                <span className="version-tab-status">
-                  {view.label}
-                  {view.progress !== null && ` ${Math.round(view.progress)}%`}
-                </span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <>
+      <nav className="version-switcher" aria-label="Versions">
+        <ul>
+          {versions.map((version) => {
+            const view = describeVersionStatus(version);
+            const isCurrent = version.id === current?.id;
+            return (
+              <li key={version.id}>
+                <Link
+                  to={`?version=${version.number}`}
+                  className={`version-tab status-${version.status}`}
+                  aria-current={isCurrent ? 'page' : undefined}
+                  data-status={version.status}
+                  onClick={isCurrent ? undefined : onChoose}
+                >
+                  <span className="version-tab-number">{versionLabel(version)}</span>
+                  <span className="version-tab-status">
+                    {view.label}
+                    {view.progress !== null && ` ${Math.round(view.progress)}%`}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {/* Beside the tabs, not among them: the nav lists versions only. */}
+      {pair && (
+        <Link
+          className="button button-small button-ghost version-compare"
+          to={compareLink(pair.b.assetId, pair.a.id, pair.b.id)}
+          onClick={(event) => {
+            // The frame is read on the press: the link's address is drawn before the player moves.
+            event.preventDefault();
+            void navigate(compareLink(pair.b.assetId, pair.a.id, pair.b.id, { b: frameNow() }));
+          }}
+          title={`Compare ${versionLabel(pair.a)} with ${versionLabel(pair.b)}, frame by frame`}
+        >
+          Compare
+        </Link>
+      )}
+    </>
   );
 }

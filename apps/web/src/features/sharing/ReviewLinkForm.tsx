@@ -1,9 +1,13 @@
 import { PASSWORD_MIN, type CreatedReviewLink, type LinkPermission } from '@cutroom/contracts';
 import { useState, type FormEvent } from 'react';
+import { TeamActivityOption } from './TeamActivityOption';
 import { FormAlert, TextField } from '../../lib/form-controls';
 import { formErrorsFor } from '../../lib/form-errors';
+import { describeError } from '../../lib/api-client';
 import { useAssets } from '../assets/asset-queries';
 import { expiryFor, LIFETIME_CHOICES } from './link-expiry';
+import { PAST_DUE_WARNING, isPastLocalInput } from '../rounds-board/board-view';
+import { useSetCutDueDate } from '../rounds-board/rounds-board-queries';
 import { useCreateReviewLink } from './sharing-queries';
 
 const INPUTS = ['label', 'assetIds', 'permissions', 'password', 'expiresAt'] as const;
@@ -19,7 +23,8 @@ export function ReviewLinkForm({
   onCreated,
 }: {
   projectId: string;
-  onCreated: (link: CreatedReviewLink) => void;
+  /** `problem`: what went wrong after the link was made (its due date not set). */
+  onCreated: (link: CreatedReviewLink, problem?: string) => void;
 }) {
   const assets = useAssets(projectId);
   const create = useCreateReviewLink(projectId);
@@ -27,9 +32,14 @@ export function ReviewLinkForm({
   const [scope, setScope] = useState<'project' | 'assets'>('assets');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [grants, setGrants] = useState<ReadonlySet<LinkPermission>>(new Set(['comment', 'approve']));
+  const [showTeamActivity, setShowTeamActivity] = useState(false);
   const [password, setPassword] = useState('');
   const [lifetime, setLifetime] = useState<string>('never');
   const [until, setUntil] = useState('');
+  const [due, setDue] = useState('');
+  // A due date already past is set only once its maker has read what that does and confirmed it.
+  const [warnedPast, setWarnedPast] = useState(false);
+  const setRoundDue = useSetCutDueDate();
   const [problem, setProblem] = useState<string | null>(null);
   const errors = formErrorsFor(create.error, INPUTS);
 
@@ -52,16 +62,34 @@ export function ReviewLinkForm({
     );
     if (expiresAt === null) return setProblem('Choose the last day the link should work.');
     if (scope === 'assets' && chosen.size === 0) return setProblem('Choose at least one cut to share.');
+    if (scope === 'assets' && isPastLocalInput(due, Date.now()) && !warnedPast) {
+      setWarnedPast(true);
+      return setProblem(null);
+    }
     setProblem(null);
     create.mutate(
       {
         label: label.trim() === '' ? undefined : label.trim(),
         assetIds: scope === 'assets' ? [...chosen] : undefined,
         permissions: ['view', ...grants],
+        showTeamActivity,
         password: password === '' ? undefined : password,
         expiresAt,
       },
-      { onSuccess: onCreated },
+      {
+        onSuccess: async (link) => {
+          // The rounds now out are due then: each shared cut's round under review (its newest
+          // ready version, as the server reads it), never an upload still processing or failed.
+          const dueAt = scope === 'assets' && due !== '' ? new Date(due).toISOString() : null;
+          try {
+            if (dueAt !== null)
+              await Promise.all([...chosen].map((assetId) => setRoundDue.mutateAsync({ assetId, dueAt })));
+            onCreated(link);
+          } catch (error) {
+            onCreated(link, `The link is made, but its due date was not set: ${describeError(error)}`);
+          }
+        },
+      },
     );
   }
 
@@ -101,6 +129,23 @@ export function ReviewLinkForm({
             ))}
           </ul>
         )}
+        {scope === 'assets' && (
+          <label className="review-link-due">
+            Due (optional){' '}
+            <input
+              type="datetime-local"
+              value={due}
+              onChange={(event) => {
+                setDue(event.target.value);
+                setWarnedPast(false);
+              }}
+            />
+            <span className="field-hint">
+              When this round of the chosen cuts is due: it shows on the cut and the rounds board, and pending
+              approvers are reminded.
+            </span>
+          </label>
+        )}
       </fieldset>
       <fieldset className="field">
         <legend>Guests can watch, and</legend>
@@ -115,6 +160,7 @@ export function ReviewLinkForm({
           </label>
         ))}
       </fieldset>
+      <TeamActivityOption checked={showTeamActivity} onChange={setShowTeamActivity} />
       <TextField
         label="Password (optional)"
         name="password"
@@ -149,10 +195,16 @@ export function ReviewLinkForm({
         {errors.byField.expiresAt && <p className="field-error">{errors.byField.expiresAt}</p>}
       </div>
       <FormAlert
-        message={problem ?? errors.form ?? errors.byField.assetIds ?? errors.byField.permissions ?? null}
+        message={
+          problem ??
+          errors.form ??
+          errors.byField.assetIds ??
+          errors.byField.permissions ??
+          (warnedPast ? PAST_DUE_WARNING : null)
+        }
       />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
-        Create link
+        {warnedPast ? 'Create link anyway' : 'Create link'}
       </button>
     </form>
   );

@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
 import { describePermissions } from './permission-words';
 import { ReviewLinkForm } from './ReviewLinkForm';
-import { useReviewLinks, useRevokeReviewLink } from './sharing-queries';
+import { LinkAddress } from './LinkAddress';
+import { LinkEditForm } from './LinkEditForm';
+import { LinkOnOff } from './LinkOnOff';
+import { useReviewLinks } from './sharing-queries';
 import './sharing.css';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { formatDateTime } from '../../lib/dates';
+import { RelativeTime } from '../../lib/RelativeTime';
 
 function NewLink({ link, onDone }: { link: CreatedReviewLink; onDone: () => void }) {
   const url = `${window.location.origin}${link.path}`;
@@ -14,7 +17,7 @@ function NewLink({ link, onDone }: { link: CreatedReviewLink; onDone: () => void
   return (
     <div className="panel new-review-link" data-testid="new-review-link">
       <h3>Link ready</h3>
-      <p>Copy it now: for safety it is stored scrambled and cannot be shown again.</p>
+      <p>Send it to your guests. You can copy it again from the list below at any time.</p>
       <div className="copy-row">
         <input readOnly value={url} aria-label="Review link" data-testid="new-review-link-url" />
         <button
@@ -35,11 +38,13 @@ function NewLink({ link, onDone }: { link: CreatedReviewLink; onDone: () => void
 }
 
 function LinkRow({ projectId, link }: { projectId: string; link: ReviewLink }) {
-  const revoke = useRevokeReviewLink(projectId);
+  const [editing, setEditing] = useState(false);
   const shows =
     link.assetIds === null
       ? 'Whole project'
-      : `${link.assetIds.length} cut${link.assetIds.length === 1 ? '' : 's'}`;
+      : link.assetIds.length === 0
+        ? 'No cuts left: they were moved to another project'
+        : `${link.assetIds.length} cut${link.assetIds.length === 1 ? '' : 's'}`;
   return (
     <li className="review-link-row" data-testid="review-link-row" data-status={link.status}>
       <div>
@@ -47,12 +52,19 @@ function LinkRow({ projectId, link }: { projectId: string; link: ReviewLink }) {
         <p className="muted">
           {shows} · {describePermissions(link.permissions).replace('You can', 'Guests can')}
           {link.hasPassword && ' · Password'}
+          {link.showTeamActivity && ' · Shows the team’s activity'}
           {link.expiresAt &&
-            ` · ${link.status === 'expired' ? 'Expired' : 'Expires'} ${dateFormat.format(new Date(link.expiresAt))}`}
+            ` · ${link.status === 'expired' ? 'Expired' : 'Expires'} ${formatDateTime(link.expiresAt)}`}
         </p>
         <p className="muted">
           {link.guestCount} {link.guestCount === 1 ? 'guest' : 'guests'} ·{' '}
-          {link.lastUsedAt ? `last used ${dateFormat.format(new Date(link.lastUsedAt))}` : 'never used'}
+          {link.lastUsedAt ? (
+            <>
+              last used <RelativeTime iso={link.lastUsedAt} />
+            </>
+          ) : (
+            'never used'
+          )}
           {link.createdBy && ` · made by ${link.createdBy.displayName}`}
         </p>
         {link.guests.length > 0 && (
@@ -64,21 +76,16 @@ function LinkRow({ projectId, link }: { projectId: string; link: ReviewLink }) {
           </p>
         )}
       </div>
-      {link.status === 'active' && (
-        <button
-          type="button"
-          className="button button-small button-danger"
-          disabled={revoke.isPending}
-          onClick={() => revoke.mutate(link.id)}
-        >
-          Turn off
-        </button>
-      )}
-      {revoke.error && (
-        <p className="form-alert" role="alert">
-          {describeError(revoke.error)}
-        </p>
-      )}
+      <div className="review-link-actions">
+        {link.status !== 'revoked' && <LinkAddress projectId={projectId} link={link} />}
+        {!editing && (
+          <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+        <LinkOnOff projectId={projectId} link={link} />
+      </div>
+      {editing && <LinkEditForm projectId={projectId} link={link} onDone={() => setEditing(false)} />}
     </li>
   );
 }
@@ -88,6 +95,7 @@ export function ReviewLinksSection({ projectId }: { projectId: string }) {
   const links = useReviewLinks(projectId);
   const [making, setMaking] = useState(false);
   const [created, setCreated] = useState<CreatedReviewLink | null>(null);
+  const [createdProblem, setCreatedProblem] = useState<string | null>(null);
   return (
     <section className="panel review-links" aria-labelledby="review-links-heading">
       <div className="section-heading">
@@ -102,12 +110,18 @@ export function ReviewLinksSection({ projectId }: { projectId: string }) {
         Clients and others without an account review through a link, with only what it grants.
       </p>
       {created && <NewLink link={created} onDone={() => setCreated(null)} />}
+      {created && createdProblem && (
+        <p className="form-alert" role="alert">
+          {createdProblem}
+        </p>
+      )}
       {making && (
         <ReviewLinkForm
           projectId={projectId}
-          onCreated={(link) => {
+          onCreated={(link, problem) => {
             setMaking(false);
             setCreated(link);
+            setCreatedProblem(problem ?? null);
           }}
         />
       )}

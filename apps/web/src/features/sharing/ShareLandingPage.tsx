@@ -8,6 +8,7 @@ import { AuthCard } from '../auth/AuthCard';
 import { useSession } from '../auth/session-queries';
 import { describePermissions } from './permission-words';
 import { useJoinSharedLink, useSharedLink } from './sharing-queries';
+import { formatDateTime } from '../../lib/dates';
 
 const INPUTS = ['name', 'email', 'password'] as const;
 
@@ -171,7 +172,7 @@ export function ShareLandingPage() {
           </p>
         </>
       )}
-      {info.expiresAt && <p className="muted">Open until {new Date(info.expiresAt).toLocaleString()}.</p>}
+      {info.expiresAt && <p className="muted">Open until {formatDateTime(info.expiresAt)}.</p>}
       <JoinForm token={token} linkId={info.linkId} needsPassword={info.needsPassword} />
     </AuthCard>
   );

@@ -6,6 +6,7 @@ import { useGuestAccess } from '../auth/session-queries';
 import { ProjectListPage } from '../projects/ProjectListPage';
 import { describePermissions } from './permission-words';
 import { useSharedAssets, useSharedReview } from './sharing-queries';
+import { formatDateTime } from '../../lib/dates';
 
 /** Follows the project's room: only for a link that shows the whole project. */
 function FollowProject({ projectId }: { projectId: string }) {
@@ -45,7 +46,7 @@ export function SharedHomePage() {
           <h1>{label}</h1>
           <p className="page-subtitle" data-testid="guest-permissions">
             {describePermissions(guest.permissions)}
-            {guest.expiresAt && ` This link is open until ${new Date(guest.expiresAt).toLocaleString()}.`}
+            {guest.expiresAt && ` This link is open until ${formatDateTime(guest.expiresAt)}.`}
           </p>
         </div>
       </div>

@@ -1,12 +1,14 @@
 import {
   createdReviewLinkSchema,
   guestSessionResponseSchema,
+  reviewLinkAddressSchema,
   reviewLinkListSchema,
   reviewLinkSchema,
   sharedLinkInfoSchema,
   sharedReviewSchema,
   type CreateReviewLinkBody,
   type JoinReviewLinkBody,
+  type UpdateReviewLinkBody,
 } from '@cutroom/contracts';
 import { apiRequest } from '../../lib/api-client';
 
@@ -23,6 +25,27 @@ export function createReviewLink(projectId: string, body: CreateReviewLinkBody) 
 
 export function revokeReviewLink(projectId: string, linkId: string) {
   return apiRequest(`${linksPath(projectId)}/${encodeURIComponent(linkId)}/revoke`, {
+    method: 'POST',
+    schema: reviewLinkSchema,
+  });
+}
+
+export function getReviewLinkAddress(projectId: string, linkId: string) {
+  return apiRequest(`${linksPath(projectId)}/${encodeURIComponent(linkId)}/address`, {
+    schema: reviewLinkAddressSchema,
+  });
+}
+
+export function updateReviewLink(projectId: string, linkId: string, body: UpdateReviewLinkBody) {
+  return apiRequest(`${linksPath(projectId)}/${encodeURIComponent(linkId)}`, {
+    method: 'PATCH',
+    body,
+    schema: reviewLinkSchema,
+  });
+}
+
+export function enableReviewLink(projectId: string, linkId: string) {
+  return apiRequest(`${linksPath(projectId)}/${encodeURIComponent(linkId)}/enable`, {
     method: 'POST',
     schema: reviewLinkSchema,
   });

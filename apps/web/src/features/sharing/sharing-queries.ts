@@ -1,9 +1,16 @@
-import type { CreateReviewLinkBody, JoinReviewLinkBody, SharedReview } from '@cutroom/contracts';
+import type {
+  CreateReviewLinkBody,
+  JoinReviewLinkBody,
+  SharedReview,
+  UpdateReviewLinkBody,
+} from '@cutroom/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { assetKeys } from '../assets/asset-queries';
 import { startSession } from '../auth/session-queries';
 import {
   createReviewLink,
+  enableReviewLink,
+  updateReviewLink,
   getSharedReview,
   joinSharedLink,
   listReviewLinks,
@@ -38,6 +45,22 @@ export function useRevokeReviewLink(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (linkId: string) => revokeReviewLink(projectId, linkId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sharingKeys.links(projectId) }),
+  });
+}
+
+export function useUpdateReviewLink(projectId: string, linkId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateReviewLinkBody) => updateReviewLink(projectId, linkId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sharingKeys.links(projectId) }),
+  });
+}
+
+export function useEnableReviewLink(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) => enableReviewLink(projectId, linkId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sharingKeys.links(projectId) }),
   });
 }

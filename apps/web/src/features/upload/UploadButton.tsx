@@ -1,7 +1,5 @@
 import { useRef } from 'react';
-
-/** Media people export for review; anything else is refused by the server with a reason. */
-export const ACCEPTED_FILES = 'video/*,audio/*,image/*,.mxf,.mov,.mkv';
+import { ACCEPTED_FILES } from './media-files';
 
 /** "Upload files": a button that opens the file picker, several files at once. */
 export function UploadButton({

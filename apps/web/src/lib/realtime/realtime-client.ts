@@ -1,16 +1,28 @@
 import {
   clientEvents,
   drawingShapesSchema,
+  linkEndedSchema,
+  type LiveAck,
+  liveAckSchema,
+  liveClientEvents,
+  liveEndedSchema,
+  type LiveLaser,
+  liveLaserRelayedSchema,
+  liveServerEvents,
+  liveSessionStateSchema,
+  type LiveTransport,
   presenceSchema,
   serverEvents,
   strokeInProgressSchema,
   type DrawingStroke,
+  type LinkEnded,
   type PresenceUpdate,
 } from '@cutroom/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { AssetSeqLog } from './asset-seq-log';
+import { LiveSessionStore } from './live-session-store';
 import type { CacheUpdateRegistry } from './cache-update-registry';
 import { arrivingEventSchema, readEvent, type ReceivedEvent } from './received-event';
 import { RoomSignalsStore } from './room-signals';
@@ -36,6 +48,7 @@ const receivedJoinAckSchema = z.union([
     lastSeq: z.number().int().nonnegative(),
     events: z.array(arrivingEventSchema),
     presence: z.array(presenceSchema).optional(),
+    liveSession: liveSessionStateSchema.nullable().optional(),
   }),
   z.object({ ok: z.literal(false), error: z.object({ statusCode: z.number(), message: z.string() }) }),
 ]);
@@ -56,6 +69,8 @@ export class RealtimeClient {
   private readonly held = new Map<string, ReceivedEvent[]>();
   /** Presence and live strokes: ephemeral, so kept here rather than in the query cache. */
   readonly signals = new RoomSignalsStore();
+  /** The live session of each watched cut. */
+  readonly live = new LiveSessionStore();
   /** My own last presence per asset, sent again whenever the room is (re)joined. */
   private readonly myPresence = new Map<string, PresenceUpdate>();
   private connectedBefore = false;
@@ -63,7 +78,8 @@ export class RealtimeClient {
   constructor(
     private readonly queryClient: QueryClient,
     private readonly cacheUpdates: CacheUpdateRegistry,
-    private readonly onSignedOut: () => void,
+    /** The session ended; `linkEnded` says why, for a guest whose review link ended. */
+    private readonly onSignedOut: (linkEnded?: LinkEnded['reason']) => void,
   ) {}
 
   start(): void {
@@ -91,6 +107,11 @@ export class RealtimeClient {
       this.stop();
       this.onSignedOut();
     });
+    socket.on(serverEvents.linkEnded, (raw: unknown) => {
+      const ended = linkEndedSchema.safeParse(raw);
+      this.stop();
+      this.onSignedOut(ended.success ? ended.data.reason : 'revoked');
+    });
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') {
         this.stop();
@@ -113,6 +134,22 @@ export class RealtimeClient {
     socket.on(serverEvents.presenceLeft, (raw: unknown) => {
       const left = presenceLeftSchema.safeParse(raw);
       if (left.success) this.signals.presenceLeft(left.data.assetId, left.data.socketId);
+    });
+    socket.on(liveServerEvents.state, (raw: unknown) => {
+      const state = liveSessionStateSchema.safeParse(raw);
+      if (state.success && this.assetWatchers.has(state.data.assetId))
+        this.live.received(state.data, Date.now());
+    });
+    socket.on(liveServerEvents.ended, (raw: unknown) => {
+      const ended = liveEndedSchema.safeParse(raw);
+      if (!ended.success) return;
+      this.live.endedSession(ended.data.assetId, ended.data.sessionId);
+      this.signals.clearLasers(ended.data.assetId);
+    });
+    socket.on(liveServerEvents.laser, (raw: unknown) => {
+      const laser = liveLaserRelayedSchema.safeParse(raw);
+      if (laser.success && this.assetWatchers.has(laser.data.assetId))
+        this.signals.laser(laser.data, Date.now());
     });
     socket.on(serverEvents.typing, (raw: unknown) => {
       const typing = relayedTypingSchema.safeParse(raw);
@@ -144,6 +181,65 @@ export class RealtimeClient {
   /** My drawing as it is made, for others to see live; the comment carries the finished drawing. */
   sendStroke(stroke: DrawingStroke): void {
     if (this.socket?.connected) this.socket.emit(clientEvents.drawing, stroke);
+  }
+
+  /** As host or annotator: where my laser pointer is on the picture, or that I let it go. Callers pace it. */
+  sendLaser(laser: LiveLaser): void {
+    if (this.socket?.connected) this.socket.emit(liveClientEvents.laser, laser);
+  }
+
+  /** Starts the cut's live session from my player's transport, hosting it. */
+  startLiveSession(assetId: string, transport: LiveTransport): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.start, { assetId, transport }, true);
+  }
+
+  joinLiveSession(assetId: string): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.join, { assetId }, true);
+  }
+
+  leaveLiveSession(assetId: string): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.leave, { assetId }, false);
+  }
+
+  /** As host: my transport changed. */
+  driveLiveSession(assetId: string, transport: LiveTransport): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.drive, { assetId, transport });
+  }
+
+  makeLiveHost(assetId: string, userId: string): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.makeHost, { assetId, userId });
+  }
+
+  /** As host: hands someone in the session the pen (annotator), or takes it back (viewer). */
+  setLiveRole(assetId: string, userId: string, role: 'annotator' | 'viewer'): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.setRole, { assetId, userId, role });
+  }
+
+  /** As a follower: look around alone (true), or follow the host again (false). Mine alone: the server is not told. */
+  breakAwayFromLiveSession(assetId: string, brokenAway: boolean): void {
+    this.live.setBrokenAway(assetId, brokenAway);
+  }
+
+  /** A live-session message; its answer is the session as it now is, kept like any state heard. */
+  private async liveRequest(
+    event: string,
+    body: { assetId: string } & Record<string, unknown>,
+    joined?: boolean,
+  ): Promise<LiveAck> {
+    const socket = this.socket;
+    const offline: LiveAck = { ok: false, error: { statusCode: 503, message: 'Not connected: try again.' } };
+    if (!socket?.connected) return offline;
+    try {
+      const ack = liveAckSchema.safeParse(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, body));
+      if (!ack.success) return offline;
+      if (ack.data.ok) {
+        this.live.current(body.assetId, ack.data.session, Date.now());
+        if (joined !== undefined) this.live.setJoined(body.assetId, joined && ack.data.session !== null);
+      }
+      return ack.data;
+    } catch {
+      return offline;
+    }
   }
 
   stop(): void {
@@ -189,6 +285,9 @@ export class RealtimeClient {
       this.seqs.forget(assetId);
       this.signals.forget(assetId);
       this.myPresence.delete(assetId);
+      if (this.live.get(assetId).joined && this.socket?.connected)
+        this.socket.emit(liveClientEvents.leave, { assetId });
+      this.live.forget(assetId);
       if (this.socket?.connected) this.socket.emit(clientEvents.leaveAsset, { assetId });
     };
   }
@@ -258,6 +357,9 @@ export class RealtimeClient {
         this.signals.setPresence(assetId, ack.data.presence ?? []);
         const mine = this.myPresence.get(assetId);
         if (mine) socket.emit(clientEvents.presence, mine);
+        this.live.current(assetId, ack.data.liveSession ?? null, Date.now());
+        // Back after a reconnect: take my seat in the session again (a host keeps the role).
+        if (this.live.get(assetId).joined) void this.joinLiveSession(assetId);
       }
       if (!ack.success || !ack.data.ok) {
         this.cacheUpdates.assetJoined(this.queryClient, assetId);

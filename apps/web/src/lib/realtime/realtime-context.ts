@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { LiveSessionView } from './live-session-store';
 import type { RealtimeClient, RealtimeStatus } from './realtime-client';
 import type { RoomSignals } from './room-signals';
 
@@ -33,8 +34,50 @@ export function useRoomSignals(assetId: string): RoomSignals {
   return useSyncExternalStore(client.signals.subscribe, () => client.signals.get(assetId));
 }
 
-/** Sends my ephemeral signals (presence, strokes) to the rooms I am in. */
-export function useRoomSender(): Pick<RealtimeClient, 'sendPresence' | 'sendStroke' | 'sendTyping'> {
+/** Sends my ephemeral signals (presence, strokes, laser pointer) to the rooms I am in. */
+export function useRoomSender(): Pick<
+  RealtimeClient,
+  'sendPresence' | 'sendStroke' | 'sendTyping' | 'sendLaser'
+> {
   const client = useRealtimeClient();
   return client;
+}
+
+/** The cut's live session as this page knows it (the cut's room must be watched). */
+export function useLiveSessionView(assetId: string): LiveSessionView {
+  const client = useRealtimeClient();
+  return useSyncExternalStore(client.live.subscribe, () => client.live.get(assetId));
+}
+
+/** Start, join, drive, pass on, hand out the pen and leave live sessions. */
+export function useLiveSessionActions(): Pick<
+  RealtimeClient,
+  | 'startLiveSession'
+  | 'joinLiveSession'
+  | 'leaveLiveSession'
+  | 'driveLiveSession'
+  | 'makeLiveHost'
+  | 'setLiveRole'
+  | 'breakAwayFromLiveSession'
+> {
+  return useRealtimeClient();
+}
+
+/**
+ * The clock laser pointers are shown by, ticking while any is shown (a silent one fades by it), and
+ * dropping those that have faded out.
+ */
+export function useLaserClock(assetId: string, pointers: number): number {
+  const client = useRealtimeClient();
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  useEffect(() => {
+    if (pointers === 0) return;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      setNowMs(now);
+      client.signals.dropFadedLasers(assetId, now);
+    }, 200);
+    return () => clearInterval(timer);
+  }, [client, assetId, pointers]);
+  return nowMs;
 }

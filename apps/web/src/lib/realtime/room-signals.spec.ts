@@ -1,5 +1,5 @@
 import type { Presence, Shape } from '@cutroom/contracts';
-import { RoomSignalsStore } from './room-signals';
+import { LASER_FADE_MS, LASER_HELD_RESEND_MS, laserLook, RoomSignalsStore } from './room-signals';
 
 const assetId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const versionId = '00000000-0000-4000-8000-000000000001';
@@ -99,5 +99,55 @@ describe('who is in the room and what they draw', () => {
     store.typing(assetId, rosa.user, true);
     store.presenceLeft(assetId, 'a');
     expect(store.get(assetId).typing).toEqual([]);
+  });
+});
+
+describe('laser pointers in a live session', () => {
+  const laser = (point: [number, number] | null, socketId = 's1') => ({
+    assetId,
+    versionId,
+    point,
+    userId: '6c0a2c3d-1111-4111-8111-111111111111',
+    socketId,
+    displayName: 'Rita',
+  });
+
+  it('a pointer moves, then fades out where it was let go, and is gone once faded', () => {
+    const store = new RoomSignalsStore();
+    store.laser(laser([0.1, 0.2]), 1000);
+    store.laser(laser([0.3, 0.4]), 1050);
+    const [moved] = store.get(assetId).lasers;
+    expect(moved).toMatchObject({ point: [0.3, 0.4], released: false, displayName: 'Rita' });
+    expect(laserLook(moved, 1050 + 2000)).toBe('shown');
+
+    store.laser(laser(null), 1100);
+    const [released] = store.get(assetId).lasers;
+    expect(released).toMatchObject({ point: [0.3, 0.4], released: true });
+    expect(laserLook(released, 1100 + LASER_FADE_MS / 2)).toBe('fading');
+    store.dropFadedLasers(assetId, 1100 + LASER_FADE_MS / 2);
+    expect(store.get(assetId).lasers).toHaveLength(1);
+    store.dropFadedLasers(assetId, 1100 + LASER_FADE_MS);
+    expect(store.get(assetId).lasers).toEqual([]);
+  });
+
+  it('a pointer not heard of for a while (its sender went, or lost the pen) fades out by itself', () => {
+    const store = new RoomSignalsStore();
+    store.laser(laser([0.5, 0.5]), 0);
+    const [held] = store.get(assetId).lasers;
+    expect(laserLook(held, LASER_HELD_RESEND_MS * 2)).toBe('shown');
+    expect(laserLook(held, 2600)).toBe('fading');
+    expect(laserLook(held, 2500 + LASER_FADE_MS)).toBe('gone');
+  });
+
+  it('letting go of a pointer nobody saw shows nothing; a socket leaving takes its pointer; a session ending, all', () => {
+    const store = new RoomSignalsStore();
+    store.laser(laser(null), 0);
+    expect(store.get(assetId).lasers).toEqual([]);
+    store.laser(laser([0.5, 0.5], 's1'), 0);
+    store.laser(laser([0.6, 0.6], 's2'), 0);
+    store.presenceLeft(assetId, 's1');
+    expect(store.get(assetId).lasers.map((l) => l.socketId)).toEqual(['s2']);
+    store.clearLasers(assetId);
+    expect(store.get(assetId).lasers).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Presence, Shape } from '@cutroom/contracts';
+import type { LiveLaserRelayed, Presence, Shape } from '@cutroom/contracts';
 
 /** A shape of someone else's drawing, being drawn or finished, as relayed by the server. */
 export interface LiveStroke {
@@ -12,15 +12,45 @@ export interface LiveStroke {
 /** Who sent a drawing, and where it is. */
 export type StrokeSource = Omit<LiveStroke, 'shape'>;
 
+/**
+ * Someone's laser pointer in a live session: where it last was, and since when (this page's clock).
+ * Let go, it stays a moment at its last place, fading.
+ */
+export interface LaserPointer {
+  socketId: string;
+  userId: string;
+  displayName: string;
+  versionId: string;
+  point: readonly [number, number];
+  released: boolean;
+  heardAtMs: number;
+}
+
+/** A pointer held still is sent again this often, so one not heard of for longer is let go. */
+export const LASER_HELD_RESEND_MS = 1000;
+/** A pointer not heard of for this long counts as let go: its sender went, or lost the pen. */
+const LASER_SILENT_MS = 2500;
+/** How long a pointer let go takes to fade out. */
+export const LASER_FADE_MS = 600;
+
+/** Whether a pointer shows, fades out (let go, or silent too long) or is gone, at a moment. */
+export function laserLook(laser: LaserPointer, nowMs: number): 'shown' | 'fading' | 'gone' {
+  const fadingFrom = laser.released ? laser.heardAtMs : laser.heardAtMs + LASER_SILENT_MS;
+  if (nowMs < fadingFrom) return 'shown';
+  return nowMs < fadingFrom + LASER_FADE_MS ? 'fading' : 'gone';
+}
+
 /** The ephemeral side of an asset's room: who is there, and strokes being drawn. Never cached or stored. */
 export interface RoomSignals {
   presence: readonly Presence[];
   strokes: readonly LiveStroke[];
   /** People writing a comment right now. */
   typing: readonly { id: string; displayName: string }[];
+  /** Laser pointers of a live session's host and annotators. */
+  lasers: readonly LaserPointer[];
 }
 
-const EMPTY: RoomSignals = { presence: [], strokes: [], typing: [] };
+const EMPTY: RoomSignals = { presence: [], strokes: [], typing: [], lasers: [] };
 
 export class RoomSignalsStore {
   private readonly rooms = new Map<string, RoomSignals>();
@@ -53,6 +83,7 @@ export class RoomSignalsStore {
       return {
         presence,
         strokes: room.strokes.filter((s) => s.socketId !== socketId),
+        lasers: room.lasers.filter((l) => l.socketId !== socketId),
         // Typing is told per person: it ends when none of their windows is left.
         typing: room.typing.filter((t) => presence.some((p) => p.user.id === t.id)),
       };
@@ -95,6 +126,37 @@ export class RoomSignalsStore {
   clearStrokesBy(assetId: string, userId: string): void {
     if (!this.get(assetId).strokes.some((s) => s.userId === userId)) return;
     this.change(assetId, (room) => ({ ...room, strokes: room.strokes.filter((s) => s.userId !== userId) }));
+  }
+
+  /** A laser pointer moved, or was let go (it keeps its last place, fading); a pointer never shown is not. */
+  laser(laser: LiveLaserRelayed, nowMs: number): void {
+    const held = this.get(laser.assetId).lasers.find((l) => l.socketId === laser.socketId);
+    if (!laser.point && !held) return;
+    const next: LaserPointer = {
+      socketId: laser.socketId,
+      userId: laser.userId,
+      displayName: laser.displayName,
+      versionId: laser.versionId,
+      point: laser.point ?? held?.point ?? [0, 0],
+      released: laser.point === null,
+      heardAtMs: nowMs,
+    };
+    this.change(laser.assetId, (room) => ({
+      ...room,
+      lasers: [...room.lasers.filter((l) => l.socketId !== laser.socketId), next],
+    }));
+  }
+
+  /** Pointers that have faded out are dropped. */
+  dropFadedLasers(assetId: string, nowMs: number): void {
+    const { lasers } = this.get(assetId);
+    const kept = lasers.filter((l) => laserLook(l, nowMs) !== 'gone');
+    if (kept.length !== lasers.length) this.change(assetId, (room) => ({ ...room, lasers: kept }));
+  }
+
+  /** The session ended: nobody points any more. */
+  clearLasers(assetId: string): void {
+    if (this.get(assetId).lasers.length > 0) this.change(assetId, (room) => ({ ...room, lasers: [] }));
   }
 
   forget(assetId: string): void {

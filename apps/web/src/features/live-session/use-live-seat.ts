@@ -1,0 +1,64 @@
+import type { LiveRole, LiveSessionState } from '@cutroom/contracts';
+import { useState } from 'react';
+import { useLiveSessionActions, useLiveSessionView } from '../../lib/realtime/realtime-context';
+import { useCurrentUser } from '../auth/session-queries';
+
+/** My place in the cut's live session, as the page around the player needs it. */
+export interface LiveSeatView {
+  session: LiveSessionState | null;
+  joined: boolean;
+  clockOffsetMs: number;
+  /** My role, once I am in the session. */
+  role: LiveRole | null;
+  hosting: boolean;
+  /** A follower looking around alone: their picture is not the session's. */
+  brokenAway: boolean;
+  setBrokenAway: (brokenAway: boolean) => void;
+  /** My picture is the session's (I host, or follow without having broken away). */
+  sharesPicture: boolean;
+  /** I may point and draw for everyone (host or annotator, on the session's picture). */
+  mayPoint: boolean;
+  /** The laser pointer is on: pressing on the picture points rather than draws. */
+  pointing: boolean;
+  setPointing: (pointing: boolean) => void;
+  /** Whose drawings show on the session's picture: the host's and the annotators'. */
+  drawers: ReadonlySet<string>;
+}
+
+export function useLiveSeat(assetId: string): LiveSeatView {
+  const me = useCurrentUser();
+  const { session, joined, clockOffsetMs, brokenAway } = useLiveSessionView(assetId);
+  const actions = useLiveSessionActions();
+  const [pointingChosen, setPointing] = useState(false);
+  const hosting = joined && session?.host.userId === me.id;
+  const role: LiveRole | null =
+    !joined || !session
+      ? null
+      : hosting
+        ? 'host'
+        : (session.participants.find((p) => p.userId === me.id)?.role ?? 'viewer');
+  const sharesPicture = joined && session !== null && (hosting || !brokenAway);
+  const mayPoint = sharesPicture && (role === 'host' || role === 'annotator');
+  const drawers = new Set(
+    session
+      ? [
+          session.host.userId,
+          ...session.participants.filter((p) => p.role === 'annotator').map((p) => p.userId),
+        ]
+      : [],
+  );
+  return {
+    session,
+    joined,
+    clockOffsetMs,
+    role,
+    hosting,
+    brokenAway,
+    setBrokenAway: (away) => actions.breakAwayFromLiveSession(assetId, away),
+    sharesPicture,
+    mayPoint,
+    pointing: mayPoint && pointingChosen,
+    setPointing,
+    drawers,
+  };
+}

@@ -1,0 +1,92 @@
+import type { LiveSessionState } from '@cutroom/contracts';
+import { LiveSessionStore } from './live-session-store';
+
+const ASSET = '00000000-0000-4000-8000-000000000001';
+const SESSION = '00000000-0000-4000-8000-000000000002';
+const NEXT_SESSION = '00000000-0000-4000-8000-000000000003';
+
+function state(revision: number, frame: number, sessionId = SESSION): LiveSessionState {
+  return {
+    sessionId,
+    assetId: ASSET,
+    host: { userId: SESSION, displayName: 'Olive' },
+    participants: [],
+    transport: {
+      versionId: SESSION,
+      frame,
+      playing: false,
+      rate: 1,
+      loopIn: null,
+      loopOut: null,
+      compare: null,
+    },
+    revision,
+    changedAt: '2026-12-05T10:00:00.000Z',
+    serverTime: '2026-12-05T10:00:01.000Z',
+  };
+}
+const NOW = Date.parse('2026-12-05T10:00:00.500Z');
+
+describe('what a page knows of a live session', () => {
+  it('keeps the newest revision: a late, older state changes nothing', () => {
+    const store = new LiveSessionStore();
+    store.received(state(3, 30), NOW);
+    store.received(state(2, 20), NOW);
+    expect(store.get(ASSET).session?.transport.frame).toBe(30);
+    store.received(state(4, 40), NOW);
+    expect(store.get(ASSET).session?.transport.frame).toBe(40);
+  });
+
+  it('measures how far the server clock is from mine, by the state that travelled fastest', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    expect(store.get(ASSET).clockOffsetMs).toBe(500);
+    // Sent at the same server time, heard 40 ms later: a slower trip, not a clock that moved.
+    store.received(state(2, 0), NOW + 40);
+    expect(store.get(ASSET).clockOffsetMs).toBe(500);
+    store.received({ ...state(3, 0), serverTime: '2026-12-05T10:00:02.000Z' }, NOW + 980);
+    expect(store.get(ASSET).clockOffsetMs).toBe(520);
+  });
+
+  it('stays joined through updates of the same session, not into a new one', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.setJoined(ASSET, true);
+    store.received(state(2, 5), NOW);
+    expect(store.get(ASSET).joined).toBe(true);
+    store.received(state(1, 0, NEXT_SESSION), NOW);
+    expect(store.get(ASSET).joined).toBe(false);
+  });
+
+  it('an ended session is gone, and a straggling state of it does not bring it back', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.endedSession(ASSET, SESSION);
+    expect(store.get(ASSET).session).toBeNull();
+    store.received(state(2, 9), NOW);
+    expect(store.get(ASSET).session).toBeNull();
+  });
+
+  it('a join that finds no session clears the one held', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.current(ASSET, null, NOW);
+    expect(store.get(ASSET)).toEqual({ session: null, joined: false, clockOffsetMs: 0, brokenAway: false });
+  });
+
+  it('a follower who broke away stays away through the session’s changes, until they rejoin or leave', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.setBrokenAway(ASSET, true);
+    expect(store.get(ASSET).brokenAway).toBe(false);
+    store.setJoined(ASSET, true);
+    store.setBrokenAway(ASSET, true);
+    store.received(state(2, 5), NOW);
+    expect(store.get(ASSET).brokenAway).toBe(true);
+    store.setBrokenAway(ASSET, false);
+    expect(store.get(ASSET).brokenAway).toBe(false);
+    store.setBrokenAway(ASSET, true);
+    store.setJoined(ASSET, false);
+    expect(store.get(ASSET).brokenAway).toBe(false);
+  });
+});

@@ -1,0 +1,425 @@
+import type { Page } from '@playwright/test';
+import { clickTimelineAt, expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
+import { drag, pictureOnScreen, pointOn } from './support/drawing';
+import { frameOnPicture } from './support/picture';
+import {
+  addMember,
+  createProject,
+  expect,
+  expectCleanConsole,
+  newPerson,
+  signUp,
+  test,
+  type Person,
+} from './support/fixtures';
+import { NO_AUDIO_WAVEFORM } from './support/media';
+import { uploadAndOpen } from './support/review-page';
+
+const FRAMES = 75;
+
+const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
+
+/** Opens the cut the host has open, and joins its live session from the "Live session by …" strip. */
+async function joinFrom(person: Person, cutUrl: string, hostName: string) {
+  await person.page.goto(cutUrl);
+  await expect(person.page.getByTestId('player')).toBeVisible();
+  const bar = liveBar(person.page);
+  await expect(bar).toContainText(`Live session by ${hostName}`);
+  await bar.getByRole('button', { name: 'Join' }).click();
+  await expect(bar.getByRole('status')).toHaveText('Following');
+}
+
+test('a host drives a live session: followers see the host’s exact frame, and a late joiner lands on it', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const clip = await makeCodedClip(testInfo.outputPath('coded-live.mov'), {
+    frames: FRAMES,
+    width: 640,
+    height: 360,
+  });
+  const host = await newPerson(browser, 'Hana Host');
+  const reviewer = await newPerson(browser, 'Rafa Reviewer');
+  const late = await newPerson(browser, 'Lou Latecomer');
+  for (const person of [host, reviewer, late]) await signUp(person);
+  const projectId = await createProject(host, `Live ${Date.now()}`);
+  await addMember(host, projectId, reviewer, 'reviewer');
+  await addMember(host, projectId, late, 'viewer');
+  await uploadAndOpen(host, projectId, clip, 'coded-live');
+  const cutUrl = host.page.url();
+
+  await test.step('the host starts a live session and a reviewer joins it', async () => {
+    await reviewer.page.goto(cutUrl);
+    await expect(liveBar(reviewer.page).getByRole('button', { name: 'Start live session' })).toBeVisible();
+    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await joinFrom(reviewer, cutUrl, 'Hana Host');
+    await expect(liveBar(host.page).getByRole('list', { name: 'In the live session' })).toContainText(
+      'Rafa Reviewer',
+    );
+  });
+
+  await test.step('after every seek and step of the host, the follower’s picture shows the host’s frame', async () => {
+    await goToFrame(host.page, 40, FRAMES);
+    await expectOnFrame(reviewer.page, 40);
+    await host.page.keyboard.press('ArrowRight');
+    await expectOnFrame(host.page, 41);
+    await expectOnFrame(reviewer.page, 41);
+    await host.page.keyboard.press('ArrowLeft');
+    await host.page.keyboard.press('ArrowLeft');
+    await expectOnFrame(host.page, 39);
+    await expectOnFrame(reviewer.page, 39);
+    await host.page.keyboard.press('End');
+    await expectOnFrame(host.page, FRAMES - 1);
+    await expectOnFrame(reviewer.page, FRAMES - 1);
+    await host.page.keyboard.press('Home');
+    await expectOnFrame(host.page, 0);
+    await expectOnFrame(reviewer.page, 0);
+  });
+
+  let pausedAt = 0;
+  await test.step('the host plays and pauses: the follower plays along and stops on the host’s frame', async () => {
+    await goToFrame(host.page, 5, FRAMES);
+    await expectOnFrame(reviewer.page, 5);
+    await host.page.keyboard.press('k');
+    await expect(reviewer.page.getByTestId('player')).toHaveAttribute('data-playing', 'true');
+    await host.page.waitForTimeout(1000);
+    await host.page.keyboard.press('k');
+    await expect(host.page.getByTestId('player')).toHaveAttribute('data-playing', 'false');
+    pausedAt = Number(await host.page.getByTestId('player').getAttribute('data-frame'));
+    expect(pausedAt).toBeGreaterThan(5);
+    await expectOnFrame(host.page, pausedAt);
+    await expectOnFrame(reviewer.page, pausedAt);
+  });
+
+  await test.step('someone joining late through the session link lands on the host’s paused frame', async () => {
+    await late.page.goto(`${cutUrl}&live=1`);
+    await expect(liveBar(late.page).getByRole('status')).toHaveText('Following');
+    await expectOnFrame(late.page, pausedAt);
+  });
+
+  await test.step('a follower’s note lands on the shared frame, and everyone sees its marker there', async () => {
+    await reviewer.page.getByRole('combobox', { name: 'Comment', exact: true }).fill('Stop — there, hold it');
+    await reviewer.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    for (const person of [host, reviewer, late])
+      await expect(person.page.getByTestId('comment-marker')).toHaveAttribute('data-frame', String(pausedAt));
+  });
+
+  await test.step('the host hands the reviewer the pen: their laser pointer and drawing show on everyone’s picture', async () => {
+    const hostBar = liveBar(host.page);
+    // The latecomer is a project viewer: they write no notes, so they are not offered the pen.
+    await expect(hostBar.getByRole('button', { name: 'Make Lou Latecomer an annotator' })).toHaveCount(0);
+    await hostBar.getByRole('button', { name: 'Make Rafa Reviewer an annotator' }).click();
+    await expect(hostBar.getByRole('list', { name: 'In the live session' })).toContainText(
+      'Rafa Reviewer (annotator)',
+    );
+    const bar = liveBar(reviewer.page);
+    await expect(bar.getByText('You can draw and point for everyone')).toBeVisible();
+    const laserButton = bar.getByRole('button', { name: 'Laser pointer' });
+    await laserButton.click();
+    await expect(laserButton).toHaveAttribute('aria-pressed', 'true');
+
+    const picture = await pictureOnScreen(reviewer.page);
+    const from = pointOn(picture, 0.3, 0.4);
+    const to = pointOn(picture, 0.6, 0.5);
+    await reviewer.page.mouse.move(from.x, from.y);
+    await reviewer.page.mouse.down();
+    await reviewer.page.mouse.move(to.x, to.y, { steps: 10 });
+    for (const person of [host, late]) {
+      const dot = person.page.getByTestId('live-laser');
+      await expect(dot).toHaveAttribute('data-look', 'shown');
+      const expected = pointOn(await pictureOnScreen(person.page), 0.6, 0.5);
+      // Where the reviewer holds it, on each one's own picture size (held still, it is sent again).
+      await expect
+        .poll(async () => {
+          const box = await dot.boundingBox();
+          return box
+            ? Math.hypot(box.x + box.width / 2 - expected.x, box.y + box.height / 2 - expected.y)
+            : null;
+        })
+        .toBeLessThan(3);
+    }
+    await reviewer.page.mouse.up();
+    for (const person of [host, late]) await expect(person.page.getByTestId('live-laser')).toHaveCount(0);
+
+    // The pointer off, the pen draws: the reviewer's rectangle shows on everyone's picture as it is made.
+    await laserButton.click();
+    const tools = reviewer.page.getByRole('toolbar', { name: 'Drawing tools' });
+    await tools.getByRole('button', { name: 'Rectangle', exact: true }).click();
+    await drag(reviewer.page, await pictureOnScreen(reviewer.page), [0.55, 0.2], [0.85, 0.5]);
+    for (const person of [host, late])
+      await expect(person.page.getByTestId('live-drawing').locator('[data-shape="rectangle"]')).toHaveCount(
+        1,
+      );
+    await tools.getByRole('button', { name: 'Clear drawing' }).click();
+    await tools.getByRole('button', { name: 'Rectangle', exact: true }).click();
+    for (const person of [host, late])
+      await expect(person.page.getByTestId('live-drawing').locator('[data-shape]')).toHaveCount(0);
+  });
+
+  await test.step('a follower breaks away to look around alone, and rejoins the host’s frame', async () => {
+    const bar = liveBar(reviewer.page);
+    await bar.getByRole('button', { name: 'Break away' }).click();
+    await goToFrame(reviewer.page, 60, FRAMES);
+    await goToFrame(host.page, 20, FRAMES);
+    await expectOnFrame(late.page, 20);
+    await expectOnFrame(reviewer.page, 60);
+    await bar.getByRole('button', { name: 'Rejoin' }).click();
+    await expectOnFrame(reviewer.page, 20);
+  });
+
+  await test.step('the host’s loop in and out marks show on followers’ timelines as the host’s, and go when the host clears them', async () => {
+    await goToFrame(host.page, 10, FRAMES);
+    await host.page.keyboard.press('i');
+    await goToFrame(host.page, 30, FRAMES);
+    await host.page.keyboard.press('o');
+    for (const follower of [reviewer, late]) {
+      const loop = follower.page.getByTestId('loop-range');
+      await expect(loop).toHaveAttribute('data-by', 'Hana Host');
+      await expect(loop).toHaveAttribute('data-from', '10');
+      await expect(loop).toHaveAttribute('data-to', '30');
+      await expectOnFrame(follower.page, 30);
+    }
+    // Looking around alone, a follower has their own marks (none) back, and the host's again on rejoining.
+    const bar = liveBar(reviewer.page);
+    await bar.getByRole('button', { name: 'Break away' }).click();
+    await expect(reviewer.page.getByTestId('loop-range')).toHaveCount(0);
+    await bar.getByRole('button', { name: 'Rejoin' }).click();
+    await expect(reviewer.page.getByTestId('loop-range')).toHaveAttribute('data-from', '10');
+    await host.page.keyboard.press('Shift+X');
+    for (const follower of [reviewer, late])
+      await expect(follower.page.getByTestId('loop-range')).toHaveCount(0);
+    await goToFrame(host.page, 20, FRAMES);
+    for (const follower of [reviewer, late]) await expectOnFrame(follower.page, 20);
+  });
+
+  await test.step('the host switches to a new version: followers switch with it, on the same frame', async () => {
+    const v2 = await makeCodedClip(testInfo.outputPath('coded-live-v2.mov'), {
+      frames: FRAMES,
+      width: 640,
+      height: 360,
+    });
+    const chooser = host.page.waitForEvent('filechooser');
+    await host.page.getByRole('button', { name: 'Upload a new version' }).click();
+    await (await chooser).setFiles(v2);
+    const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
+    await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+    // The finished upload's panel would push the timeline out of the window.
+    await host.page.getByRole('button', { name: 'Dismiss' }).click();
+    await v2Tab.click();
+    await expect(host.page).toHaveURL(/version=2/);
+    await expectOnFrame(host.page, 20);
+    for (const follower of [reviewer, late]) {
+      await expect(follower.page).toHaveURL(/version=2/);
+      await expectOnFrame(follower.page, 20);
+    }
+    await goToFrame(host.page, 33, FRAMES);
+    await expectOnFrame(reviewer.page, 33);
+    await expectOnFrame(late.page, 33);
+  });
+
+  await test.step('once everyone has left, the session’s log is in the cut’s details: who was there, and where notes were posted', async () => {
+    for (const person of [late, reviewer, host]) {
+      await liveBar(person.page).getByRole('button', { name: 'Leave' }).click();
+      await expect(liveBar(person.page).getByRole('status')).toHaveCount(0);
+    }
+    await reviewer.page.getByRole('tab', { name: 'Details' }).click();
+    const log = reviewer.page.getByRole('article', { name: 'Live session by Hana Host' });
+    await expect(log).toContainText('Hana Host started the session');
+    await expect(log).toContainText('Rafa Reviewer joined');
+    await expect(log).toContainText('Lou Latecomer left');
+    const noted = log.getByRole('list', { name: 'Notes posted during the session' }).getByRole('link');
+    await expect(noted).toHaveCount(1);
+    await expect(noted).toHaveText(new RegExp(`^v1 `));
+    await noted.click();
+    await expect(reviewer.page).toHaveURL(new RegExp(`version=1&frame=${pausedAt}`));
+    await expectOnFrame(reviewer.page, pausedAt);
+  });
+
+  for (const person of [host, reviewer, late]) {
+    expectCleanConsole(person, [NO_AUDIO_WAVEFORM]);
+    await person.context.close();
+  }
+});
+
+const PANE = { a: '[data-testid="compare-a"] video', b: '[data-testid="compare-b"] video' };
+
+/** The compare view stands paused with A on `aFrame` and B on `bFrame`, and each picture shows its frame. */
+async function expectCompareOn(page: Page, aFrame: number, bFrame: number) {
+  const view = page.getByTestId('compare-view');
+  await expect(view).toHaveAttribute('data-frame', String(aFrame));
+  await expect(view).toHaveAttribute('data-playing', 'false');
+  await expect(page.getByTestId('compare-b')).toHaveAttribute('data-frame', String(bFrame));
+  await expect.poll(() => frameOnPicture(page, PANE.a), { message: `A on frame ${aFrame}` }).toBe(aFrame);
+  await expect.poll(() => frameOnPicture(page, PANE.b), { message: `B on frame ${bFrame}` }).toBe(bFrame);
+}
+
+test('the host takes a live session into compare: followers (a guest too) see the same pair, layout and frames, and come back with the host', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const clip = (name: string) =>
+    makeCodedClip(testInfo.outputPath(name), { frames: FRAMES, width: 640, height: 360 });
+  const host = await newPerson(browser, 'Hana Host');
+  const reviewer = await newPerson(browser, 'Rafa Reviewer');
+  const guest = await newPerson(browser, 'Gil Guest');
+  for (const person of [host, reviewer]) await signUp(person);
+  const projectId = await createProject(host, `Live compare ${Date.now()}`);
+  await addMember(host, projectId, reviewer, 'reviewer');
+  await uploadAndOpen(host, projectId, await clip('compare-live-v1.mov'), 'compare-live');
+  const chooser = host.page.waitForEvent('filechooser');
+  await host.page.getByRole('button', { name: 'Upload a new version' }).click();
+  await (await chooser).setFiles(await clip('compare-live-v2.mov'));
+  const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
+  await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+  await host.page.getByRole('button', { name: 'Dismiss' }).click();
+  const cutUrl = host.page.url().replace(/\?.*$/, '');
+  const made = await host.context.request.post(`/api/projects/${projectId}/links`, {
+    data: { permissions: ['view', 'comment'], label: 'For Gil' },
+  });
+  expect(made.status()).toBe(201);
+  const linkPath = ((await made.json()) as { path: string }).path;
+
+  await test.step('the host starts a session on v2; a reviewer and a guest join it', async () => {
+    await v2Tab.click();
+    await expect(host.page).toHaveURL(/version=2/);
+    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await joinFrom(reviewer, `${cutUrl}?version=2`, 'Hana Host');
+    await guest.page.goto(linkPath);
+    await guest.page.getByLabel('Your name').fill(guest.displayName);
+    await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
+    await expect(guest.page).toHaveURL(/\/shared$/);
+    await joinFrom(guest, `${cutUrl}?version=2`, 'Hana Host');
+  });
+
+  const followers = [reviewer, guest];
+  await test.step('the host opens compare and goes to a frame: followers follow into it, both pictures on the host’s frames', async () => {
+    // Compare opens on the frame the host was on, for everyone.
+    await goToFrame(host.page, 30, FRAMES);
+    for (const follower of followers) await expectOnFrame(follower.page, 30);
+    await host.page.locator('.review-title').getByRole('link', { name: 'Compare', exact: true }).click();
+    await expect(host.page).toHaveURL(/\/compare\?a=.*&bframe=30$/);
+    await expectCompareOn(host.page, 30, 30);
+    for (const follower of followers) {
+      // The same pair.
+      await expect(follower.page).toHaveURL(/\/compare\?a=/);
+      expect(new URL(follower.page.url()).searchParams.get('b')).toBe(
+        new URL(host.page.url()).searchParams.get('b'),
+      );
+      await expect(liveBar(follower.page).getByRole('status')).toHaveText('Following · comparing versions');
+      await expectCompareOn(follower.page, 30, 30);
+    }
+    await expectCompareOn(host.page, 30, 30);
+    for (const follower of followers) await expectCompareOn(follower.page, 30, 30);
+    await host.page.keyboard.press('ArrowRight');
+    await expectCompareOn(host.page, 31, 31);
+    for (const follower of followers) await expectCompareOn(follower.page, 31, 31);
+    await host.page.keyboard.press('End');
+    for (const follower of followers) await expectCompareOn(follower.page, FRAMES - 1, FRAMES - 1);
+    await host.page.keyboard.press('Home');
+    for (const follower of followers) await expectCompareOn(follower.page, 0, 0);
+  });
+
+  await test.step('the host’s layout and lining up are everyone’s: wiped, B five frames on', async () => {
+    await host.page.getByRole('radio', { name: 'Wipe' }).click();
+    await host.page.getByLabel('Line up').selectOption('offset');
+    await host.page.getByLabel('B offset (frames)').fill('5');
+    await clickTimelineAt(host.page, 20, FRAMES);
+    await expectCompareOn(host.page, 20, 25);
+    for (const follower of followers) {
+      await expect(follower.page.getByTestId('compare-view')).toHaveAttribute('data-layout', 'wipe');
+      await expectCompareOn(follower.page, 20, 25);
+      // A follower's layout and lining up are the host's: they cannot change them.
+      await expect(follower.page.getByRole('radio', { name: 'Side by side' })).toBeDisabled();
+      await expect(follower.page.getByLabel('Line up')).toBeDisabled();
+    }
+  });
+
+  await test.step('the host plays and pauses in compare: followers stop on the host’s frames', async () => {
+    await host.page.keyboard.press('Home');
+    for (const follower of followers) await expectCompareOn(follower.page, 0, 5);
+    await host.page.keyboard.press('k');
+    await expect(reviewer.page.getByTestId('compare-view')).toHaveAttribute('data-playing', 'true');
+    await host.page.waitForTimeout(500);
+    await host.page.keyboard.press('k');
+    const view = host.page.getByTestId('compare-view');
+    await expect(view).toHaveAttribute('data-playing', 'false');
+    const pausedAt = Number(await view.getAttribute('data-frame'));
+    // Stopped before B's last frame, so B has the picture five frames on.
+    expect(pausedAt).toBeGreaterThan(0);
+    expect(pausedAt).toBeLessThan(FRAMES - 5);
+    await expectCompareOn(host.page, pausedAt, pausedAt + 5);
+    for (const follower of followers) await expectCompareOn(follower.page, pausedAt, pausedAt + 5);
+  });
+
+  await test.step('someone joining late lands in compare on the host’s frames', async () => {
+    await host.page.keyboard.press('Home');
+    await expectCompareOn(host.page, 0, 5);
+    await reviewer.page.goto(`${cutUrl}?version=2&live=1`);
+    await expect(reviewer.page).toHaveURL(/\/compare\?a=/);
+    await expectCompareOn(reviewer.page, 0, 5);
+  });
+
+  await test.step('the host’s laser pointer shows in compare, on the side it points at', async () => {
+    await host.page.getByRole('radio', { name: 'Side by side' }).click();
+    const laserButton = liveBar(host.page).getByRole('button', { name: 'Laser pointer' });
+    await laserButton.click();
+    await expect(laserButton).toHaveAttribute('aria-pressed', 'true');
+    const from = pointOn(await pictureOnScreen(host.page, PANE.b), 0.3, 0.4);
+    const to = pointOn(await pictureOnScreen(host.page, PANE.b), 0.6, 0.5);
+    await host.page.mouse.move(from.x, from.y);
+    await host.page.mouse.down();
+    await host.page.mouse.move(to.x, to.y, { steps: 10 });
+    // The reviewer sees the team's signals (this guest's link does not show them).
+    for (const follower of [reviewer]) {
+      const dot = follower.page.getByTestId('compare-b').getByTestId('live-laser');
+      await expect(dot).toHaveAttribute('data-look', 'shown');
+      await expect(follower.page.getByTestId('compare-a').getByTestId('live-laser')).toHaveCount(0);
+      const expected = pointOn(await pictureOnScreen(follower.page, PANE.b), 0.6, 0.5);
+      await expect
+        .poll(async () => {
+          const box = await dot.boundingBox();
+          return box
+            ? Math.hypot(box.x + box.width / 2 - expected.x, box.y + box.height / 2 - expected.y)
+            : null;
+        })
+        .toBeLessThan(3);
+    }
+    await host.page.mouse.up();
+    await expect(reviewer.page.getByTestId('live-laser')).toHaveCount(0);
+    await laserButton.click();
+  });
+
+  await test.step('the host leaves compare: followers are back on the review page with the host', async () => {
+    await host.page.locator('.breadcrumb').getByRole('link').click();
+    await expect(host.page).not.toHaveURL(/compare/);
+    await expect(host.page.getByTestId('player')).toBeVisible();
+    await goToFrame(host.page, 12, FRAMES);
+    for (const follower of followers) {
+      await expect(follower.page).not.toHaveURL(/compare/);
+      await expect(liveBar(follower.page).getByRole('status')).toHaveText('Following');
+      await expectOnFrame(follower.page, 12);
+    }
+  });
+
+  await test.step('the session’s log tells who was handed the pen and had it taken back', async () => {
+    const hostBar = liveBar(host.page);
+    await hostBar.getByRole('button', { name: 'Make Rafa Reviewer an annotator' }).click();
+    await hostBar.getByRole('button', { name: 'Make Rafa Reviewer a viewer' }).click();
+    await expect(hostBar.getByRole('button', { name: 'Make Rafa Reviewer an annotator' })).toBeVisible();
+    for (const person of [guest, reviewer, host]) {
+      await liveBar(person.page).getByRole('button', { name: 'Leave' }).click();
+      await expect(liveBar(person.page).getByRole('status')).toHaveCount(0);
+    }
+    await host.page.getByRole('tab', { name: 'Details' }).click();
+    const log = host.page.getByRole('article', { name: 'Live session by Hana Host' });
+    await expect(log).toContainText('Rafa Reviewer was handed the pen');
+    await expect(log).toContainText('Rafa Reviewer had the pen taken back');
+  });
+
+  for (const person of [host, reviewer, guest]) {
+    expectCleanConsole(person, [NO_AUDIO_WAVEFORM]);
+    await person.context.close();
+  }
+});

@@ -1,0 +1,3 @@
+export * from './align-signatures';
+export * from './frame-distance';
+export * from './synthetic-signatures';
