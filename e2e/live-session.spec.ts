@@ -254,7 +254,15 @@ async function expectCompareOn(page: Page, aFrame: number, bFrame: number) {
   await expect.poll(() => frameOnPicture(page, PANE.b), { message: `B on frame ${bFrame}` }).toBe(bFrame);
 }
 
-test('the host takes a live session into compare: followers (a guest too) see the same pair, layout and frames, and come back with the host', async ({
+/** Where the compare view's wipe divides the picture, as a share of its width from the left. */
+async function wipeShare(page: Page): Promise<number> {
+  const stage = await page.getByTestId('compare-stage').boundingBox();
+  const split = await page.getByTestId('wipe-split').boundingBox();
+  if (!stage || !split) throw new Error('no wipe on screen');
+  return (split.x + split.width / 2 - stage.x) / stage.width;
+}
+
+test('the host takes a live session into compare: followers (a guest too) see the same pair, layout, wipe and frames, and come back with the host', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
@@ -334,6 +342,28 @@ test('the host takes a live session into compare: followers (a guest too) see th
       await expect(follower.page.getByRole('radio', { name: 'Side by side' })).toBeDisabled();
       await expect(follower.page.getByLabel('Line up')).toBeDisabled();
     }
+  });
+
+  await test.step('the host drags the wipe: everyone’s picture is divided where the host’s is', async () => {
+    const stage = await host.page.getByTestId('compare-stage').boundingBox();
+    if (!stage) throw new Error('the host’s stage is not on screen');
+    await host.page.mouse.move(stage.x + stage.width * 0.5, stage.y + stage.height / 2);
+    await host.page.mouse.down();
+    await host.page.mouse.move(stage.x + stage.width * 0.3, stage.y + stage.height / 2, { steps: 8 });
+    await host.page.mouse.move(stage.x + stage.width * 0.2, stage.y + stage.height / 2, { steps: 4 });
+    await host.page.mouse.up();
+    for (const { page } of [host, ...followers])
+      await expect.poll(() => wipeShare(page), { timeout: 10_000 }).toBeCloseTo(0.2, 2);
+    // A follower's drag moves nothing: the wipe stays where the host put it.
+    const follower = followers[0].page;
+    const theirs = await follower.getByTestId('compare-stage').boundingBox();
+    if (!theirs) throw new Error('the follower’s stage is not on screen');
+    await follower.mouse.move(theirs.x + theirs.width * 0.7, theirs.y + theirs.height / 2);
+    await follower.mouse.down();
+    await follower.mouse.move(theirs.x + theirs.width * 0.9, theirs.y + theirs.height / 2, { steps: 4 });
+    await follower.mouse.up();
+    expect(await wipeShare(follower)).toBeCloseTo(0.2, 2);
+    expect(await wipeShare(host.page)).toBeCloseTo(0.2, 2);
   });
 
   await test.step('the host plays and pauses in compare: followers stop on the host’s frames', async () => {

@@ -28,6 +28,7 @@ import { RoundRemindersPerDueMoment1764050000092 } from './1764050000092-round-r
 import { CommentsByAsset1764050000093 } from './1764050000093-comments-by-asset.js';
 import { LiveSessionCompare1764050000094 } from './1764050000094-live-session-compare.js';
 import { MediaJobStageTimes1764050000097 } from './1764050000097-media-job-stage-times.js';
+import { LiveSessionWipeSplit1764050000098 } from './1764050000098-live-session-wipe-split.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   CommentsByAsset1764050000093,
   LiveSessionCompare1764050000094,
   MediaJobStageTimes1764050000097,
+  LiveSessionWipeSplit1764050000098,
 ];

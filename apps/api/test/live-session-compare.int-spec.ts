@@ -32,7 +32,7 @@ describe('compare mode in a live session', () => {
     loopOut: null,
     compare: null,
   });
-  /** The host compares A (v1, at `frame`) with B (v2), wiped, B lined up by the frame map. */
+  /** The host compares A (v1, at `frame`) with B (v2), wiped down the middle, B lined up by the frame map. */
   const comparing = (frame: number, compare: Partial<NonNullable<LiveTransport['compare']>> = {}) => ({
     ...still(cut.versionId, frame),
     compare: {
@@ -40,6 +40,7 @@ describe('compare mode in a live session', () => {
       layout: 'wipe' as const,
       alignment: { kind: 'map' as const },
       swapped: false,
+      split: 0.5,
       ...compare,
     },
   });
@@ -76,7 +77,7 @@ describe('compare mode in a live session', () => {
     await server.db.query(`DELETE FROM live_sessions`);
   });
 
-  it('followers on another api process follow the host into compare (pair, layout, alignment, frame), a late joiner lands in it, and leaving compare brings them back', async () => {
+  it('followers on another api process follow the host into compare (pair, layout, alignment, wipe, frame), a late joiner lands in it, and leaving compare brings them back', async () => {
     const host = await opened(server.nodeA.baseUrl, team.owner.token);
     const follower = await opened(server.nodeB.baseUrl, team.reviewer.token);
     await emitWithAck(host.socket, 'live:start', {
@@ -90,7 +91,9 @@ describe('compare mode in a live session', () => {
       comparing(31),
       { ...comparing(31), playing: true },
       comparing(90, { layout: 'side', swapped: true }),
-      comparing(90, { alignment: { kind: 'offset', offset: -12 } }),
+      comparing(90, { split: 0.25 }),
+      comparing(90, { split: 0 }),
+      comparing(90, { alignment: { kind: 'offset', offset: -12 }, split: 0.8125 }),
     ];
     for (const transport of moves) {
       const driven = await drive(host, transport);
@@ -117,11 +120,19 @@ describe('compare mode in a live session', () => {
   it('the compare view is kept in Postgres; B\u2019s version deleted, the session goes on with A alone', async () => {
     const host = await opened(server.nodeA.baseUrl, team.owner.token);
     await emitWithAck(host.socket, 'live:start', { assetId: cut.assetId, transport: comparing(44) });
-    const stored = await server.db.query<{ compare_version_id: string; compare_layout: string }>(
-      `SELECT compare_version_id, compare_layout FROM live_sessions WHERE asset_id = $1`,
-      [cut.assetId],
+    const stored = await server.db.query<{
+      compare_version_id: string;
+      compare_layout: string;
+      compare_split: number;
+    }>(`SELECT compare_version_id, compare_layout, compare_split FROM live_sessions WHERE asset_id = $1`, [
+      cut.assetId,
+    ]);
+    expect(stored).toEqual([{ compare_version_id: v2, compare_layout: 'wipe', compare_split: 0.5 }]);
+    // A host who leaves the wipe's split out (an older page) divides the picture down the middle.
+    const { split: _split, ...unsplit } = comparing(45).compare;
+    expect((await drive(host, { ...comparing(45), compare: unsplit })).session.transport.compare.split).toBe(
+      0.5,
     );
-    expect(stored).toEqual([{ compare_version_id: v2, compare_layout: 'wipe' }]);
     // B's version deleted: the session goes on, on A alone, rather than send followers to nothing.
     const other = await readyNextVersion(server.db, team.editor, cut.assetId, 240);
     await drive(host, comparing(44, { versionId: other.versionId }));
@@ -172,7 +183,10 @@ describe('compare mode in a live session', () => {
       { ...comparing(20).compare, alignment: { kind: 'frames' } },
       { ...comparing(20).compare, alignment: 'map' },
       { ...comparing(20).compare, versionId: 'v2' },
-      { ...comparing(20).compare, split: 0.5 },
+      { ...comparing(20).compare, split: 1.5 },
+      { ...comparing(20).compare, split: -0.01 },
+      { ...comparing(20).compare, split: '0.5' },
+      { ...comparing(20).compare, zoom: 2 },
       { ...comparing(20).compare, swapped: 'yes' },
       'compare',
       [],

@@ -31,7 +31,7 @@ describe('live session messages', () => {
     expect(liveTransportSchema.safeParse({ ...transport, loopIn: 6, loopOut: 5 }).success).toBe(false);
   });
 
-  it('a transport without a compare view reads as on the review page; in compare it names B, its layout and alignment', () => {
+  it('a transport without a compare view reads as on the review page; in compare it names B, its layout, alignment and wipe split', () => {
     expect(liveTransportSchema.parse(transport).compare).toBeNull();
     const compare = {
       versionId: USER,
@@ -39,7 +39,12 @@ describe('live session messages', () => {
       alignment: { kind: 'offset', offset: -3 },
       swapped: true,
     };
-    expect(liveTransportSchema.parse({ ...transport, compare }).compare).toEqual(compare);
+    // The wipe divides the picture in the middle unless the host moved it.
+    expect(liveTransportSchema.parse({ ...transport, compare }).compare).toEqual({ ...compare, split: 0.5 });
+    for (const split of [0, 0.25, 1])
+      expect(liveTransportSchema.parse({ ...transport, compare: { ...compare, split } }).compare?.split).toBe(
+        split,
+      );
     expect(
       liveTransportSchema.safeParse({ ...transport, compare: { ...compare, layout: 'mosaic' } }).success,
     ).toBe(false);
@@ -57,7 +62,11 @@ describe('live session messages', () => {
     expect(
       liveTransportSchema.safeParse({ ...transport, compare: { ...compare, versionId: 'v2' } }).success,
     ).toBe(false);
-    expect(liveTransportSchema.safeParse({ ...transport, compare: { ...compare, split: 0.5 } }).success).toBe(
+    for (const split of [-0.1, 1.5, Number.NaN, '0.5', null])
+      expect(liveTransportSchema.safeParse({ ...transport, compare: { ...compare, split } }).success).toBe(
+        false,
+      );
+    expect(liveTransportSchema.safeParse({ ...transport, compare: { ...compare, zoom: 2 } }).success).toBe(
       false,
     );
   });

@@ -7,6 +7,9 @@ const liveFrame = z.number().int('must be a whole frame number').min(0).max(2_14
 export const LIVE_RATE_MIN = 0.25;
 export const LIVE_RATE_MAX = 4;
 
+/** A position on the picture, as a share of its width or height. */
+const unit = z.number().finite().min(0).max(1);
+
 /** How the compare view shows its two pictures. */
 export const compareLayouts = ['side', 'wipe', 'overlay', 'difference'] as const;
 export const compareLayoutSchema = z.enum(compareLayouts);
@@ -33,6 +36,8 @@ export const liveCompareSchema = z.strictObject({
   alignment: compareAlignmentSchema,
   /** A and B flipped (B on the left, or under the wipe). */
   swapped: z.boolean(),
+  /** Where the wipe divides the picture, as a share of its width from the left; left out, the middle. */
+  split: unit.default(0.5),
 });
 export type LiveCompare = z.infer<typeof liveCompareSchema>;
 
@@ -138,7 +143,6 @@ export const liveSetRoleSchema = z.strictObject({
 });
 export type LiveSetRole = z.infer<typeof liveSetRoleSchema>;
 
-const unit = z.number().finite().min(0).max(1);
 /**
  * The laser pointer, in picture coordinates normalised to 0..1 (like drawings), on the version the
  * sender shows; `point` null lets it go. Sent as it moves; beyond the rate the latest one goes.

@@ -38,6 +38,7 @@ interface SessionRow {
   compare_layout: LiveCompare['layout'] | null;
   compare_offset: number | null;
   compare_swapped: boolean;
+  compare_split: number;
   revision: string;
   changed_at: Date;
 }
@@ -58,7 +59,7 @@ export async function loadLiveSession(
   const [row]: SessionRow[] = await manager.query(
     `SELECT s.id, s.asset_id, s.host_user_id, u.display_name AS host_name, s.version_id, s.frame, s.playing,
             s.rate, s.loop_in, s.loop_out, s.compare_version_id, s.compare_layout, s.compare_offset,
-            s.compare_swapped, s.revision, s.changed_at
+            s.compare_swapped, s.compare_split, s.revision, s.changed_at
        FROM live_sessions s JOIN users u ON u.id = s.host_user_id
       WHERE s.asset_id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
     [assetId],
@@ -107,8 +108,9 @@ export async function insertLiveSession(
     manager,
     `INSERT INTO live_sessions
        (asset_id, host_user_id, version_id, frame, playing, rate, loop_in, loop_out,
-        compare_version_id, compare_layout, compare_offset, compare_swapped, revision, changed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13)
+        compare_version_id, compare_layout, compare_offset, compare_swapped, compare_split, revision,
+        changed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14)
      ON CONFLICT (asset_id) DO NOTHING RETURNING asset_id`,
     [assetId, hostUserId, ...transportValues(transport), changedAt],
   );
@@ -168,7 +170,7 @@ export async function updateLiveTransport(
     `UPDATE live_sessions
         SET version_id = $3, frame = $4, playing = $5, rate = $6, loop_in = $7, loop_out = $8,
             compare_version_id = $9, compare_layout = $10, compare_offset = $11, compare_swapped = $12,
-            revision = revision + 1, changed_at = $13
+            compare_split = $13, revision = revision + 1, changed_at = $14
       WHERE asset_id = $1 AND host_user_id = $2 RETURNING asset_id`,
     [assetId, hostUserId, ...transportValues(transport), changedAt],
   );
@@ -192,6 +194,7 @@ function transportValues(t: LiveTransport): unknown[] {
     compare?.layout ?? null,
     compare?.alignment.kind === 'offset' ? compare.alignment.offset : null,
     compare?.swapped ?? false,
+    compare?.split ?? 0.5,
   ];
 }
 
@@ -203,6 +206,7 @@ function compareOf(row: SessionRow): LiveCompare | null {
     layout: row.compare_layout,
     alignment: row.compare_offset === null ? { kind: 'map' } : { kind: 'offset', offset: row.compare_offset },
     swapped: row.compare_swapped,
+    split: row.compare_split,
   };
 }
 

@@ -76,6 +76,7 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
             layout: hostCompare.layout,
             alignment: hostCompare.alignment,
             swapped: hostCompare.swapped,
+            split: hostCompare.split,
           },
           loop: sharedLoopOf(session.transport, pair.a.id),
         }

@@ -44,6 +44,7 @@ import { ChangesStrip } from './ChangesStrip';
 import { PaneDrawings } from './PaneDrawings';
 import { PaneLaser } from './PaneLaser';
 import { useFollower } from './use-follower';
+import { shareSplitNow, splitAt } from './wipe-split';
 import './compare.css';
 
 function Pane({
@@ -200,9 +201,32 @@ export function CompareView({
     audio: 'a',
     swapped: false,
   });
-  // Following, the host lays out and lines up the pair; whose sound I hear stays mine.
+  // Following, the host lays out and lines up the pair, and places the wipe; whose sound I hear stays mine.
   const settings: CompareSettings = following ? { ...ownSettings, ...following.shown } : ownSettings;
-  const [split, setSplit] = useState(0.5);
+  const [ownSplit, setSplit] = useState(0.5);
+  const split = following ? following.shown.split : ownSplit;
+  // Where my wipe was last shared (a host's drag goes out ten times a second, and where it ends).
+  const [sharedSplit, setSharedSplit] = useState(0.5);
+  const splitSharedAt = useRef<number | null>(null);
+  // Leaving off following (made host, or breaking away), the pair stays shown as it was.
+  const lastFollowed = useRef<CompareShown | null>(null);
+  useEffect(() => {
+    if (following) {
+      lastFollowed.current = following.shown;
+      return;
+    }
+    const was = lastFollowed.current;
+    if (!was) return;
+    lastFollowed.current = null;
+    setSettings((current) => ({
+      ...current,
+      layout: was.layout,
+      alignment: was.alignment,
+      swapped: was.swapped,
+    }));
+    setSplit(was.split);
+    setSharedSplit(was.split);
+  }, [following]);
   const change = (next: Partial<CompareSettings>) => setSettings((current) => ({ ...current, ...next }));
 
   const map = useFrameMap(a.id, b.id, true);
@@ -284,11 +308,16 @@ export function CompareView({
   const { layout: shownLayout, alignment: shownAlignment, swapped: shownSwapped } = settings;
   const shownOffset = shownAlignment.kind === 'offset' ? shownAlignment.offset : null;
   const reportShown = useEffectEvent(() =>
-    onShownChange?.({ layout: shownLayout, alignment: shownAlignment, swapped: shownSwapped }),
+    onShownChange?.({
+      layout: shownLayout,
+      alignment: shownAlignment,
+      swapped: shownSwapped,
+      split: sharedSplit,
+    }),
   );
   useEffect(() => {
     reportShown();
-  }, [shownLayout, shownAlignment.kind, shownOffset, shownSwapped]);
+  }, [shownLayout, shownAlignment.kind, shownOffset, shownSwapped, sharedSplit]);
   usePlayerKeys({
     engine: left.engine,
     snapshot: left.snapshot,
@@ -340,9 +369,13 @@ export function CompareView({
       : layout === 'overlay'
         ? { opacity: 0.5 }
         : { mixBlendMode: 'difference' };
-  const dragSplit = (event: PointerEvent<HTMLDivElement>) => {
+  const dragSplit = (event: PointerEvent<HTMLDivElement>, ending = false) => {
     const box = event.currentTarget.getBoundingClientRect();
-    setSplit(Math.max(0, Math.min(1, (event.clientX - box.left) / Math.max(1, box.width))));
+    const at = splitAt(event.clientX, box.left, box.width);
+    setSplit(at);
+    if (!shareSplitNow(splitSharedAt.current, event.timeStamp, ending)) return;
+    splitSharedAt.current = event.timeStamp;
+    setSharedSplit(at);
   };
   const playing = left.snapshot.playing || left.snapshot.shuttle !== 0;
   const noteOn = noteSide === 'b' && target !== null ? 'b' : 'a';
@@ -378,12 +411,19 @@ export function CompareView({
         data-testid="compare-stage"
         onPointerDown={(event) => {
           // A drawing tool or the laser in hand draws or points; otherwise the wipe's split follows the pointer.
-          if (layout !== 'wipe' || event.button !== 0 || draft.tool !== null || live?.pointing) return;
+          // Following, the wipe is where the host puts it.
+          if (layout !== 'wipe' || event.button !== 0 || draft.tool !== null || live?.pointing || following)
+            return;
           event.currentTarget.setPointerCapture(event.pointerId);
+          splitSharedAt.current = null;
           dragSplit(event);
         }}
         onPointerMove={(event) => {
           if (layout === 'wipe' && event.currentTarget.hasPointerCapture(event.pointerId)) dragSplit(event);
+        }}
+        onPointerUp={(event) => {
+          if (layout === 'wipe' && event.currentTarget.hasPointerCapture(event.pointerId))
+            dragSplit(event, true);
         }}
       >
         <Pane

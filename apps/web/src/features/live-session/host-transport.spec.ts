@@ -34,8 +34,14 @@ describe('what a host tells followers', () => {
     expect(hostTransportChanged(sent, { ...paused, versionId: V2 }, 0, FILM)).toBe(true);
   });
 
-  it('entering compare, each change of its pair, layout or alignment, and leaving it', () => {
-    const compare = { versionId: V2, layout: 'side', alignment: { kind: 'map' }, swapped: false } as const;
+  it('entering compare, each change of its pair, layout, alignment or wipe, and leaving it', () => {
+    const compare = {
+      versionId: V2,
+      layout: 'side',
+      alignment: { kind: 'map' },
+      swapped: false,
+      split: 0.5,
+    } as const;
     const comparing = { ...paused, compare };
     expect(hostTransportChanged({ transport: paused, sentAtMs: 0 }, comparing, 0, FILM)).toBe(true);
     const sent = { transport: comparing, sentAtMs: 0 };
@@ -45,6 +51,7 @@ describe('what a host tells followers', () => {
       { ...compare, layout: 'wipe' as const },
       { ...compare, swapped: true },
       { ...compare, alignment: { kind: 'offset' as const, offset: 0 } },
+      { ...compare, split: 0.25 },
     ];
     for (const changed of changes)
       expect(hostTransportChanged(sent, { ...paused, compare: changed }, 0, FILM)).toBe(true);
@@ -57,7 +64,13 @@ describe('what a host tells followers', () => {
   });
 
   it('a compare view’s transport names A’s version and frame, and B', () => {
-    const compare = { versionId: V2, layout: 'wipe', alignment: { kind: 'map' }, swapped: true } as const;
+    const compare = {
+      versionId: V2,
+      layout: 'wipe',
+      alignment: { kind: 'map' },
+      swapped: true,
+      split: 0.3,
+    } as const;
     const playhead = { frame: 12, playing: false, speed: 1, shuttle: 0, loop: null };
     expect(transportOf(V1, playhead, compare)).toEqual({ ...paused, frame: 12, compare });
     expect(transportOf(V1, playhead).compare).toBeNull();

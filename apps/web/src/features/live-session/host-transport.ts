@@ -39,7 +39,7 @@ export function hostTransportChanged(
   return !wrapped && Math.abs(now.frame - expected) > HOST_SEEK_FRAMES;
 }
 
-/** Whether two compare views (or none) show the same pair, laid out and lined up alike. */
+/** Whether two compare views (or none) show the same pair, laid out, lined up and wiped alike. */
 export function sameCompare(x: LiveCompare | null, y: LiveCompare | null): boolean {
   if (x === null || y === null) return x === y;
   const offset = (c: LiveCompare) => (c.alignment.kind === 'offset' ? c.alignment.offset : null);
@@ -47,6 +47,7 @@ export function sameCompare(x: LiveCompare | null, y: LiveCompare | null): boole
     x.versionId === y.versionId &&
     x.layout === y.layout &&
     x.swapped === y.swapped &&
+    x.split === y.split &&
     x.alignment.kind === y.alignment.kind &&
     offset(x) === offset(y)
   );

@@ -16,7 +16,13 @@ const transport = {
 };
 const comparing = (b: string) => ({
   ...transport,
-  compare: { versionId: b, layout: 'side' as const, alignment: { kind: 'map' as const }, swapped: false },
+  compare: {
+    versionId: b,
+    layout: 'side' as const,
+    alignment: { kind: 'map' as const },
+    swapped: false,
+    split: 0.5,
+  },
 });
 
 describe('a follower told why it cannot follow the host', () => {
