@@ -22,6 +22,7 @@ import { versionLabel } from '../assets/version-status';
 import type { FrameRange } from '../player/loop-range';
 import { useStoryboard } from '../player/media-extras';
 import type { PlayerHandle } from '../player/Player';
+import { playerHandleOf } from '../player/player-handle';
 import type { PlaybackSnapshot } from '../player/playback-snapshot';
 import { isShortcutKey } from '../player/shortcuts';
 import { ShortcutsOverlay } from '../player/ShortcutsOverlay';
@@ -273,30 +274,7 @@ export function CompareView({
 
   const { setMarks, loop } = useLoopMarks(left.engine, lastFrame, following ? following.loop : undefined);
 
-  useImperativeHandle(ref, () => {
-    const engine = left.engine;
-    return {
-      seekToFrame: (to: number) => engine.seekToFrame(to),
-      step: (delta: number) => engine.step(delta),
-      play: () => engine.play(),
-      pause: () => engine.pause(),
-      setSpeed: (speed: number) => engine.setSpeed(speed),
-      nudgeRate: (rate: number) => engine.nudgeRate(rate),
-      get currentFrame() {
-        return engine.currentFrame;
-      },
-      get playheadFrame() {
-        return engine.playheadFrame;
-      },
-      get positionFrame() {
-        return engine.positionFrame;
-      },
-      get playing() {
-        const snapshot = engine.getSnapshot();
-        return snapshot.playing || snapshot.shuttle !== 0;
-      },
-    };
-  }, [left.engine]);
+  useImperativeHandle(ref, () => playerHandleOf(left.engine), [left.engine]);
   const { speed, shuttle } = left.snapshot;
   const aPlaying = left.snapshot.playing || shuttle !== 0;
   const reportPlayhead = useEffectEvent(() =>

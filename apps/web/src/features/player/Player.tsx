@@ -21,6 +21,7 @@ import { useDisplayMode } from './use-display-mode';
 import { useFullscreen } from './use-fullscreen';
 import { useLoopMarks } from './use-loop-marks';
 import { usePictureRect } from './use-picture-rect';
+import { playerHandleOf } from './player-handle';
 import { usePlaybackEngine } from './use-playback-engine';
 import { usePlayerKeys } from './use-player-keys';
 import { useTimebase } from './use-timebase';
@@ -153,31 +154,7 @@ export function Player({
     timebase,
   ]);
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      seekToFrame: (frame: number) => engine.seekToFrame(frame),
-      step: (delta: number) => engine.step(delta),
-      play: () => engine.play(),
-      pause: () => engine.pause(),
-      setSpeed: (speed: number) => engine.setSpeed(speed),
-      nudgeRate: (rate: number) => engine.nudgeRate(rate),
-      get currentFrame() {
-        return engine.currentFrame;
-      },
-      get playheadFrame() {
-        return engine.playheadFrame;
-      },
-      get positionFrame() {
-        return engine.positionFrame;
-      },
-      get playing() {
-        const { playing, shuttle } = engine.getSnapshot();
-        return playing || shuttle !== 0;
-      },
-    }),
-    [engine],
-  );
+  useImperativeHandle(ref, () => playerHandleOf(engine), [engine]);
 
   usePlayerKeys({
     engine,

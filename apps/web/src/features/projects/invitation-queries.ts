@@ -58,6 +58,8 @@ export function useOpenInvitation(token: string) {
     queryKey: invitationKeys.opened(token),
     queryFn: ({ signal }) => openInvitation(token, signal),
     retry: false,
+    // An invitation is read once: asked again after it was accepted, it has ended (404).
+    staleTime: Infinity,
   });
 }
 
@@ -66,7 +68,13 @@ export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AcceptInvitationBody) => acceptInvitation(token, body),
-    onSuccess: (session) => startSession(queryClient, session),
+    onSuccess: (session) => {
+      const opened = queryClient.getQueryData(invitationKeys.opened(token));
+      startSession(queryClient, session);
+      // The page shows the invitation until it moves on to the project: it must not ask for it
+      // again (a new session forgets every query), now that it is used up.
+      if (opened) queryClient.setQueryData(invitationKeys.opened(token), opened);
+    },
   });
 }
 
