@@ -190,6 +190,64 @@ describe('roles in a live session: host, annotators and viewers', () => {
     }
   });
 
+  it('someone removed from the project mid-session hears nothing more of it (states, lasers, drafts, presence) and is told it is over for them', async () => {
+    const membership = `/api/projects/${team.projectId}/members`;
+    const added = await team.owner.caller.post(membership, {
+      email: team.outsider.user.email,
+      role: 'reviewer',
+    });
+    expect(added.status).toBe(201);
+    try {
+      const { host, rita } = await session();
+      const oscar = await follower(server.nodeB.baseUrl, member(team.outsider));
+      const ended: unknown[] = [];
+      const presence: unknown[] = [];
+      oscar.socket.on('live:ended', (end: unknown) => ended.push(end));
+      oscar.socket.on('presence:changed', (seen: unknown) => presence.push(seen));
+      await joinSession(oscar);
+      expect((await setRole(host, team.reviewer.user.id, 'annotator')).ok).toBe(true);
+      await pointUntilSeen(host, oscar, [0.1, 0.1]);
+      const sessionId = host.states.at(-1)?.sessionId;
+
+      const removed = await team.owner.caller.delete(`${membership}/${team.outsider.user.id}`);
+      expect(removed.status).toBe(204);
+      await waitFor(() => ended.length > 0);
+      expect(ended).toEqual([{ assetId: cut.assetId, sessionId }]);
+      const before = {
+        states: oscar.states.length,
+        lasers: oscar.lasers.length,
+        strokes: oscar.strokes.length,
+        presence: presence.length,
+      };
+
+      // The session goes on for the others, on both api processes; none of it reaches Oscar.
+      const stepped = await emitWithAck(host.socket, 'live:drive', {
+        assetId: cut.assetId,
+        transport: { ...start, frame: 41 },
+      });
+      expect(stepped.ok).toBe(true);
+      await waitFor(() => rita.states.at(-1)?.transport.frame === 41);
+      await pointUntilSeen(host, rita, [0.2, 0.2]);
+      draw(rita, true);
+      await waitFor(() => heardStrokesOf(host, rita).some((stroke) => stroke.internal));
+      host.socket.emit('presence:update', {
+        assetId: cut.assetId,
+        versionId: cut.versionId,
+        frame: 41,
+        playing: false,
+      });
+      await quiet();
+      expect({
+        states: oscar.states.length,
+        lasers: oscar.lasers.length,
+        strokes: oscar.strokes.length,
+        presence: presence.length,
+      }).toEqual(before);
+    } finally {
+      await team.owner.caller.delete(`${membership}/${team.outsider.user.id}`);
+    }
+  });
+
   it('only the host hands out roles, and only to someone in the session who may comment', async () => {
     const { host, rita, vic } = await session();
 

@@ -32,7 +32,7 @@ import { LIVE_SEATS_CHANNEL } from '../events/live-seats-notice.js';
 import { applyLinkNotice } from './link-sockets.js';
 import { GUEST_ROOM, MEMBER_ROOM, eventForGuest, guestViewMatters } from './event-visibility.js';
 import { RealtimeGateway } from './realtime.gateway.js';
-import { assetRoom, liveSessionRoom, projectRoom, sessionRoom, userRoom } from './rooms.js';
+import { assetRoom, projectRoom, sessionRoom, userRoom } from './rooms.js';
 import type { SocketData } from './socket-auth.js';
 import { settleMovedAssetSockets } from './moved-asset-sockets.js';
 import { changeRole } from './write-rights.js';
@@ -218,18 +218,16 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
           socket.disconnect(true);
           continue;
         }
-        for (const room of socket.rooms) {
-          if (room === projectRoom(notice.projectId)) socket.leave(room);
+        socket.leave(projectRoom(notice.projectId));
+        for (const room of [...socket.rooms]) {
           if (!room.startsWith('asset:')) continue;
           const assetId = room.slice('asset:'.length);
-          // An asset gone with its project has nothing more to say: leave it too.
+          // An asset gone with its project has nothing more to say: leave it too. Every room of the
+          // cut goes (its team's and viewers' signal rooms, its live session's), or drafts, lasers
+          // and session states would still reach them; the sweep takes them out of the session.
           const projectId = await this.projectFor(assetId);
-          if (projectId === undefined || projectId === notice.projectId) {
-            socket.leave(room);
-            // Nor do they follow its live session any more: the sweep takes them out of it.
-            socket.leave(liveSessionRoom(assetId));
-            (socket.data as SocketData).liveSessions?.delete(assetId);
-          }
+          if (projectId === undefined || projectId === notice.projectId)
+            await this.gateway.lostCut(socket.id, assetId);
         }
       }
     }

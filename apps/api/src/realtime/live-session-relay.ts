@@ -171,6 +171,19 @@ export class LiveSessionRelay {
     });
   }
 
+  /** A socket that can no longer see a cut is told the session running there, if any, is over for it. */
+  async endedFor(socket: Socket, assetId: string): Promise<void> {
+    try {
+      const session = await this.sessions.current(assetId);
+      if (session) socket.emit(liveServerEvents.ended, { assetId, sessionId: session.sessionId });
+    } catch (error) {
+      this.logger.warn(
+        { err: error, assetId },
+        'a socket that lost a cut could not be told its live session ended',
+      );
+    }
+  }
+
   private mayPoint(socket: Socket, assetId: string): boolean {
     const { user, joined } = socket.data as SocketData;
     const access = joined?.get(assetId);

@@ -1,7 +1,6 @@
 import type { AssetEventOf } from '@cutroom/contracts';
 import type { DataSource } from 'typeorm';
 import { grantsOnAsset } from '../assets/asset-lookups.repository.js';
-import { leaveAssetRooms } from './asset-room-exit.js';
 import type { RealtimeGateway } from './realtime.gateway.js';
 import { assetRoom } from './rooms.js';
 import type { SocketData } from './socket-auth.js';
@@ -28,6 +27,6 @@ export async function settleMovedAssetSockets(
     const data = socket.data as SocketData;
     const grant = grants.get(data.user.id);
     if (grant) data.joined?.set(assetId, grant);
-    else await leaveAssetRooms(socket, assetId);
+    else await gateway.lostCut(socket.id, assetId);
   }
 }

@@ -95,6 +95,19 @@ export class RealtimeGateway
     this.signals = new LiveSignals((socket, assetId) => this.live.drawsLive(socket, assetId));
   }
 
+  /**
+   * A socket of this process whose person can no longer see a cut (removed from its project, or the
+   * cut moved where they are not): it leaves every room of the cut, and a live session running there
+   * is over for it (its page stops following instead of waiting on states that no longer come).
+   */
+  async lostCut(socketId: string, assetId: string): Promise<void> {
+    const socket = this.server.sockets.sockets.get(socketId);
+    if (!socket) return;
+    const wasOnCut = socket.rooms.has(assetRoom(assetId));
+    await leaveAssetRooms(socket, assetId);
+    if (wasOnCut) await this.live.endedFor(socket, assetId);
+  }
+
   /** A live session's seats changed, on this process or another: strokes and lasers follow them. */
   liveSeatsChanged(assetId: string): Promise<void> {
     return this.live.seatsChanged(assetId);
