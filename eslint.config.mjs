@@ -61,6 +61,7 @@ const apiContexts = {
       '*.repository',
       'deleted-cuts',
       'asset-move',
+      'removal-listeners',
     ],
     dependsOn: {
       ...foundation,

@@ -6,6 +6,7 @@ import { AssetsController } from './assets.controller.js';
 import { AssetsService } from './assets.service.js';
 import { DeletedCuts } from './deleted-cuts.js';
 import { DeletedCutsController } from './deleted-cuts.controller.js';
+import { RemovalListeners } from './removal-listeners.js';
 import { VersionRemoval } from './version-removal.js';
 import { VersionProcessingRepository } from './version-processing.repository.js';
 import { VersionUploadsRepository } from './version-uploads.repository.js';
@@ -17,6 +18,7 @@ import { VersionsRepository } from './versions.repository.js';
   providers: [
     AssetsService,
     AssetMove,
+    RemovalListeners,
     VersionsRepository,
     VersionRemoval,
     DeletedCuts,
@@ -26,6 +28,7 @@ import { VersionsRepository } from './versions.repository.js';
   exports: [
     AssetsService,
     AssetMove,
+    RemovalListeners,
     VersionsRepository,
     DeletedCuts,
     VersionUploadsRepository,

@@ -15,6 +15,7 @@ import { liveSessionSql } from '../auth/live-session.sql.js';
 import { preparedRows } from '../database/prepared-query.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent, notify } from '../events/event-log.js';
+import { RemovalListeners } from './removal-listeners.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';
 import { toVersion, VERSION_COLUMNS, VERSION_FROM, type VersionRow } from './version-view.js';
 
@@ -78,6 +79,7 @@ export class AssetsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly projects: ProjectsService,
+    private readonly removals: RemovalListeners,
   ) {}
 
   /**
@@ -205,11 +207,13 @@ export class AssetsService {
 
   /**
    * Moves the cut to its project's "Recently deleted": gone for everyone (no grant reaches it), its
-   * versions, notes, decisions and media kept until it is restored or purged (DeletedCuts).
+   * versions, notes, decisions and media kept until it is restored or purged (DeletedCuts). Its
+   * live session ends, its log kept in the cut's activity.
    */
   async delete(userId: string, assetId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const { projectId } = await this.requireAsset(userId, assetId, 'assets.manage', manager);
+      await this.removals.removing(manager, { assetId, versionId: null });
       await manager.query(`UPDATE assets SET deleted_at = now(), deleted_by = $2 WHERE id = $1`, [
         assetId,
         userId,

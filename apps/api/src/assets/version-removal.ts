@@ -5,11 +5,13 @@ import { MediaStorage } from '../media/media-storage.js';
 import { retryOnConflict } from '../database/retry-deadlock.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';
 import { AssetsService } from './assets.service.js';
+import { RemovalListeners } from './removal-listeners.js';
 
 /**
  * Deleting one version of a cut: its notes, decisions, marks and media go with it; the others keep
  * their numbers (v1 and v3 stay v1 and v3), and approvals and carried-over notes, which are read
- * from what remains, follow. A cut's only version is refused: that is deleting the cut.
+ * from what remains, follow. A live session showing it ends, as if everyone left. A cut's only
+ * version is refused: that is deleting the cut.
  */
 @Injectable()
 export class VersionRemoval {
@@ -17,6 +19,7 @@ export class VersionRemoval {
     private readonly dataSource: DataSource,
     private readonly assets: AssetsService,
     private readonly storage: MediaStorage,
+    private readonly removals: RemovalListeners,
   ) {}
 
   async delete(userId: string, versionId: string): Promise<void> {
@@ -34,6 +37,8 @@ export class VersionRemoval {
           throw new AssetsException(AssetsErrorCode.VersionNotFound);
         }
         if (versions.length === 1) throw new AssetsException(AssetsErrorCode.OnlyVersion);
+        // A live session showing it ends first, or the cascade would drop it unannounced.
+        await this.removals.removing(manager, { assetId: access.assetId, versionId });
         await manager.query(`DELETE FROM versions WHERE id = $1`, [versionId]);
         await appendEvent(manager, {
           assetId: access.assetId,

@@ -5,6 +5,7 @@ import {
   projectServerEvents,
   serverEvents,
   versionProgressSchema,
+  liveServerEvents,
 } from '@cutroom/contracts';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../common/logging/logger.js';
@@ -28,7 +29,7 @@ import {
 } from '../events/access-lost.js';
 import { AssetEventOrder } from './event-order.js';
 import type { LinkNotice } from '../events/link-notice.js';
-import { LIVE_SEATS_CHANNEL } from '../events/live-seats-notice.js';
+import { LIVE_ENDED_CHANNEL, LIVE_SEATS_CHANNEL, type LiveEndedNotice } from '../events/live-seats-notice.js';
 import { applyLinkNotice } from './link-sockets.js';
 import { GUEST_ROOM, MEMBER_ROOM, eventForGuest, guestViewMatters } from './event-visibility.js';
 import { RealtimeGateway } from './realtime.gateway.js';
@@ -66,7 +67,14 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     this.listener = new PgListener({
       url: (this.dataSource.options as { url: string }).url,
-      channels: [EVENTS_CHANNEL, PROGRESS_CHANNEL, ACCESS_CHANNEL, SESSION_ENDED_CHANNEL, LIVE_SEATS_CHANNEL],
+      channels: [
+        EVENTS_CHANNEL,
+        PROGRESS_CHANNEL,
+        ACCESS_CHANNEL,
+        SESSION_ENDED_CHANNEL,
+        LIVE_SEATS_CHANNEL,
+        LIVE_ENDED_CHANNEL,
+      ],
       name: 'cutroom-relay',
       logger: this.logger,
       onNotification: (channel, payload) => void this.deliver(channel, payload),
@@ -87,6 +95,11 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       if (channel === LIVE_SEATS_CHANNEL) {
         await this.gateway.liveSeatsChanged(payload);
+        return;
+      }
+      if (channel === LIVE_ENDED_CHANNEL) {
+        const ended = JSON.parse(payload) as LiveEndedNotice;
+        this.gateway.server.local.to(assetRoom(ended.assetId)).emit(liveServerEvents.ended, ended);
         return;
       }
       if (channel === SESSION_ENDED_CHANNEL) {

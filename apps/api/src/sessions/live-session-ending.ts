@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import { announceLiveEnded, announceLiveSeats } from '../events/live-seats-notice.js';
+import { appendSessionLog } from './live-session-log.js';
+import { deleteLiveSession, loadLiveSession } from './live-sessions.repository.js';
+
+/**
+ * Ends the cut's session inside another context's transaction, before what it stands on goes (a
+ * version it shows is deleted): its log joins the cut's activity as any ended session's does, and
+ * everyone on the cut, on every api node, is sent `live:ended` once it commits. With `versionId`,
+ * only a session showing that version (as A or as compare's B) ends.
+ */
+export async function endLiveSessionOn(
+  manager: EntityManager,
+  assetId: string,
+  versionId?: string,
+): Promise<boolean> {
+  const session = await loadLiveSession(manager, assetId, true);
+  if (!session) return false;
+  const { transport } = session;
+  if (versionId && transport.versionId !== versionId && transport.compare?.versionId !== versionId)
+    return false;
+  await appendSessionLog(manager, session);
+  await deleteLiveSession(manager, assetId);
+  await announceLiveSeats(manager, assetId);
+  await announceLiveEnded(manager, { assetId, sessionId: session.sessionId });
+  return true;
+}

@@ -1,0 +1,71 @@
+import type { LiveTransport } from '@cutroom/contracts';
+import type { Socket } from 'socket.io-client';
+import { readyNextVersion, readyVersion } from './support/review-fixture.js';
+import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { signUpTeam, type Team } from './support/team.js';
+import { useTwoNodes } from './support/two-nodes.js';
+
+interface OpenCut {
+  socket: Socket;
+  ended: { assetId: string; sessionId: string }[];
+}
+
+describe('a live session ends, and is announced and logged, when what it stands on goes', () => {
+  const server = useTwoNodes();
+  let team: Team;
+  let cut: { assetId: string; versionId: string };
+  const open: Socket[] = [];
+  const still = (versionId: string, frame: number): LiveTransport => ({
+    versionId,
+    frame,
+    playing: false,
+    rate: 1,
+    loopIn: null,
+    loopOut: null,
+    compare: null,
+  });
+  async function opened(baseUrl: string, token: string): Promise<OpenCut> {
+    const { socket } = await connectSocket(baseUrl, token);
+    open.push(socket);
+    const cutOpen: OpenCut = { socket, ended: [] };
+    socket.on('live:ended', (ended: OpenCut['ended'][number]) => cutOpen.ended.push(ended));
+    expect((await emitWithAck(socket, 'asset:join', { assetId: cut.assetId })).ok).toBe(true);
+    return cutOpen;
+  }
+  async function loggedSessionIds(): Promise<string[]> {
+    const reply = await team.viewer.caller.get(`/api/assets/${cut.assetId}/live-sessions`);
+    expect(reply.status).toBe(200);
+    return reply.body.sessions.map((listed: { log: { sessionId: string } }) => listed.log.sessionId);
+  }
+
+  beforeAll(async () => {
+    team = await signUpTeam(server.nodeA.baseUrl, 'Live sessions ending');
+    cut = await readyVersion(server.db, team.editor, team.projectId, 240);
+  });
+  afterEach(async () => {
+    for (const socket of open.splice(0)) socket.disconnect();
+    await server.db.query(`DELETE FROM live_sessions`);
+  });
+
+  it('deleting the version the session is on ends it: followers hear live:ended and its log is kept', async () => {
+    const { versionId } = await readyNextVersion(server.db, team.editor, cut.assetId, 240);
+    const host = await opened(server.nodeA.baseUrl, team.owner.token);
+    const follower = await opened(server.nodeB.baseUrl, team.reviewer.token);
+    const started = await emitWithAck(host.socket, 'live:start', {
+      assetId: cut.assetId,
+      transport: still(versionId, 0),
+    });
+    expect(started.ok).toBe(true);
+    expect((await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId })).ok).toBe(true);
+
+    expect((await team.owner.caller.delete(`/api/versions/${versionId}`)).status).toBe(204);
+
+    const ended = { assetId: cut.assetId, sessionId: started.session.sessionId };
+    await waitFor(() => follower.ended.length === 1 && host.ended.length === 1);
+    expect(follower.ended).toEqual([ended]);
+    expect(await loggedSessionIds()).toContain(ended.sessionId);
+    expect(
+      (await emitWithAck(follower.socket, 'asset:join', { assetId: cut.assetId })).liveSession,
+    ).toBeNull();
+  });
+});
