@@ -11,7 +11,7 @@ interface OpenCut {
 }
 
 describe('a live session ends, and is announced and logged, when what it stands on goes', () => {
-  const server = useTwoNodes();
+  const server = useTwoNodes({ LIVE_SESSION_GRACE_SECONDS: '1' });
   let team: Team;
   let cut: { assetId: string; versionId: string };
   const open: Socket[] = [];
@@ -68,4 +68,25 @@ describe('a live session ends, and is announced and logged, when what it stands 
       (await emitWithAck(follower.socket, 'asset:join', { assetId: cut.assetId })).liveSession,
     ).toBeNull();
   });
+
+  // Last: it kills node B.
+  it('a session whose api process died with every page closed ends within a couple of sweeps', async () => {
+    const host = await opened(server.nodeB.baseUrl, team.owner.token);
+    // Someone with the cut open on the other process, who never joined the session.
+    const onlooker = await opened(server.nodeA.baseUrl, team.reviewer.token);
+    const started = await emitWithAck(host.socket, 'live:start', {
+      assetId: cut.assetId,
+      transport: still(cut.versionId, 0),
+    });
+    expect(started.ok).toBe(true);
+
+    await server.nodeB.kill();
+
+    await waitFor(() => onlooker.ended.length === 1, 30_000);
+    expect(onlooker.ended).toEqual([{ assetId: cut.assetId, sessionId: started.session.sessionId }]);
+    expect(await loggedSessionIds()).toContain(started.session.sessionId);
+    expect(
+      (await emitWithAck(onlooker.socket, 'asset:join', { assetId: cut.assetId })).liveSession,
+    ).toBeNull();
+  }, 90_000);
 });

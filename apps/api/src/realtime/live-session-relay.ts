@@ -57,9 +57,11 @@ export class LiveSessionRelay {
   }
 
   /**
-   * Looks, every grace period, at each session this process has a follower in: whoever had no
-   * socket following it (on any process) at two looks in a row leaves it. This is what lets go of
-   * the people of an api process that died — its own timers died with it.
+   * Looks, every grace period, at each running session (listed from Postgres, so also those nobody
+   * follows any more): whoever had no socket following it (on any process) at two looks in a row
+   * leaves it, and with nobody left it ends. This is what lets go of the people of an api process
+   * that died — its own timers died with it — even when every page closed meanwhile. Several
+   * processes may sweep the same session: leaving takes its row lock, so it ends once.
    */
   startSweeping(): void {
     this.sweeper = setInterval(() => void this.sweep(), this.graceMs);
@@ -71,9 +73,13 @@ export class LiveSessionRelay {
   }
 
   private async sweep(): Promise<void> {
-    const prefix = liveSessionRoom('');
-    const local = [...this.server().of('/').adapter.rooms.keys()].filter((room) => room.startsWith(prefix));
-    const watched = new Set(local.map((room) => room.slice(prefix.length)));
+    let watched: Set<string>;
+    try {
+      watched = new Set(await this.sessions.running());
+    } catch (error) {
+      this.logger.warn({ err: error }, 'the running live sessions could not be listed');
+      return;
+    }
     for (const assetId of this.absent.keys()) if (!watched.has(assetId)) this.absent.delete(assetId);
     await this.refreshSeats(false);
     for (const assetId of watched) {

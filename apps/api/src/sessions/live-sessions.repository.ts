@@ -177,6 +177,12 @@ export async function updateLiveTransport(
   return updated.length > 0;
 }
 
+/** The cuts with a session running, on any api process. */
+export async function runningLiveSessions(manager: EntityManager): Promise<string[]> {
+  const rows: { asset_id: string }[] = await manager.query(`SELECT asset_id FROM live_sessions`);
+  return rows.map((row) => row.asset_id);
+}
+
 export async function deleteLiveSession(manager: EntityManager, assetId: string): Promise<void> {
   await manager.query(`DELETE FROM live_sessions WHERE asset_id = $1`, [assetId]);
 }

@@ -23,6 +23,7 @@ import {
   insertLiveSession,
   loadLiveSession,
   logLiveSession,
+  runningLiveSessions,
   type StoredLiveSession,
   updateLiveTransport,
   writeLiveSeats,
@@ -50,6 +51,11 @@ export class LiveSessionsService {
   /** The asset's session, if one runs (no access check: the caller has joined the asset's room). */
   current(assetId: string): Promise<StoredLiveSession | undefined> {
     return loadLiveSession(this.dataSource.manager, assetId);
+  }
+
+  /** The cuts with a session running (for the sweep that lets go of people who are gone). */
+  running(): Promise<string[]> {
+    return runningLiveSessions(this.dataSource.manager);
   }
 
   /** A member who can see the cut starts its session, hosting it from their own transport. */
