@@ -391,6 +391,16 @@ test('the host takes a live session into compare: followers (a guest too) see th
     await expectCompareOn(reviewer.page, 0, 5);
   });
 
+  await test.step('a session link copied in compare opens straight into the session', async () => {
+    await liveBar(reviewer.page).getByRole('button', { name: 'Leave' }).click();
+    await expect(liveBar(reviewer.page).getByRole('button', { name: 'Join' })).toBeVisible();
+    const link = new URL(host.page.url());
+    link.searchParams.set('live', '1');
+    await reviewer.page.goto(link.toString());
+    await expect(liveBar(reviewer.page).getByRole('button', { name: 'Leave' })).toBeVisible();
+    await expectCompareOn(reviewer.page, 0, 5);
+  });
+
   await test.step('the host’s laser pointer shows in compare, on the side it points at', async () => {
     await host.page.getByRole('radio', { name: 'Side by side' }).click();
     const laserButton = liveBar(host.page).getByRole('button', { name: 'Laser pointer' });

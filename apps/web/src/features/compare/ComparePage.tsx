@@ -115,7 +115,7 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
           playhead={playhead?.pair === pairKey ? playhead.state : null}
           compare={compare}
           guest={rights.isGuest}
-          joinOnOpen={false}
+          joinOnOpen={params.get('live') === '1'}
           seat={liveSeat}
           mayAnnotate={(person) => {
             const member = members.data?.find((m) => m.user.id === person.userId);
