@@ -80,12 +80,21 @@ export function LiveSessionBar({
     compare,
   );
 
+  const barRef = useRef<HTMLElement>(null);
   const run = (request: () => Promise<LiveAck>) => {
     setBusy(true);
     setRefusal(null);
     void request().then((ack) => {
       setBusy(false);
-      if (!ack.ok) setRefusal(ack.error.message);
+      if (!ack.ok) {
+        setRefusal(ack.error.message);
+        return;
+      }
+      // The pressed button is gone after Start, Join or a role change: keep focus in the bar, not on <body>.
+      requestAnimationFrame(() => {
+        if (document.activeElement === null || document.activeElement === document.body)
+          barRef.current?.focus();
+      });
     });
   };
   // A session link joins once, by itself; leaving afterwards is not undone by it.
@@ -101,7 +110,10 @@ export function LiveSessionBar({
   const [copied, setCopied] = useState(false);
   const copyLink = () => {
     void navigator.clipboard.writeText(sessionLink(window.location.href)).then(
-      () => setCopied(true),
+      () => {
+        setCopied(true);
+        setRefusal(null);
+      },
       () => setRefusal('The link could not be copied: copy the address and add live=1 to it.'),
     );
   };
@@ -113,7 +125,7 @@ export function LiveSessionBar({
 
   if (!session && guest) return null;
   return (
-    <section className="live-session" aria-label="Live session">
+    <section className="live-session" aria-label="Live session" ref={barRef} tabIndex={-1}>
       {!session ? (
         <button type="button" className="button button-small" disabled={busy || !playhead} onClick={start}>
           Start live session
@@ -159,14 +171,24 @@ export function LiveSessionBar({
               )}
               {!hosting &&
                 (brokenAway ? (
-                  <button type="button" className="button button-small" onClick={() => setBrokenAway(false)}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => {
+                      setRefusal(null);
+                      setBrokenAway(false);
+                    }}
+                  >
                     Rejoin
                   </button>
                 ) : (
                   <button
                     type="button"
                     className="button button-small button-ghost"
-                    onClick={() => setBrokenAway(true)}
+                    onClick={() => {
+                      setRefusal(null);
+                      setBrokenAway(true);
+                    }}
                   >
                     Break away
                   </button>
