@@ -27,6 +27,8 @@ async function joinFrom(person: Person, cutUrl: string, hostName: string) {
   await expect(bar).toContainText(`Live session by ${hostName}`);
   await bar.getByRole('button', { name: 'Join' }).click();
   await expect(bar.getByRole('status')).toHaveText('Following');
+  // The Join button is gone: focus stays in the bar rather than falling to the page.
+  await expect(bar).toBeFocused();
 }
 
 test('a host drives a live session: followers see the host’s exact frame, and a late joiner lands on it', async ({
