@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { announceLiveEnded, announceLiveSeats } from '../events/live-seats-notice.js';
 import { appendSessionLog } from './live-session-log.js';
-import { deleteLiveSession, loadLiveSession } from './live-sessions.repository.js';
+import { deleteLiveSession, loadLiveSession, type StoredLiveSession } from './live-sessions.repository.js';
+
+/** Ends a session whose row is locked: its log joins the cut's activity, and its seats are let go. */
+export async function finishLiveSession(manager: EntityManager, session: StoredLiveSession): Promise<void> {
+  await appendSessionLog(manager, session);
+  await deleteLiveSession(manager, session.assetId);
+  await announceLiveSeats(manager, session.assetId);
+}
 
 /**
  * Ends the cut's session inside another context's transaction, before what it stands on goes (a
@@ -19,9 +26,7 @@ export async function endLiveSessionOn(
   const { transport } = session;
   if (versionId && transport.versionId !== versionId && transport.compare?.versionId !== versionId)
     return false;
-  await appendSessionLog(manager, session);
-  await deleteLiveSession(manager, assetId);
-  await announceLiveSeats(manager, assetId);
+  await finishLiveSession(manager, session);
   await announceLiveEnded(manager, { assetId, sessionId: session.sessionId });
   return true;
 }

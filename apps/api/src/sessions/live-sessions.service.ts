@@ -15,11 +15,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
 import { AssetsService } from '../assets/assets.service.js';
 import { announceLiveSeats } from '../events/live-seats-notice.js';
-import { appendSessionLog } from './live-session-log.js';
+import { finishLiveSession } from './live-session-ending.js';
 import { seatsOf } from './live-seats.js';
 import {
   addLiveParticipant,
-  deleteLiveSession,
   insertLiveSession,
   loadLiveSession,
   logLiveSession,
@@ -104,9 +103,7 @@ export class LiveSessionsService {
       const seats = leaveSeats(seatsOf(session), userId);
       await this.log(manager, assetId, 'left', userId);
       if (!seats) {
-        await appendSessionLog(manager, session);
-        await deleteLiveSession(manager, assetId);
-        await announceLiveSeats(manager, assetId);
+        await finishLiveSession(manager, session);
         return { kind: 'ended', assetId, sessionId: session.sessionId };
       }
       await this.writeSeats(manager, assetId, seats);
