@@ -27,6 +27,17 @@ if (!databaseUrl) {
   });
   databaseUrl = handle.url;
   stopEmbedded = handle.stop;
+  // A throwaway cluster: nothing in it must survive a power cut, so it need not wait on the disk.
+  // On a shared machine with a slow disk, fsyncs and checkpoints otherwise stall whole test files
+  // (a DROP DATABASE waiting 20 s for a checkpoint, a 150-request sweep past its time limit).
+  // The server's own settings are untouched; tests that stop and start Postgres own their cluster.
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  for (const setting of ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'])
+    await admin.query(`ALTER SYSTEM SET ${setting}`);
+  await admin.query('SELECT pg_reload_conf()');
+  await admin.end();
   console.log('integration tests: embedded Postgres');
 } else {
   console.log(`integration tests: Postgres at ${new URL(databaseUrl).host}`);

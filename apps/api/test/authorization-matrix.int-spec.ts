@@ -13,6 +13,9 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
   const m = useMatrix();
   const { fx, people, base, leaksIn } = m;
   const table = routeTable(m);
+  // A sweep is one request per route (about 150, some with a fixture of their own): minutes on a
+  // shared machine's bad day, against the 60 s meant for one scenario.
+  const SWEEP_TIME = 240_000;
 
   describe('over REST', () => {
     it('the table has a row for every route of the OpenAPI document, and for nothing else', async () => {
@@ -26,34 +29,58 @@ describe('the authorisation matrix: every member role, outsiders and anonymous c
       expect(swept.length).toBeGreaterThan(50);
     });
 
-    it('a caller without a session gets 401 everywhere but health, sign-up, sign-in, sign-out and opening a link', async () => {
-      expect(await sweep(m, table, 'anonymous')).toEqual([]);
-    });
+    it(
+      'a caller without a session gets 401 everywhere but health, sign-up, sign-in, sign-out and opening a link',
+      async () => {
+        expect(await sweep(m, table, 'anonymous')).toEqual([]);
+      },
+      SWEEP_TIME,
+    );
 
-    it('an outsider is told nothing: 404 on everything of the project, never 403, never its name or people', async () => {
-      expect(await sweep(m, table, 'outsider')).toEqual([]);
-      // Not even in their own lists.
-      const projects = (await people.outsider.caller.get('/api/projects')).body.projects;
-      expect(projects.map((p: { id: string }) => p.id)).not.toContain(fx.projectId);
-      const feed = await people.outsider.caller.get('/api/activity');
-      expect(leaksIn(feed.body)).toEqual([]);
-    });
+    it(
+      'an outsider is told nothing: 404 on everything of the project, never 403, never its name or people',
+      async () => {
+        expect(await sweep(m, table, 'outsider')).toEqual([]);
+        // Not even in their own lists.
+        const projects = (await people.outsider.caller.get('/api/projects')).body.projects;
+        expect(projects.map((p: { id: string }) => p.id)).not.toContain(fx.projectId);
+        const feed = await people.outsider.caller.get('/api/activity');
+        expect(leaksIn(feed.body)).toEqual([]);
+      },
+      SWEEP_TIME,
+    );
 
-    it('a viewer is refused every change but may read, watch and download everything', async () => {
-      expect(await sweep(m, table, 'viewer')).toEqual([]);
-    });
+    it(
+      'a viewer is refused every change but may read, watch and download everything',
+      async () => {
+        expect(await sweep(m, table, 'viewer')).toEqual([]);
+      },
+      SWEEP_TIME,
+    );
 
-    it('a reviewer comments, reacts and decides, and changes nothing else', async () => {
-      expect(await sweep(m, table, 'reviewer')).toEqual([]);
-    });
+    it(
+      'a reviewer comments, reacts and decides, and changes nothing else',
+      async () => {
+        expect(await sweep(m, table, 'reviewer')).toEqual([]);
+      },
+      SWEEP_TIME,
+    );
 
-    it('an editor runs the work — cuts, uploads, links, approvers — but neither deletes the project nor manages its people', async () => {
-      expect(await sweep(m, table, 'editor')).toEqual([]);
-    });
+    it(
+      'an editor runs the work — cuts, uploads, links, approvers — but neither deletes the project nor manages its people',
+      async () => {
+        expect(await sweep(m, table, 'editor')).toEqual([]);
+      },
+      SWEEP_TIME,
+    );
 
-    it('an owner may do everything', async () => {
-      expect(await sweep(m, table, 'owner')).toEqual([]);
-    });
+    it(
+      'an owner may do everything',
+      async () => {
+        expect(await sweep(m, table, 'owner')).toEqual([]);
+      },
+      SWEEP_TIME,
+    );
 
     it('after the whole sweep the fixture is as it was: no refusal changed anything', async () => {
       const owner = people.owner.caller;
