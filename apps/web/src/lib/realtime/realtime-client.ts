@@ -22,6 +22,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { AssetSeqLog } from './asset-seq-log';
+import { LiveSeatMemory, tabStorage } from './live-seat-memory';
 import { LiveSessionStore } from './live-session-store';
 import type { CacheUpdateRegistry } from './cache-update-registry';
 import { arrivingEventSchema, readEvent, type ReceivedEvent } from './received-event';
@@ -80,6 +81,8 @@ export class RealtimeClient {
     private readonly cacheUpdates: CacheUpdateRegistry,
     /** The session ended; `linkEnded` says why, for a guest whose review link ended. */
     private readonly onSignedOut: (linkEnded?: LinkEnded['reason']) => void,
+    /** The live session this tab is in, per cut: a reload takes the seat again. */
+    private readonly seats = new LiveSeatMemory(tabStorage()),
   ) {}
 
   start(): void {
@@ -144,6 +147,7 @@ export class RealtimeClient {
       const ended = liveEndedSchema.safeParse(raw);
       if (!ended.success) return;
       this.live.endedSession(ended.data.assetId, ended.data.sessionId);
+      this.seats.forget(ended.data.assetId, ended.data.sessionId);
       this.signals.clearLasers(ended.data.assetId);
     });
     socket.on(liveServerEvents.laser, (raw: unknown) => {
@@ -233,8 +237,13 @@ export class RealtimeClient {
       const ack = liveAckSchema.safeParse(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, body));
       if (!ack.success) return offline;
       if (ack.data.ok) {
-        this.live.current(body.assetId, ack.data.session, Date.now());
-        if (joined !== undefined) this.live.setJoined(body.assetId, joined && ack.data.session !== null);
+        const { session } = ack.data;
+        this.live.current(body.assetId, session, Date.now());
+        if (joined !== undefined) {
+          this.live.setJoined(body.assetId, joined && session !== null);
+          if (joined && session) this.seats.remember(body.assetId, session.sessionId);
+          else this.seats.forget(body.assetId);
+        }
       }
       return ack.data;
     } catch {
@@ -285,8 +294,11 @@ export class RealtimeClient {
       this.seqs.forget(assetId);
       this.signals.forget(assetId);
       this.myPresence.delete(assetId);
-      if (this.live.get(assetId).joined && this.socket?.connected)
-        this.socket.emit(liveClientEvents.leave, { assetId });
+      // Leaving the cut's pages leaves its session (a reload, which runs no cleanup, keeps the seat).
+      if (this.live.get(assetId).joined) {
+        if (this.socket?.connected) this.socket.emit(liveClientEvents.leave, { assetId });
+        this.seats.forget(assetId);
+      }
       this.live.forget(assetId);
       if (this.socket?.connected) this.socket.emit(clientEvents.leaveAsset, { assetId });
     };
@@ -357,9 +369,12 @@ export class RealtimeClient {
         this.signals.setPresence(assetId, ack.data.presence ?? []);
         const mine = this.myPresence.get(assetId);
         if (mine) socket.emit(clientEvents.presence, mine);
-        this.live.current(assetId, ack.data.liveSession ?? null, Date.now());
-        // Back after a reconnect: take my seat in the session again (a host keeps the role).
-        if (this.live.get(assetId).joined) void this.joinLiveSession(assetId);
+        const liveSession = ack.data.liveSession ?? null;
+        this.live.current(assetId, liveSession, Date.now());
+        // Back after a reconnect, or this tab reloaded while in the session: take my seat in it
+        // again (within the server's grace a host keeps the role).
+        const reloaded = this.seats.rejoins(assetId, liveSession?.sessionId ?? null);
+        if (this.live.get(assetId).joined || reloaded) void this.joinLiveSession(assetId);
       }
       if (!ack.success || !ack.data.ok) {
         this.cacheUpdates.assetJoined(this.queryClient, assetId);
