@@ -70,7 +70,7 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
   const session = liveSeat.session;
   const hostCompare = session?.transport.compare;
   const following =
-    liveSeat.sharesPicture && !liveSeat.hosting && session && hostCompare && pair
+    liveSeat.sharesPicture && !liveSeat.driving && session && hostCompare && pair
       ? {
           shown: {
             layout: hostCompare.layout,

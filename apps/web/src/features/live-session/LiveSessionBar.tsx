@@ -7,7 +7,7 @@ import type { PlayerHandle } from '../player/Player';
 import { type HostPlayhead, transportOf } from './host-transport';
 import { hostOutOfSight } from './out-of-sight';
 import { sessionLink } from './session-link';
-import { type FollowElsewhere, useLiveFollow, useLiveHost } from './use-live-playback';
+import { type FollowElsewhere, useLiveCatchUp, useLiveFollow, useLiveHost } from './use-live-playback';
 import type { LiveSeatView } from './use-live-seat';
 
 interface LiveSessionBarProps {
@@ -53,15 +53,26 @@ export function LiveSessionBar({
   mayAnnotate,
 }: LiveSessionBarProps) {
   const me = useCurrentUser();
-  const { session, joined, clockOffsetMs, hosting, brokenAway, setBrokenAway } = seat;
+  const { session, joined, clockOffsetMs, hosting, driving, brokenAway, setBrokenAway } = seat;
   const actions = useLiveSessionActions();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const following = joined && !hosting && !brokenAway && session !== null;
+  // A host who has just (re)joined follows too, until the page shows the session's state.
+  const following = joined && !driving && !brokenAway && session !== null;
   const outOfSight = following ? hostOutOfSight(session.transport, versions) : null;
 
+  useLiveCatchUp(
+    seat.catchingUp && !brokenAway,
+    session,
+    clockOffsetMs,
+    versions,
+    version,
+    playhead,
+    compare,
+    seat.caughtUp,
+  );
   useLiveHost(
-    hosting,
+    driving,
     assetId,
     version,
     playhead,

@@ -1,5 +1,5 @@
 import type { LiveTransport } from '@cutroom/contracts';
-import { hostTransportChanged, transportOf } from './host-transport';
+import { hostTransportChanged, showsSessionState, transportOf } from './host-transport';
 
 const FILM = { fpsNum: 24, fpsDen: 1 };
 const V1 = '00000000-0000-4000-8000-000000000001';
@@ -116,5 +116,46 @@ describe('the transport a host player sends', () => {
       frame: 42,
       rate: 1,
     });
+  });
+});
+
+describe('a host who (re)joins drives only once the page shows the session', () => {
+  const session = { transport: { ...paused, frame: 40 }, sentAtMs: 1000 };
+
+  it('a fresh player on frame 0 is not the session paused on frame 40', () => {
+    expect(showsSessionState(session, { ...paused, frame: 0 }, 2000, FILM)).toBe(false);
+    expect(showsSessionState(session, { ...paused, frame: 40 }, 2000, FILM)).toBe(true);
+  });
+
+  it('nor on another version, paused where the session plays, or at another speed or loop', () => {
+    const at40 = { ...paused, frame: 40 };
+    expect(showsSessionState(session, { ...at40, versionId: V2 }, 2000, FILM)).toBe(false);
+    expect(showsSessionState(session, { ...at40, playing: true }, 2000, FILM)).toBe(false);
+    expect(showsSessionState(session, { ...at40, rate: 2 }, 2000, FILM)).toBe(false);
+    expect(showsSessionState(session, { ...at40, loopIn: 10, loopOut: 50 }, 2000, FILM)).toBe(false);
+  });
+
+  it('playing, it is where the session plays by now', () => {
+    const playingSession = { transport: { ...playing, frame: 40 }, sentAtMs: 1000 };
+    // Two seconds later at 24 fps the session is on frame 88.
+    expect(showsSessionState(playingSession, { ...playing, frame: 88 }, 3000, FILM)).toBe(true);
+    expect(showsSessionState(playingSession, { ...playing, frame: 40 }, 3000, FILM)).toBe(false);
+  });
+
+  it('in compare, the same pair and layout; the wipe comes from the session as following stops', () => {
+    const compare = {
+      versionId: V2,
+      layout: 'wipe',
+      alignment: { kind: 'map' },
+      swapped: false,
+      split: 0.2,
+    } as const;
+    const inCompare = { transport: { ...paused, frame: 40, compare }, sentAtMs: 1000 };
+    const mine = { ...paused, frame: 40, compare: { ...compare, split: 0.5 } };
+    expect(showsSessionState(inCompare, mine, 2000, FILM)).toBe(true);
+    expect(
+      showsSessionState(inCompare, { ...mine, compare: { ...compare, layout: 'side' } }, 2000, FILM),
+    ).toBe(false);
+    expect(showsSessionState(inCompare, { ...mine, compare: null }, 2000, FILM)).toBe(false);
   });
 });

@@ -39,6 +39,22 @@ export function hostTransportChanged(
   return !wrapped && Math.abs(now.frame - expected) > HOST_SEEK_FRAMES;
 }
 
+/**
+ * Whether my player shows the session's state (`session`: its transport, and when it was stamped by
+ * my clock): what a host who (re)joins waits for before driving. The wipe's split is left out: my
+ * page takes the session's as it stops following.
+ */
+export function showsSessionState(
+  session: SentTransport,
+  mine: LiveTransport,
+  nowMs: number,
+  frameRate: { fpsNum: number; fpsDen: number },
+): boolean {
+  const split = session.transport.compare?.split;
+  const alike = mine.compare && split !== undefined ? { ...mine, compare: { ...mine.compare, split } } : mine;
+  return !hostTransportChanged(session, alike, nowMs, frameRate);
+}
+
 /** Whether two compare views (or none) show the same pair, laid out, lined up and wiped alike. */
 export function sameCompare(x: LiveCompare | null, y: LiveCompare | null): boolean {
   if (x === null || y === null) return x === y;

@@ -4,7 +4,13 @@ import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'rea
 import type { PlayerHandle } from '../player/Player';
 import { followCorrection } from './follow-correction';
 import { hostOutOfSight } from './out-of-sight';
-import { type HostPlayhead, hostTransportChanged, type SentTransport, transportOf } from './host-transport';
+import {
+  type HostPlayhead,
+  hostTransportChanged,
+  type SentTransport,
+  showsSessionState,
+  transportOf,
+} from './host-transport';
 
 /** How often a follower looks at where it is against where the host is. */
 const FOLLOW_LOOK_MS = 250;
@@ -20,7 +26,32 @@ function frameRateOf(version: Version | undefined): { fpsNum: number; fpsDen: nu
 }
 
 /**
- * While I host: every play, pause, seek, step, speed, loop and version change goes to the followers,
+ * Joined (or back after a reload), my page follows the session until its player shows the session's
+ * state; then `onCaughtUp`. A host drives only after it (see `LiveSessionView.catchingUp`).
+ */
+export function useLiveCatchUp(
+  catchingUp: boolean,
+  session: LiveSessionState | null,
+  clockOffsetMs: number,
+  versions: readonly Version[],
+  version: Version | undefined,
+  playhead: HostPlayhead | null,
+  compare: LiveCompare | null,
+  onCaughtUp: () => void,
+): void {
+  const caughtUp = useEffectEvent(onCaughtUp);
+  useEffect(() => {
+    if (!catchingUp || !session || !version || !playhead) return;
+    const rate = frameRateOf(versions.find((v) => v.id === session.transport.versionId));
+    if (!rate) return;
+    const stamped = { transport: session.transport, sentAtMs: Date.parse(session.changedAt) - clockOffsetMs };
+    const mine = transportOf(version.id, playhead, compare);
+    if (showsSessionState(stamped, mine, Date.now(), rate)) caughtUp();
+  }, [catchingUp, session, clockOffsetMs, versions, version, playhead, compare]);
+}
+
+/**
+ * While I host (and my page has caught up with the session): every play, pause, seek, step, speed, loop and version change goes to the followers,
  * and the compare view I have open (`compare`; null on the review page), with each change of it.
  */
 export function useLiveHost(

@@ -11,6 +11,11 @@ export interface LiveSeatView {
   /** My role, once I am in the session. */
   role: LiveRole | null;
   hosting: boolean;
+  /** I host and my page shows the session's state: my player drives everyone's (see `catchingUp`). */
+  driving: boolean;
+  /** Joined, my page is still taking the session's state: it follows, host or not. */
+  catchingUp: boolean;
+  caughtUp: () => void;
   /** A follower looking around alone: their picture is not the session's. */
   brokenAway: boolean;
   setBrokenAway: (brokenAway: boolean) => void;
@@ -27,7 +32,7 @@ export interface LiveSeatView {
 
 export function useLiveSeat(assetId: string): LiveSeatView {
   const me = useCurrentUser();
-  const { session, joined, clockOffsetMs, brokenAway } = useLiveSessionView(assetId);
+  const { session, joined, clockOffsetMs, brokenAway, catchingUp } = useLiveSessionView(assetId);
   const actions = useLiveSessionActions();
   const [pointingChosen, setPointing] = useState(false);
   const hosting = joined && session?.host.userId === me.id;
@@ -53,6 +58,9 @@ export function useLiveSeat(assetId: string): LiveSeatView {
     clockOffsetMs,
     role,
     hosting,
+    driving: hosting && !catchingUp,
+    catchingUp: joined && catchingUp,
+    caughtUp: () => actions.caughtUpWithLiveSession(assetId),
     brokenAway,
     setBrokenAway: (away) => actions.breakAwayFromLiveSession(assetId, away),
     sharesPicture,

@@ -179,7 +179,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
               ? {
                   drawers: liveSeat.drawers,
                   pointing: liveSeat.pointing,
-                  hostLoop: liveSeat.hosting
+                  hostLoop: liveSeat.driving
                     ? undefined
                     : {
                         range: sharedLoopOf(liveSeat.session.transport, version.id),

@@ -71,7 +71,13 @@ describe('what a page knows of a live session', () => {
     const store = new LiveSessionStore();
     store.received(state(1, 0), NOW);
     store.current(ASSET, null, NOW);
-    expect(store.get(ASSET)).toEqual({ session: null, joined: false, clockOffsetMs: 0, brokenAway: false });
+    expect(store.get(ASSET)).toEqual({
+      session: null,
+      joined: false,
+      clockOffsetMs: 0,
+      brokenAway: false,
+      catchingUp: false,
+    });
   });
 
   it('a follower who broke away stays away through the session’s changes, until they rejoin or leave', () => {
@@ -88,5 +94,23 @@ describe('what a page knows of a live session', () => {
     store.setBrokenAway(ASSET, true);
     store.setJoined(ASSET, false);
     expect(store.get(ASSET).brokenAway).toBe(false);
+  });
+
+  it('joining a running session, my page catches up with it before it may drive; starting one, it drives at once', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.setJoined(ASSET, true, true);
+    expect(store.get(ASSET).catchingUp).toBe(true);
+    store.received(state(2, 5), NOW);
+    expect(store.get(ASSET).catchingUp).toBe(true);
+    store.caughtUp(ASSET);
+    expect(store.get(ASSET).catchingUp).toBe(false);
+    // Joining again (a reconnect) while in: the session may have moved on meanwhile.
+    store.setJoined(ASSET, true, true);
+    expect(store.get(ASSET).catchingUp).toBe(true);
+    store.setJoined(ASSET, false);
+    expect(store.get(ASSET).catchingUp).toBe(false);
+    store.setJoined(ASSET, true);
+    expect(store.get(ASSET).catchingUp).toBe(false);
   });
 });

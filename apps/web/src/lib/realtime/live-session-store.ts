@@ -12,9 +12,21 @@ export interface LiveSessionView {
    * holds from one page of the cut to another (the review page, its compare view).
    */
   brokenAway: boolean;
+  /**
+   * Joined (or rejoined, after a reload or in a second tab), my page has not yet shown the session's
+   * state: until it does it follows, even as host, so a fresh player never drives everyone back to
+   * its own first frame.
+   */
+  catchingUp: boolean;
 }
 
-const NONE: LiveSessionView = { session: null, joined: false, clockOffsetMs: 0, brokenAway: false };
+const NONE: LiveSessionView = {
+  session: null,
+  joined: false,
+  clockOffsetMs: 0,
+  brokenAway: false,
+  catchingUp: false,
+};
 
 /**
  * The live session of each watched cut: the newest state by revision (older ones, arriving late
@@ -48,6 +60,7 @@ export class LiveSessionStore {
       joined: sameSession && view.joined,
       clockOffsetMs,
       brokenAway: sameSession && view.brokenAway,
+      catchingUp: sameSession && view.catchingUp,
     });
   }
 
@@ -62,10 +75,20 @@ export class LiveSessionStore {
     if (this.get(assetId).session?.sessionId === sessionId) this.set(assetId, NONE);
   }
 
-  setJoined(assetId: string, joined: boolean): void {
+  /** In the session or out of it; `catchingUp` when I joined one that runs (not when I started it). */
+  setJoined(assetId: string, joined: boolean, catchingUp = false): void {
     const view = this.get(assetId);
+    const catching = joined && catchingUp && view.session !== null;
     if (view.joined !== joined && (view.session || !joined))
-      this.set(assetId, { ...view, joined, brokenAway: false });
+      this.set(assetId, { ...view, joined, brokenAway: false, catchingUp: catching });
+    else if (view.joined && joined && catching && !view.catchingUp)
+      this.set(assetId, { ...view, catchingUp: true });
+  }
+
+  /** My page shows the session's state now (see `catchingUp`). */
+  caughtUp(assetId: string): void {
+    const view = this.get(assetId);
+    if (view.catchingUp) this.set(assetId, { ...view, catchingUp: false });
   }
 
   /** Break away (true) from the session I follow, or rejoin it (false). */

@@ -197,8 +197,14 @@ export class RealtimeClient {
     return this.liveRequest(liveClientEvents.start, { assetId, transport }, true);
   }
 
+  /** Takes a seat in the cut's session; as its host too, I first take the session's state (see `catchingUp`). */
   joinLiveSession(assetId: string): Promise<LiveAck> {
     return this.liveRequest(liveClientEvents.join, { assetId }, true);
+  }
+
+  /** I have taken the session's state, after joining: as its host, my player drives it from now on. */
+  caughtUpWithLiveSession(assetId: string): void {
+    this.live.caughtUp(assetId);
   }
 
   leaveLiveSession(assetId: string): Promise<LiveAck> {
@@ -240,7 +246,8 @@ export class RealtimeClient {
         const { session } = ack.data;
         this.live.current(body.assetId, session, Date.now());
         if (joined !== undefined) {
-          this.live.setJoined(body.assetId, joined && session !== null);
+          // Joining (not starting) a running session, my page shows its state before it may drive it.
+          this.live.setJoined(body.assetId, joined && session !== null, event === liveClientEvents.join);
           if (joined && session) this.seats.remember(body.assetId, session.sessionId);
           else this.seats.forget(body.assetId);
         }

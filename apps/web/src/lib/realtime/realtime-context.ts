@@ -54,6 +54,7 @@ export function useLiveSessionActions(): Pick<
   RealtimeClient,
   | 'startLiveSession'
   | 'joinLiveSession'
+  | 'caughtUpWithLiveSession'
   | 'leaveLiveSession'
   | 'driveLiveSession'
   | 'makeLiveHost'
