@@ -113,7 +113,7 @@ test('the compare view steps v1 and its re-edit frame by frame, each side showin
   await test.step('the version switcher opens the compare view of v1 against v2 at the frame on screen', async () => {
     await page.locator('.review-title').getByRole('link', { name: 'Compare', exact: true }).click();
     await expect(page).toHaveURL(
-      /\/assets\/[0-9a-f-]{36}\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}&bframe=188$/,
+      /\/assets\/[0-9a-f-]{36}\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}&frame=180$/,
     );
     await expect(page.getByTestId('change')).not.toHaveCount(0);
     // v1's note sits on A's timeline at its frame.
@@ -329,7 +329,9 @@ test('the compare view steps v1 and its re-edit frame by frame, each side showin
     });
     expect(shown.status()).toBe(200);
     await client.page.reload();
-    await expect(client.page.getByTestId('compare-view')).toHaveAttribute('data-frame', '0');
+    // The address names the frame that stood on screen: the reload opens there again.
+    await expect(client.page).toHaveURL(new RegExp(`&frame=${FRAMES - 1}$`));
+    await expect(client.page.getByTestId('compare-view')).toHaveAttribute('data-frame', String(FRAMES - 1));
     await client.page.keyboard.press('End');
     await expect(client.page.getByTestId('compare-b')).toHaveAttribute('data-frame', String(FRAMES - 1 + 8));
     await page.keyboard.press('End');

@@ -309,7 +309,8 @@ test('the host takes a live session into compare: followers (a guest too) see th
     await goToFrame(host.page, 30, FRAMES);
     for (const follower of followers) await expectOnFrame(follower.page, 30);
     await host.page.locator('.review-title').getByRole('link', { name: 'Compare', exact: true }).click();
-    await expect(host.page).toHaveURL(/\/compare\?a=.*&bframe=30$/);
+    // Standing on a frame, the address names A’s frame rather than the frame B opened on.
+    await expect(host.page).toHaveURL(/\/compare\?a=[^&]+&b=[^&]+&frame=30$/);
     await expectCompareOn(host.page, 30, 30);
     for (const follower of followers) {
       // The same pair.
@@ -437,6 +438,10 @@ test('the host takes a live session into compare: followers (a guest too) see th
     await host.page.locator('.breadcrumb').getByRole('link').click();
     await expect(host.page).not.toHaveURL(/compare/);
     await expect(host.page.getByTestId('player')).toBeVisible();
+    // Back on B (v2) on the frame B showed (A on 0, B five frames on), and everyone with the host.
+    await expect(host.page).toHaveURL(/\?version=2&frame=5$/);
+    await expectOnFrame(host.page, 5);
+    for (const follower of followers) await expectOnFrame(follower.page, 5);
     await goToFrame(host.page, 12, FRAMES);
     for (const follower of followers) {
       await expect(follower.page).not.toHaveURL(/compare/);

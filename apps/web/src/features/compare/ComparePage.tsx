@@ -1,7 +1,7 @@
 import '../review/review.css';
 import type { Asset, LiveCompare, Version } from '@cutroom/contracts';
 import { guestRights, mayAnnotate, memberRights } from '@cutroom/policy';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { versionLabel } from '../assets/version-status';
 import { useGuestAccess } from '../auth/session-queries';
@@ -14,7 +14,7 @@ import type { PlayerHandle } from '../player/Player';
 import { useMembers, useProject } from '../projects/project-queries';
 import { requestedFrame } from '../review/choose-version';
 import { CutPage } from '../review/CutPage';
-import { defaultPair, playableVideos } from './compare-pair';
+import { compareQueryShowing, defaultPair, playableVideos, reviewLinkFromCompare } from './compare-pair';
 import { type CompareShown, CompareView } from './CompareView';
 
 function VersionPicker({
@@ -57,7 +57,7 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
   // Where the view opens: A on `frame` (a live session's host's), or B on `bframe` (the review page's).
   const startFrame = requestedFrame(params.get('frame')) ?? 0;
   const startFrameOfB = requestedFrame(params.get('bframe'));
-  const back = pair ? `/assets/${asset.id}?version=${pair.b.number}` : `/assets/${asset.id}`;
+  const [frameOfB, setFrameOfB] = useState<{ pair: string; frame: number } | null>(null);
   const navigate = useNavigate();
   // In a live session the compare view is shared like the review page's player: A's is driven or followed.
   const liveSeat = useLiveSeat(asset.id);
@@ -66,6 +66,18 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
   const [playhead, setPlayhead] = useState<{ pair: string; state: HostPlayhead } | null>(null);
   const [shown, setShown] = useState<CompareShown | null>(null);
   const pairKey = pair ? `${pair.a.id}-${pair.b.id}` : '';
+  // Back to B's review page on the frame B shows.
+  const back = pair
+    ? reviewLinkFromCompare(asset.id, pair.b.number, frameOfB?.pair === pairKey ? frameOfB.frame : 0)
+    : `/assets/${asset.id}`;
+  // Standing on a frame, the address names it (a reload or a copied link opens there), not where it opened.
+  const aStill = playhead?.pair === pairKey && !playhead.state.playing && playhead.state.shuttle === 0;
+  const stillFrame = aStill ? playhead.state.frame : null;
+  useEffect(() => {
+    if (stillFrame === null) return;
+    const next = compareQueryShowing(params, stillFrame);
+    if (next) setParams(next, { replace: true });
+  }, [stillFrame, params, setParams]);
   const compare: LiveCompare | null = pair && shown ? { versionId: pair.b.id, ...shown } : null;
   const session = liveSeat.session;
   const hostCompare = session?.transport.compare;
@@ -144,6 +156,7 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
           allowInternal={rights.canPostInternal && !rights.isGuest}
           onPlayheadChange={(state) => setPlayhead({ pair: pairKey, state })}
           onShownChange={setShown}
+          onFrameOfBChange={(frame) => setFrameOfB({ pair: pairKey, frame })}
           following={following}
           startFrame={startFrame}
           startFrameOfB={startFrameOfB}

@@ -153,6 +153,7 @@ export function CompareView({
   ref,
   onPlayheadChange,
   onShownChange,
+  onFrameOfBChange,
   following = null,
   startFrame: openingFrame = 0,
   startFrameOfB: openingFrameOfB = null,
@@ -168,6 +169,8 @@ export function CompareView({
   onPlayheadChange?: (playhead: HostPlayhead) => void;
   /** How the pair is shown: layout, lining up, flip. */
   onShownChange?: (shown: CompareShown) => void;
+  /** B's frame: A's match, or where B stands when it has none (the way back to B's review page). */
+  onFrameOfBChange?: (frame: number) => void;
   /** Following a live session's host: the host's view of the pair, in place of my own choices. */
   following?: CompareFollowing | null;
   /** A's frame when the view opens (B follows to its match). */
@@ -258,6 +261,11 @@ export function CompareView({
   const byMap = settings.alignment.kind === 'map';
   const target = targetFrame(settings.alignment, map.data?.runs ?? null, frame, bCount);
   useFollower(left.snapshot, right.engine, right.snapshot, target);
+  const frameOfB = target ?? right.snapshot.frame;
+  const reportFrameOfB = useEffectEvent(() => onFrameOfBChange?.(frameOfB));
+  useEffect(() => {
+    reportFrameOfB();
+  }, [frameOfB]);
   // The note being written is for one side; its drawing is made on that side's picture.
   const [noteSide, setNoteSide] = useState<'a' | 'b'>('a');
   const draft = useDrawingDraft();

@@ -1,5 +1,5 @@
 import type { Version } from '@cutroom/contracts';
-import { defaultPair, playableVideos } from './compare-pair';
+import { compareQueryShowing, defaultPair, playableVideos, reviewLinkFromCompare } from './compare-pair';
 
 const id = (n: number) => `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -39,5 +39,28 @@ describe('which two versions the compare view opens', () => {
     expect(
       defaultPair(playableVideos([version(1), version(2, { status: 'failed' })]), null, null),
     ).toBeNull();
+  });
+});
+
+describe('the compare view’s address and the way back', () => {
+  const A = id(1);
+  const B = id(2);
+
+  it('goes back to B’s review page on the frame B shows', () => {
+    expect(reviewLinkFromCompare('cut', 2, 188)).toBe('/assets/cut?version=2&frame=188');
+    expect(reviewLinkFromCompare('cut', 2, 0)).toBe('/assets/cut?version=2');
+  });
+
+  it('once A stands on a frame, names that frame and drops the frame B opened on', () => {
+    const opened = new URLSearchParams(`a=${A}&b=${B}&bframe=188`);
+    expect(compareQueryShowing(opened, 180)?.toString()).toBe(`a=${A}&b=${B}&frame=180`);
+    expect(compareQueryShowing(opened, 0)?.toString()).toBe(`a=${A}&b=${B}`);
+  });
+
+  it('follows A’s frame, keeps the rest, and says when nothing changes', () => {
+    const shown = new URLSearchParams(`a=${A}&b=${B}&frame=180&live=1`);
+    expect(compareQueryShowing(shown, 180)).toBeNull();
+    expect(compareQueryShowing(shown, 181)?.toString()).toBe(`a=${A}&b=${B}&frame=181&live=1`);
+    expect(compareQueryShowing(new URLSearchParams(`a=${A}&b=${B}`), 0)).toBeNull();
   });
 });

@@ -38,3 +38,24 @@ export function compareLink(
   const bFrame = at.b !== undefined && at.b > 0 ? `&bframe=${at.b}` : '';
   return `/assets/${assetId}/compare?a=${aId}&b=${bId}${frame}${bFrame}`;
 }
+
+/**
+ * Back from the compare view to the review page of B (the version the review page opened it on),
+ * on the frame B shows: leaving compare does not lose the place.
+ */
+export function reviewLinkFromCompare(assetId: string, bNumber: number, bFrame: number): string {
+  const frame = bFrame > 0 ? `&frame=${bFrame}` : '';
+  return `/assets/${assetId}?version=${bNumber}${frame}`;
+}
+
+/**
+ * The compare view's address once it stands on A's `aFrame`: the frame it shows (none for 0), and
+ * no `bframe` (it only says where the view opened). Null when the address says so already.
+ */
+export function compareQueryShowing(query: URLSearchParams, aFrame: number): URLSearchParams | null {
+  const next = new URLSearchParams(query);
+  next.delete('bframe');
+  if (aFrame > 0) next.set('frame', String(aFrame));
+  else next.delete('frame');
+  return next.toString() === query.toString() ? null : next;
+}
