@@ -45,7 +45,7 @@ import { ChangesStrip } from './ChangesStrip';
 import { PaneDrawings } from './PaneDrawings';
 import { PaneLaser } from './PaneLaser';
 import { useFollower } from './use-follower';
-import { shareSplitNow, splitAt } from './wipe-split';
+import { splitAt, WipeDragShare } from './wipe-split';
 import './compare.css';
 
 function Pane({
@@ -209,9 +209,10 @@ export function CompareView({
   const settings: CompareSettings = following ? { ...ownSettings, ...following.shown } : ownSettings;
   const [ownSplit, setSplit] = useState(0.5);
   const split = following ? following.shown.split : ownSplit;
-  // Where my wipe was last shared (a host's drag goes out ten times a second, and where it ends).
+  // Where my wipe was last shared (a host's drag goes out ten times a second, where it holds, and where it ends).
   const [sharedSplit, setSharedSplit] = useState(0.5);
-  const splitSharedAt = useRef<number | null>(null);
+  const [wipeDrag] = useState(() => new WipeDragShare(setSharedSplit));
+  useEffect(() => () => wipeDrag.dispose(), [wipeDrag]);
   // Leaving off following (made host, or breaking away), the pair stays shown as it was.
   const lastFollowed = useRef<CompareShown | null>(null);
   useEffect(() => {
@@ -355,13 +356,22 @@ export function CompareView({
       : layout === 'overlay'
         ? { opacity: 0.5 }
         : { mixBlendMode: 'difference' };
-  const dragSplit = (event: PointerEvent<HTMLDivElement>, ending = false) => {
+  const splitOf = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    const at = splitAt(event.clientX, box.left, box.width);
+    return splitAt(event.clientX, box.left, box.width);
+  };
+  const dragSplit = (event: PointerEvent<HTMLDivElement>) => {
+    if (!wipeDrag.active) return;
+    const at = splitOf(event);
     setSplit(at);
-    if (!shareSplitNow(splitSharedAt.current, event.timeStamp, ending)) return;
-    splitSharedAt.current = event.timeStamp;
-    setSharedSplit(at);
+    wipeDrag.move(at);
+  };
+  // Let go: the split is where the pointer is. Cancelled or the capture lost: where it last was.
+  const endSplit = (event: PointerEvent<HTMLDivElement>, letGo: boolean) => {
+    if (!wipeDrag.active) return;
+    const at = letGo ? splitOf(event) : null;
+    if (at !== null) setSplit(at);
+    wipeDrag.end(at);
   };
   const playing = left.snapshot.playing || left.snapshot.shuttle !== 0;
   const noteOn = noteSide === 'b' && target !== null ? 'b' : 'a';
@@ -401,16 +411,14 @@ export function CompareView({
           if (layout !== 'wipe' || event.button !== 0 || draft.tool !== null || live?.pointing || following)
             return;
           event.currentTarget.setPointerCapture(event.pointerId);
-          splitSharedAt.current = null;
-          dragSplit(event);
+          const at = splitOf(event);
+          setSplit(at);
+          wipeDrag.begin(at);
         }}
-        onPointerMove={(event) => {
-          if (layout === 'wipe' && event.currentTarget.hasPointerCapture(event.pointerId)) dragSplit(event);
-        }}
-        onPointerUp={(event) => {
-          if (layout === 'wipe' && event.currentTarget.hasPointerCapture(event.pointerId))
-            dragSplit(event, true);
-        }}
+        onPointerMove={dragSplit}
+        onPointerUp={(event) => endSplit(event, true)}
+        onPointerCancel={(event) => endSplit(event, false)}
+        onLostPointerCapture={(event) => endSplit(event, false)}
       >
         <Pane
           side="a"
