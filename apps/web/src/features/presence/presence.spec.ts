@@ -1,3 +1,4 @@
+import { personName } from './person-name';
 import { initials, presenceColour } from './presence-colour';
 
 describe('presence avatars', () => {
@@ -11,5 +12,20 @@ describe('presence avatars', () => {
     expect(initials('Rosa Maria Reviewer')).toBe('RR');
     expect(initials('eddie')).toBe('E');
     expect(initials('  ')).toBe('?');
+  });
+
+  it('takes a guest’s initials from their name, never from the “(guest)” mark', () => {
+    expect(initials('Gil Guest (guest)')).toBe('GG');
+    expect(initials('gwen (guest)')).toBe('G');
+    expect(initials('(guest)')).toBe('?');
+    expect(initials('Ana "Nan" (Lopez)')).toBe('AL');
+  });
+});
+
+describe('a person’s name', () => {
+  it('is told apart from the guest mark the server adds', () => {
+    expect(personName('Gil Guest (guest)')).toEqual({ name: 'Gil Guest', guest: true });
+    expect(personName('Rafa Reviewer')).toEqual({ name: 'Rafa Reviewer', guest: false });
+    expect(personName('  Rafa  ')).toEqual({ name: 'Rafa', guest: false });
   });
 });
