@@ -1,11 +1,16 @@
 import './live-session.css';
 import type { LiveAck, LiveCompare, LiveParticipant, Version } from '@cutroom/contracts';
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { useLiveSessionActions } from '../../lib/realtime/realtime-context';
+import { Fragment, useEffect, useRef, useState, type RefObject } from 'react';
+import {
+  useLiveSessionActions,
+  useLiveSessionView,
+  useRealtimeStatus,
+} from '../../lib/realtime/realtime-context';
 import { useCurrentUser } from '../auth/session-queries';
 import type { PlayerHandle } from '../player/Player';
 import { type HostPlayhead, transportOf } from './host-transport';
 import { hostOutOfSight } from './out-of-sight';
+import { participantLabel, seatStatus } from './seat-labels';
 import { sessionLink } from './session-link';
 import { type FollowElsewhere, useLiveCatchUp, useLiveFollow, useLiveHost } from './use-live-playback';
 import type { LiveSeatView } from './use-live-seat';
@@ -31,8 +36,6 @@ interface LiveSessionBarProps {
   mayAnnotate: (person: LiveParticipant) => boolean;
 }
 
-const roleLabels = { host: ' (host)', annotator: ' (annotator)', viewer: '' } as const;
-
 /**
  * The cut's live session: Start, or "Live session by <name>" with Join; once in, who is here and
  * their roles, Make host and Make annotator / Make viewer (for the host), Break away / Rejoin (for
@@ -55,6 +58,8 @@ export function LiveSessionBar({
   const me = useCurrentUser();
   const { session, joined, clockOffsetMs, hosting, driving, brokenAway, setBrokenAway } = seat;
   const actions = useLiveSessionActions();
+  const connection = useRealtimeStatus();
+  const { endedWhileIn } = useLiveSessionView(assetId);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // A host who has just (re)joined follows too, until the page shows the session's state.
@@ -134,13 +139,27 @@ export function LiveSessionBar({
     if (transport) run(() => actions.startLiveSession(assetId, transport));
   };
 
-  if (!session && guest) return null;
+  if (!session && guest && !endedWhileIn) return null;
   return (
     <section className="live-session" aria-label="Live session" ref={barRef} tabIndex={-1}>
       {!session ? (
-        <button type="button" className="button button-small" disabled={busy || !playhead} onClick={start}>
-          Start live session
-        </button>
+        <>
+          {endedWhileIn && (
+            <p className="live-session-status live-session-ended" role="status">
+              The live session has ended
+            </p>
+          )}
+          {!guest && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy || !playhead}
+              onClick={start}
+            >
+              Start live session
+            </button>
+          )}
+        </>
       ) : (
         <>
           <span className="live-session-dot" aria-hidden="true" />
@@ -159,8 +178,7 @@ export function LiveSessionBar({
           ) : (
             <>
               <p className="live-session-status" role="status">
-                {hosting ? 'You are driving' : brokenAway ? 'Looking around alone' : 'Following'}
-                {compare && !brokenAway ? ' · comparing versions' : ''}
+                {seatStatus({ hosting, brokenAway, comparing: compare !== null, connection })}
               </p>
               {outOfSight && (
                 <p className="live-session-status live-session-out-of-sight" role="alert">
@@ -220,17 +238,22 @@ export function LiveSessionBar({
           {joined && session.participants.length > 0 && (
             <ul className="live-session-people" aria-label="In the live session">
               {session.participants.map((person) => (
-                <li key={person.userId}>
-                  {person.displayName}
-                  {person.role !== 'viewer' && (
-                    <span className="live-session-role">{roleLabels[person.role]}</span>
-                  )}
+                <li key={person.userId} data-testid="live-participant">
+                  <span className="live-session-name">{participantLabel(person).name}</span>
+                  {participantLabel(person).marks.map((mark) => (
+                    <Fragment key={mark}>
+                      {' '}
+                      <span className="live-session-role" data-mark={mark}>
+                        {mark}
+                      </span>
+                    </Fragment>
+                  ))}
                   {hosting && person.role === 'viewer' && mayAnnotate(person) && (
                     <button
                       type="button"
                       className="button button-small button-ghost"
                       disabled={busy}
-                      aria-label={`Make ${person.displayName} an annotator`}
+                      aria-label={`Make ${participantLabel(person).name} an annotator`}
                       onClick={() => run(() => actions.setLiveRole(assetId, person.userId, 'annotator'))}
                     >
                       Make annotator
@@ -241,7 +264,7 @@ export function LiveSessionBar({
                       type="button"
                       className="button button-small button-ghost"
                       disabled={busy}
-                      aria-label={`Make ${person.displayName} a viewer`}
+                      aria-label={`Make ${participantLabel(person).name} a viewer`}
                       onClick={() => run(() => actions.setLiveRole(assetId, person.userId, 'viewer'))}
                     >
                       Make viewer
@@ -252,7 +275,7 @@ export function LiveSessionBar({
                       type="button"
                       className="button button-small button-ghost"
                       disabled={busy}
-                      aria-label={`Make ${person.displayName} host`}
+                      aria-label={`Make ${participantLabel(person).name} host`}
                       onClick={() => run(() => actions.makeLiveHost(assetId, person.userId))}
                     >
                       Make host

@@ -77,6 +77,7 @@ describe('what a page knows of a live session', () => {
       clockOffsetMs: 0,
       brokenAway: false,
       catchingUp: false,
+      endedWhileIn: false,
     });
   });
 
@@ -112,5 +113,29 @@ describe('what a page knows of a live session', () => {
     expect(store.get(ASSET).catchingUp).toBe(false);
     store.setJoined(ASSET, true);
     expect(store.get(ASSET).catchingUp).toBe(false);
+  });
+
+  it('tells someone still in the session that it ended, and not someone who left it or never joined', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.setJoined(ASSET, true);
+    store.endedSession(ASSET, SESSION);
+    expect(store.get(ASSET)).toMatchObject({ session: null, joined: false, endedWhileIn: true });
+    // A new session on the cut clears it.
+    store.received(state(1, 0, NEXT_SESSION), NOW);
+    expect(store.get(ASSET).endedWhileIn).toBe(false);
+
+    store.setJoined(ASSET, true);
+    store.setJoined(ASSET, false);
+    store.endedSession(ASSET, NEXT_SESSION);
+    expect(store.get(ASSET).endedWhileIn).toBe(false);
+  });
+
+  it('tells someone back after a reconnect that the session they were in ended meanwhile', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.setJoined(ASSET, true);
+    store.current(ASSET, null, NOW);
+    expect(store.get(ASSET).endedWhileIn).toBe(true);
   });
 });

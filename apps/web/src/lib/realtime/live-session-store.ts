@@ -18,6 +18,8 @@ export interface LiveSessionView {
    * its own first frame.
    */
   catchingUp: boolean;
+  /** The session I was in ended without my leaving it (the last member left, its version went): say so. */
+  endedWhileIn: boolean;
 }
 
 const NONE: LiveSessionView = {
@@ -26,6 +28,7 @@ const NONE: LiveSessionView = {
   clockOffsetMs: 0,
   brokenAway: false,
   catchingUp: false,
+  endedWhileIn: false,
 };
 
 /**
@@ -61,18 +64,21 @@ export class LiveSessionStore {
       clockOffsetMs,
       brokenAway: sameSession && view.brokenAway,
       catchingUp: sameSession && view.catchingUp,
+      endedWhileIn: false,
     });
   }
 
   /** What the server says runs now (on joining the cut): a session, or none. */
   current(assetId: string, state: LiveSessionState | null, localNowMs: number): void {
     if (state) return this.received(state, localNowMs);
-    if (this.get(assetId).session) this.set(assetId, NONE);
+    const view = this.get(assetId);
+    if (view.session) this.set(assetId, { ...NONE, endedWhileIn: view.joined });
   }
 
   endedSession(assetId: string, sessionId: string): void {
     this.ended.add(sessionId);
-    if (this.get(assetId).session?.sessionId === sessionId) this.set(assetId, NONE);
+    const view = this.get(assetId);
+    if (view.session?.sessionId === sessionId) this.set(assetId, { ...NONE, endedWhileIn: view.joined });
   }
 
   /** In the session or out of it; `catchingUp` when I joined one that runs (not when I started it). */

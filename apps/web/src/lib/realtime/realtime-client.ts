@@ -208,6 +208,8 @@ export class RealtimeClient {
   }
 
   leaveLiveSession(assetId: string): Promise<LiveAck> {
+    // Out at once: if my leaving ends the session, its "ended" is not news to me.
+    if (this.socket?.connected) this.live.setJoined(assetId, false);
     return this.liveRequest(liveClientEvents.leave, { assetId }, false);
   }
 
