@@ -8,6 +8,7 @@ import { useGuestAccess } from '../auth/session-queries';
 import { canComment } from '../comments/comment-permissions';
 import type { HostPlayhead } from '../live-session/host-transport';
 import { LiveSessionBar } from '../live-session/LiveSessionBar';
+import { versionLockReason } from '../live-session/seat-labels';
 import { sharedLoopOf } from '../live-session/shared-loop';
 import { useLiveSeat } from '../live-session/use-live-seat';
 import type { PlayerHandle } from '../player/Player';
@@ -22,17 +23,21 @@ function VersionPicker({
   versions,
   value,
   onChoose,
+  lockedReason,
 }: {
   name: 'A' | 'B';
   versions: readonly Version[];
   value: Version;
   onChoose: (id: string) => void;
+  /** Following a live session's host, who chooses the pair: why it cannot be changed (null: it can). */
+  lockedReason: string | null;
 }) {
   return (
-    <label className="compare-field">
+    <label className="compare-field" title={lockedReason ?? undefined}>
       {name}
       <select
         value={value.id}
+        disabled={lockedReason !== null}
         onChange={(event) => onChoose(event.target.value)}
         aria-label={`Version ${name}`}
       >
@@ -93,6 +98,7 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
           loop: sharedLoopOf(session.transport, pair.a.id),
         }
       : null;
+  const versionLock = versionLockReason(liveSeat);
   const choose = (side: 'a' | 'b', id: string) => {
     if (!pair) return;
     const next = { a: pair.a.id, b: pair.b.id, [side]: id };
@@ -111,8 +117,20 @@ function Compare({ asset, versions }: { asset: Asset; versions: readonly Version
             <h1>Compare versions</h1>
             {pair && (
               <>
-                <VersionPicker name="A" versions={videos} value={pair.a} onChoose={(id) => choose('a', id)} />
-                <VersionPicker name="B" versions={videos} value={pair.b} onChoose={(id) => choose('b', id)} />
+                <VersionPicker
+                  name="A"
+                  versions={videos}
+                  value={pair.a}
+                  onChoose={(id) => choose('a', id)}
+                  lockedReason={versionLock}
+                />
+                <VersionPicker
+                  name="B"
+                  versions={videos}
+                  value={pair.b}
+                  onChoose={(id) => choose('b', id)}
+                  lockedReason={versionLock}
+                />
               </>
             )}
           </div>

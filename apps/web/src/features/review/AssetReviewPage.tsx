@@ -11,6 +11,7 @@ import { ExportMenu } from '../exports/ExportMenu';
 import { LiveSessionBar } from '../live-session/LiveSessionBar';
 import { LiveSessionHistory } from '../live-session/LiveSessionHistory';
 import { sharedLoopOf } from '../live-session/shared-loop';
+import { versionLockReason } from '../live-session/seat-labels';
 import { useLiveSeat } from '../live-session/use-live-seat';
 import type { PlayerHandle, PlayheadState } from '../player/Player';
 import { useMembers, useProject } from '../projects/project-queries';
@@ -108,6 +109,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
                 current={version}
                 onChoose={() => setCarriedFrame(playerRef.current?.currentFrame ?? 0)}
                 frameNow={() => playerRef.current?.currentFrame ?? 0}
+                lockedReason={versionLockReason(liveSeat)}
               />
             )}
             {version && canManage && (

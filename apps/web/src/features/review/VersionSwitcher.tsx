@@ -13,12 +13,15 @@ export function VersionSwitcher({
   current,
   onChoose,
   frameNow,
+  lockedReason = null,
 }: {
   versions: readonly Version[];
   current: Version | undefined;
   onChoose: () => void;
   /** The frame on screen, read when Compare is pressed. */
   frameNow: () => number;
+  /** Following a live session's host, who chooses the version: why the other versions cannot be chosen. */
+  lockedReason?: string | null;
 }) {
   const navigate = useNavigate();
   // The version on screen against the one before it (or the two newest, when it cannot play).
@@ -30,6 +33,29 @@ export function VersionSwitcher({
           {versions.map((version) => {
             const view = describeVersionStatus(version);
             const isCurrent = version.id === current?.id;
+            const label = (
+              <>
+                <span className="version-tab-number">{versionLabel(version)}</span>
+                <span className="version-tab-status">
+                  {view.label}
+                  {view.progress !== null && ` ${Math.round(view.progress)}%`}
+                </span>
+              </>
+            );
+            if (lockedReason !== null && !isCurrent)
+              return (
+                <li key={version.id}>
+                  <span
+                    role="link"
+                    aria-disabled="true"
+                    className={`version-tab version-tab-locked status-${version.status}`}
+                    data-status={version.status}
+                    title={lockedReason}
+                  >
+                    {label}
+                  </span>
+                </li>
+              );
             return (
               <li key={version.id}>
                 <Link
@@ -39,11 +65,7 @@ export function VersionSwitcher({
                   data-status={version.status}
                   onClick={isCurrent ? undefined : onChoose}
                 >
-                  <span className="version-tab-number">{versionLabel(version)}</span>
-                  <span className="version-tab-status">
-                    {view.label}
-                    {view.progress !== null && ` ${Math.round(view.progress)}%`}
-                  </span>
+                  {label}
                 </Link>
               </li>
             );
