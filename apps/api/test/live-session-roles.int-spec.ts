@@ -190,6 +190,29 @@ describe('roles in a live session: host, annotators and viewers', () => {
     }
   });
 
+  it('an annotator whose project role drops so they may no longer comment loses the pen: everyone, on every api process, is told they are a viewer', async () => {
+    const { host, rita, vic } = await session();
+    expect((await setRole(host, team.reviewer.user.id, 'annotator')).ok).toBe(true);
+    const roleIn = (state: LiveSessionState | undefined) =>
+      state?.participants.find((p) => p.userId === team.reviewer.user.id)?.role;
+    const ritaRole = (person: Follower) => roleIn(person.states.at(-1));
+    await waitFor(() => ritaRole(vic) === 'annotator');
+    const membership = `/api/projects/${team.projectId}/members/${team.reviewer.user.id}`;
+    try {
+      expect((await team.owner.caller.patch(membership, { role: 'viewer' })).status).toBe(200);
+      // Rita herself (on B), the host (on A) and Vic (on B) hear the seat change: no page goes on showing her pen.
+      for (const listener of [rita, host, vic]) await waitFor(() => ritaRole(listener) === 'viewer');
+      const stateCount = vic.states.length;
+      // Her role made reviewer again, the pen is not handed back by itself.
+      expect((await team.owner.caller.patch(membership, { role: 'reviewer' })).status).toBe(200);
+      await quiet();
+      expect(vic.states.slice(stateCount).map(roleIn)).not.toContain('annotator');
+      expect(ritaRole(vic)).toBe('viewer');
+    } finally {
+      await team.owner.caller.patch(membership, { role: 'reviewer' });
+    }
+  });
+
   it('someone removed from the project mid-session hears nothing more of it (states, lasers, drafts, presence) and is told it is over for them', async () => {
     const membership = `/api/projects/${team.projectId}/members`;
     const added = await team.owner.caller.post(membership, {

@@ -10,6 +10,7 @@ import {
   mayStartLiveSession,
   passHost,
   penHandOver,
+  penLost,
   setAnnotator,
   startSeats,
   type LiveSeats,
@@ -236,5 +237,24 @@ describe('the laser pointer and live drawings in a session', () => {
   it('without a session, or for someone not in it, the room relays drawings as ever', () => {
     expect(drawsLiveInSession(null, 'vic')).toBe(true);
     expect(drawsLiveInSession(session(), 'oscar')).toBe(true);
+  });
+});
+
+describe('an annotator whose rights on the cut change', () => {
+  it('loses the pen once they may no longer write: a guest whose link lost comments, a member made viewer', () => {
+    const seats = withRitaAnnotating();
+    const lost = penLost(seats, 'rita', 'viewer');
+    expect(lost && liveSessionRoleOf(lost, 'rita')).toBe('viewer');
+    expect(lost && lost.participants.map((p) => p.userId)).toEqual(seats.participants.map((p) => p.userId));
+    expect(penLost(seats, 'rita', null)).not.toBeNull();
+    expect(penLost(seats, 'rita', { guest: ['view'] })).not.toBeNull();
+  });
+
+  it('keeps it while they may still write, and nothing changes for the host or a viewer', () => {
+    const seats = withRitaAnnotating();
+    expect(penLost(seats, 'rita', 'reviewer')).toBeNull();
+    expect(penLost(seats, 'rita', { guest: ['view', 'comment'] })).toBeNull();
+    expect(penLost(seats, 'olive', 'viewer')).toBeNull();
+    expect(penLost(seats, 'vic', 'viewer')).toBeNull();
   });
 });

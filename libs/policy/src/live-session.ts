@@ -113,6 +113,19 @@ export function mayPointLive(seats: LiveSeats, userId: string, role: AccessRole)
 }
 
 /**
+ * Someone's rights on the cut changed (their project role lowered, their review link's comment right
+ * taken away): an annotator who may no longer write loses the pen, as if the host had taken it back.
+ * The seats as they are then, or null when nothing changes.
+ */
+export function penLost(seats: LiveSeats, userId: string, role: AccessRole | null): LiveSeats | null {
+  if (liveSessionRoleOf(seats, userId) !== 'annotator' || mayAnnotate(role)) return null;
+  return {
+    ...seats,
+    participants: seats.participants.map((p) => (p.userId === userId ? { ...p, annotator: false } : p)),
+  };
+}
+
+/**
  * Whether someone's drawing under way goes to others while the cut has a live session. In the
  * session, only the host's and annotators' show on everyone's picture: a viewer drafts a note
  * alone until it is posted. Outside it (not following), the room's usual rules apply.

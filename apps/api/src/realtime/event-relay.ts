@@ -214,8 +214,11 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   /** A member's sockets on this node write (or stop writing) in the project's rooms by their new role. */
   private async changeRole(notice: RoleChangedNotice): Promise<void> {
     const sockets = await this.gateway.server.local.in(userRoom(notice.userId)).fetchSockets();
-    for (const socket of sockets)
-      changeRole((socket.data as SocketData).joined, notice.projectId, notice.role);
+    for (const socket of sockets) {
+      const data = socket.data as SocketData;
+      changeRole(data.joined, notice.projectId, notice.role);
+      await this.gateway.liveRightsChanged(data);
+    }
   }
 
   /**

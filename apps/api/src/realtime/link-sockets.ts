@@ -54,6 +54,7 @@ export async function applyLinkNotice(
     data.user.sessionExpiresAt = ends.get(data.user.sessionId) ?? data.user.sessionExpiresAt;
     for (const room of data.joined?.values() ?? [])
       if (isGuest(room.role)) room.role = { guest: guest.permissions };
+    await gateway.liveRightsChanged(data);
     gateway.expiry.arm(socket);
     const changed: LinkChanged = { guest };
     socket.emit(serverEvents.linkChanged, changed);

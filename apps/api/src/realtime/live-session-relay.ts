@@ -11,7 +11,7 @@ import {
   liveSetRoleSchema,
   liveStartSchema,
 } from '@cutroom/contracts';
-import { drawsLiveInSession, liveSessionRoleOf, mayPointLive, readerOf } from '@cutroom/policy';
+import { drawsLiveInSession, liveSessionRoleOf, mayAnnotate, mayPointLive, readerOf } from '@cutroom/policy';
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import type { AuthService } from '../auth/auth.service.js';
@@ -175,6 +175,26 @@ export class LiveSessionRelay {
       if (seats && liveSessionRoleOf(seats, user.id) === 'host') rooms.push(liveSessionRoom(assetId));
       socket.to(rooms).emit(liveServerEvents.laser, relayed);
     });
+  }
+
+  /**
+   * A socket's rights changed (its member's project role, or its guest's link): in each session it
+   * follows where it may no longer write, its person loses the pen, and everyone is told. Several
+   * sockets (or api nodes) may ask for one person: taking it back happens once.
+   */
+  async rightsChanged(data: SocketData): Promise<void> {
+    for (const assetId of data.liveSessions ?? []) {
+      const access = data.joined?.get(assetId);
+      if (access && mayAnnotate(access.role)) continue;
+      try {
+        const change = await this.sessions.takeBackPenIfBarred(data.user.id, assetId);
+        this.announce(change);
+        if (change.kind === 'changed')
+          this.seats.offer(assetId, seatsOf(change.session), this.seats.begin(assetId));
+      } catch (error) {
+        this.logger.warn({ err: error, assetId }, 'a live session pen could not be taken back');
+      }
+    }
   }
 
   /** A socket that can no longer see a cut is told the session running there, if any, is over for it. */

@@ -113,6 +113,11 @@ export class RealtimeGateway
     return this.live.seatsChanged(assetId);
   }
 
+  /** A socket's rights changed (member role, guest link): a live session's pen it may no longer hold is taken back. */
+  liveRightsChanged(data: SocketData): Promise<void> {
+    return this.live.rightsChanged(data);
+  }
+
   /** Postgres was out of reach a while: the seats of every live session here are read again. */
   refreshLiveSeats(): Promise<void> {
     return this.live.refreshSeats();

@@ -9,6 +9,7 @@ import {
   mayStartLiveSession,
   passHost,
   penHandOver,
+  penLost,
   setAnnotator,
 } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -160,6 +161,25 @@ export class LiveSessionsService {
       await this.writeSeats(manager, assetId, changed.seats);
       const handedOver = penHandOver(seats, changed.seats, toUserId);
       if (handedOver) await this.log(manager, assetId, handedOver, toUserId);
+      return { kind: 'changed', session: await this.reload(manager, assetId) };
+    });
+  }
+
+  /**
+   * Someone's rights on the cut changed (role lowered, link's comment right gone): the pen they may
+   * no longer hold is taken back, logged as the host's taking it back would be.
+   */
+  async takeBackPenIfBarred(userId: string, assetId: string): Promise<LiveChange> {
+    const access = await this.assets.requireAsset(userId, assetId, 'project.view').catch((error: unknown) => {
+      if (error instanceof AssetsException) return undefined;
+      throw error;
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const session = await loadLiveSession(manager, assetId, true);
+      const seats = session && penLost(seatsOf(session), userId, access?.role ?? null);
+      if (!seats) return { kind: 'unchanged', session: session ?? null };
+      await this.writeSeats(manager, assetId, seats);
+      await this.log(manager, assetId, 'viewer', userId);
       return { kind: 'changed', session: await this.reload(manager, assetId) };
     });
   }
