@@ -226,6 +226,31 @@ test('in compare, followers end on exactly the host’s wipe: held still mid-dra
     expect(await wipeShare(reviewer.page)).toBeCloseTo(0.62, 2);
   });
 
+  await test.step('the host reloads in compare: their page takes the session’s wipe, and the follower’s never moves', async () => {
+    // Every place the follower's divider and layout take from now on, in order.
+    await reviewer.page.evaluate(() => {
+      const view = document.querySelector('[data-testid="compare-view"]');
+      const divider = document.querySelector('[data-testid="wipe-split"]');
+      if (!view || !divider) throw new Error('no wipe on the page');
+      const seen: string[] = [];
+      (window as unknown as { wipesSeen: string[] }).wipesSeen = seen;
+      const note = () =>
+        seen.push(`${view.getAttribute('data-layout')} ${(divider as HTMLElement).style.left}`);
+      new MutationObserver(note).observe(view, { attributes: true, attributeFilter: ['data-layout'] });
+      new MutationObserver(note).observe(divider, { attributes: true, attributeFilter: ['style'] });
+    });
+    await host.page.reload();
+    await expect(host.page.getByTestId('compare-view')).toHaveAttribute('data-layout', 'wipe');
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving · comparing versions');
+    await expect.poll(() => wipeShare(host.page)).toBeCloseTo(0.62, 2);
+    // Long enough for a send from the host's fresh page to have reached the follower.
+    await reviewer.page.waitForTimeout(1500);
+    expect(await wipeShare(reviewer.page)).toBeCloseTo(0.62, 2);
+    expect(
+      await reviewer.page.evaluate(() => (window as unknown as { wipesSeen: string[] }).wipesSeen),
+    ).toEqual([]);
+  });
+
   for (const person of [host, reviewer]) {
     expectCleanConsole(person, [NO_AUDIO_WAVEFORM]);
     await person.context.close();

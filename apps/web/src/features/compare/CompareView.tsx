@@ -213,25 +213,24 @@ export function CompareView({
   const [sharedSplit, setSharedSplit] = useState(0.5);
   const [wipeDrag] = useState(() => new WipeDragShare(setSharedSplit));
   useEffect(() => () => wipeDrag.dispose(), [wipeDrag]);
-  // Leaving off following (made host, or breaking away), the pair stays shown as it was.
-  const lastFollowed = useRef<CompareShown | null>(null);
-  useEffect(() => {
-    if (following) {
-      lastFollowed.current = following.shown;
-      return;
+  // Leaving off following (made host, caught up on rejoining, or breaking away), the pair stays shown
+  // as it was. Adjusted during the render that stops following, so no effect (and no host's send)
+  // ever sees my own layout or split in between.
+  const [followed, setFollowed] = useState(following);
+  if (following !== followed) {
+    setFollowed(following);
+    const was = following ? null : followed?.shown;
+    if (was) {
+      setSettings((current) => ({
+        ...current,
+        layout: was.layout,
+        alignment: was.alignment,
+        swapped: was.swapped,
+      }));
+      setSplit(was.split);
+      setSharedSplit(was.split);
     }
-    const was = lastFollowed.current;
-    if (!was) return;
-    lastFollowed.current = null;
-    setSettings((current) => ({
-      ...current,
-      layout: was.layout,
-      alignment: was.alignment,
-      swapped: was.swapped,
-    }));
-    setSplit(was.split);
-    setSharedSplit(was.split);
-  }, [following]);
+  }
   const change = (next: Partial<CompareSettings>) => setSettings((current) => ({ ...current, ...next }));
 
   const map = useFrameMap(a.id, b.id, true);
@@ -294,17 +293,19 @@ export function CompareView({
   }, [left.snapshot.frame, aPlaying, speed, shuttle, loop?.from, loop?.to]);
   const { layout: shownLayout, alignment: shownAlignment, swapped: shownSwapped } = settings;
   const shownOffset = shownAlignment.kind === 'offset' ? shownAlignment.offset : null;
+  // Following, what I show is the session's split (so a host caught up drives on from it), else mine as shared.
+  const shownSplit = following ? following.shown.split : sharedSplit;
   const reportShown = useEffectEvent(() =>
     onShownChange?.({
       layout: shownLayout,
       alignment: shownAlignment,
       swapped: shownSwapped,
-      split: sharedSplit,
+      split: shownSplit,
     }),
   );
   useEffect(() => {
     reportShown();
-  }, [shownLayout, shownAlignment.kind, shownOffset, shownSwapped, sharedSplit]);
+  }, [shownLayout, shownAlignment.kind, shownOffset, shownSwapped, shownSplit]);
   usePlayerKeys({
     engine: left.engine,
     snapshot: left.snapshot,
