@@ -178,4 +178,36 @@ describe("a live session's log in the cut's activity", () => {
     // Vic works on nothing here: a session he did not join is no news to him.
     expect(await missedIt(team.viewer)).toBe(false);
   });
+  it("a guest joining and leaving a hundred times over does not crowd the session's log: what happened before and after it is kept", async () => {
+    const carla = await guestOf(true, 'Carla Churn');
+    const [eddie, rita, carlaSocket] = await Promise.all(
+      [team.editor.token, team.reviewer.token, carla.token].map(open),
+    );
+    await live(eddie, 'live:start', {
+      transport: { versionId: cut.versionId, frame: 0, playing: false, rate: 1, loopIn: null, loopOut: null },
+    });
+    await live(rita, 'live:join');
+    await live(eddie, 'live:set-role', { userId: team.reviewer.user.id, role: 'annotator' });
+    for (let cycle = 0; cycle < 100; cycle++) {
+      await live(carlaSocket, 'live:join');
+      await live(carlaSocket, 'live:leave');
+    }
+    await live(eddie, 'live:make-host', { userId: team.reviewer.user.id });
+    await live(eddie, 'live:leave');
+    await live(rita, 'live:leave');
+
+    const [kept] = logsOf(await team.viewer.caller.get(`/api/assets/${cut.assetId}/live-sessions`));
+    const line = (what: string, name: string) => ({ what, name });
+    expect(kept.log.entries.map((e: any) => line(e.what, e.user.displayName))).toEqual([
+      line('started', 'Eddie Editor'),
+      line('joined', 'Rita Reviewer'),
+      line('annotator', 'Rita Reviewer'),
+      line('joined', 'Carla Churn (guest)'),
+      line('left', 'Carla Churn (guest)'),
+      line('host', 'Rita Reviewer'),
+      line('left', 'Eddie Editor'),
+      line('left', 'Rita Reviewer'),
+    ]);
+    expect(kept.log.entriesLeftOut).toBe(0);
+  });
 });

@@ -1,13 +1,46 @@
-import { LIVE_LOG_MAX_ENTRIES, LIVE_LOG_MAX_FRAMES, type LiveSessionLog } from '@cutroom/contracts';
+import {
+  LIVE_LOG_MAX_ENTRIES,
+  LIVE_LOG_MAX_FRAMES,
+  type LiveLogWhat,
+  type LiveSessionLog,
+} from '@cutroom/contracts';
 import type { EntityManager } from 'typeorm';
 import { versionNumbers } from '../assets/version-refs.repository.js';
 import { appendEvent } from '../events/event-log.js';
 import { type NotesAtFrame, notesByFrameBetween } from '../review/session-notes.repository.js';
 import {
+  type PersonLogSoFar,
   readLiveSessionLog,
   type StoredLiveLog,
   type StoredLiveSession,
 } from './live-sessions.repository.js';
+
+/** Back within this long after leaving, someone never left: their "left" line is taken back. */
+export const LIVE_LOG_REJOIN_WINDOW_MS = 30_000;
+/** Lines of joining and leaving kept per person; past them, one person's comings and goings are only counted. */
+export const LIVE_LOG_MOVES_PER_PERSON = 10;
+
+/** What a new line of the log does: added, only counted, or taking back the person's last line. */
+export type LiveLogWrite = { kind: 'add' } | { kind: 'count' } | { kind: 'withdraw'; lineId: string };
+
+/**
+ * How a line about someone joins the log, so that nobody's comings and goings (a reconnect loop,
+ * or joining and leaving on purpose) crowd out what the session was: back within
+ * LIVE_LOG_REJOIN_WINDOW_MS of leaving takes the "left" line back (join and leave again as often as
+ * you like: two lines); past LIVE_LOG_MOVES_PER_PERSON lines of joining and leaving, a person's
+ * further ones are only counted. Other lines (started, host, the pen) always go in.
+ */
+export function liveLogWrite(what: LiveLogWhat, person: PersonLogSoFar, now: Date): LiveLogWrite {
+  if (what !== 'joined' && what !== 'left') return { kind: 'add' };
+  const { latest } = person;
+  if (
+    what === 'joined' &&
+    latest?.what === 'left' &&
+    now.getTime() - latest.at.getTime() <= LIVE_LOG_REJOIN_WINDOW_MS
+  )
+    return { kind: 'withdraw', lineId: latest.id };
+  return person.moves >= LIVE_LOG_MOVES_PER_PERSON ? { kind: 'count' } : { kind: 'add' };
+}
 
 /**
  * A session's short log as the cut's activity keeps it: its lines (who started, joined, left, became

@@ -231,10 +231,51 @@ export async function logLiveSession(
      RETURNING id`,
     [assetId, what, userId, keep],
   );
-  if (kept.length === 0)
-    await manager.query(`UPDATE live_sessions SET log_left_out = log_left_out + 1 WHERE asset_id = $1`, [
-      assetId,
-    ]);
+  if (kept.length === 0) await countLiveLogLine(manager, assetId);
+}
+
+/** A line of the session's log only counted, not kept. */
+export async function countLiveLogLine(manager: EntityManager, assetId: string): Promise<void> {
+  await manager.query(`UPDATE live_sessions SET log_left_out = log_left_out + 1 WHERE asset_id = $1`, [
+    assetId,
+  ]);
+}
+
+/** Takes a line of the session's log back (someone who left came straight back). */
+export async function withdrawLiveLogLine(
+  manager: EntityManager,
+  assetId: string,
+  lineId: string,
+): Promise<void> {
+  await manager.query(`DELETE FROM live_session_log WHERE asset_id = $1 AND id = $2`, [assetId, lineId]);
+}
+
+/** One person's part of a session's log so far: their last line, and how many say they joined or left. */
+export interface PersonLogSoFar {
+  latest: { id: string; what: LiveLogWhat; at: Date } | null;
+  moves: number;
+}
+
+/** Someone's lines in the session's log so far, and the database's clock now (the next line's time). */
+export async function personLiveLog(
+  manager: EntityManager,
+  assetId: string,
+  userId: string,
+): Promise<{ person: PersonLogSoFar; now: Date }> {
+  const [row]: { id: string | null; what: LiveLogWhat | null; at: Date | null; moves: string; now: Date }[] =
+    await manager.query(
+      `SELECT last.id, last.what, last.at, moves.n AS moves, clock_timestamp() AS now
+         FROM (SELECT count(*) AS n FROM live_session_log
+                WHERE asset_id = $1 AND user_id = $2 AND what IN ('joined', 'left')) moves
+         LEFT JOIN LATERAL (SELECT id, what, at FROM live_session_log
+                             WHERE asset_id = $1 AND user_id = $2 ORDER BY id DESC LIMIT 1) last ON true`,
+      [assetId, userId],
+    );
+  const latest =
+    row.id !== null && row.what !== null && row.at !== null
+      ? { id: String(row.id), what: row.what, at: row.at }
+      : null;
+  return { person: { latest, moves: Number(row.moves) }, now: row.now };
 }
 
 /** A running session's log as stored: its lines in order, with the names of those in them. */

@@ -18,14 +18,18 @@ import { AssetsService } from '../assets/assets.service.js';
 import { announceLiveSeats } from '../events/live-seats-notice.js';
 import { finishLiveSession } from './live-session-ending.js';
 import { seatsOf } from './live-seats.js';
+import { liveLogWrite } from './live-session-log.js';
 import {
   addLiveParticipant,
+  countLiveLogLine,
   insertLiveSession,
   loadLiveSession,
   logLiveSession,
+  personLiveLog,
   runningLiveSessions,
   type StoredLiveSession,
   updateLiveTransport,
+  withdrawLiveLogLine,
   writeLiveSeats,
 } from './live-sessions.repository.js';
 import { SessionsErrorCode, SessionsException } from './sessions.exception.js';
@@ -218,8 +222,18 @@ export class LiveSessionsService {
     return target;
   }
 
-  private log(manager: EntityManager, assetId: string, what: LiveLogWhat, userId: string): Promise<void> {
-    return logLiveSession(manager, assetId, what, userId, LIVE_LOG_MAX_ENTRIES);
+  /** A line in the session's log, as `liveLogWrite` lets someone's comings and goings in. */
+  private async log(
+    manager: EntityManager,
+    assetId: string,
+    what: LiveLogWhat,
+    userId: string,
+  ): Promise<void> {
+    const { person, now } = await personLiveLog(manager, assetId, userId);
+    const write = liveLogWrite(what, person, now);
+    if (write.kind === 'withdraw') await withdrawLiveLogLine(manager, assetId, write.lineId);
+    else if (write.kind === 'count') await countLiveLogLine(manager, assetId);
+    else await logLiveSession(manager, assetId, what, userId, LIVE_LOG_MAX_ENTRIES);
   }
 
   /** New seats, and every api node told to read them again once they commit. */
