@@ -167,6 +167,47 @@ describe('live review sessions', () => {
     expect((await fetch(`${server.nodeA.baseUrl}/api/health`)).status).toBe(200);
   });
 
+  it('a host flooding drive commands reaches followers a bounded number of times, always ending on its last one, and the server stays responsive', async () => {
+    const host = await opened(server.nodeA.baseUrl, team.owner);
+    const follower = await opened(server.nodeB.baseUrl, team.reviewer);
+    await emitWithAck(host.socket, 'live:start', {
+      assetId: cut.assetId,
+      transport: still(cut.versionId, 0),
+    });
+    const joined = await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId });
+    await waitFor(() => latest(follower)?.revision === joined.session.revision);
+    const before = follower.states.length;
+
+    const sentAt = Date.now();
+    const acks = await Promise.all(
+      Array.from({ length: 1000 }, (_, n) =>
+        emitWithAck(host.socket, 'live:drive', {
+          assetId: cut.assetId,
+          transport: still(cut.versionId, n % 240),
+        }),
+      ),
+    );
+    const seconds = (Date.now() - sentAt) / 1000;
+    const last = still(cut.versionId, 999 % 240);
+    // Every command is answered: run, or replaced by a newer one (a 429 its sender can tell apart).
+    const refused = acks.filter((ack) => !ack.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const ack of refused) expect(ack.error).toMatchObject({ statusCode: 429, code: 'drive_superseded' });
+    expect(acks.at(-1)).toMatchObject({ ok: true, session: { transport: last } });
+    await waitFor(() => latest(follower)?.revision === acks.at(-1).session.revision);
+    expect(latest(follower)?.transport).toEqual(last);
+    // A burst of 60, then 40 a second (and the last one of the flood); each one applied heard once.
+    const received = follower.states.length - before;
+    expect(received).toBeLessThanOrEqual(60 + Math.ceil(40 * seconds) + 1);
+    expect(joined.session.revision + received).toBe(acks.at(-1).session.revision);
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(received);
+
+    const asked = Date.now();
+    expect((await fetch(`${server.nodeA.baseUrl}/api/health`)).status).toBe(200);
+    expect((await emitWithAck(host.socket, 'asset:join', { assetId: cut.assetId })).ok).toBe(true);
+    expect(Date.now() - asked).toBeLessThan(2000);
+  });
+
   it('a review-link guest can join and follow, but can never start, drive or become host', async () => {
     const link = await team.owner.caller.post(`/api/projects/${team.projectId}/links`, {
       assetIds: [cut.assetId],

@@ -170,9 +170,19 @@ const refusedAck = z.object({
   error: z.object({
     statusCode: z.number(),
     message: z.string(),
+    /** A stable reason where one applies, e.g. `drive_superseded`. */
+    code: z.string().optional(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+
+/**
+ * A host's drive commands: this many at once (holding an arrow key, scrubbing), then this many a
+ * second. One beyond them waits a moment and goes unless a newer one replaces it — the replaced one
+ * is answered 429 `drive_superseded` — so followers always end on the host's last command.
+ */
+export const LIVE_DRIVE_BURST = 60;
+export const LIVE_DRIVE_PER_SECOND = 40;
 
 /** The ack of every live-session message: the session as it now is (null once it has ended), or why not. */
 export const liveAckSchema = z.union([

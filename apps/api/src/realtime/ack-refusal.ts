@@ -4,7 +4,12 @@ import type { Logger } from '../common/logging/logger.js';
 /** A socket request refused, in the REST error's terms (status, message, fields). */
 export type Refusal = {
   ok: false;
-  error: { statusCode: number; message: string; fields?: { path: string; message: string }[] };
+  error: {
+    statusCode: number;
+    message: string;
+    code?: string;
+    fields?: { path: string; message: string }[];
+  };
 };
 
 /** The ack refusing a request for this error; a server fault is logged, its detail never sent. */

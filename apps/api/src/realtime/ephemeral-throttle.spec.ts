@@ -1,4 +1,4 @@
-import { EphemeralThrottle, LatestStateThrottle } from './ephemeral-throttle.js';
+import { EphemeralThrottle, LatestStateThrottle, TokenBucket } from './ephemeral-throttle.js';
 
 describe('ephemeral throttle', () => {
   it('drops a socket’s signals beyond its rate and lets the next one through in time', () => {
@@ -46,5 +46,26 @@ describe('latest-state throttle', () => {
     expect(sent).toEqual(['a']);
     throttle.offer('s1:shapes', () => sent.push('c'));
     expect(sent).toEqual(['a', 'c']);
+  });
+});
+
+describe('token bucket', () => {
+  it('lets a burst through at once, then as many a second as it refills, and says how long to wait', () => {
+    const bucket = new TokenBucket(3, 10);
+    expect([0, 0, 0].map(() => bucket.take('s1:cut', 1000))).toEqual([0, 0, 0]);
+    expect(bucket.take('s1:cut', 1000)).toBe(100);
+    expect(bucket.take('s2:cut', 1000)).toBe(0);
+    expect(bucket.take('s1:cut', 1050)).toBe(50);
+    expect(bucket.take('s1:cut', 1100)).toBe(0);
+    expect(bucket.take('s1:cut', 1100)).toBe(100);
+  });
+
+  it('refills no further than its burst, and forgets a socket when it leaves', () => {
+    const bucket = new TokenBucket(2, 10);
+    bucket.take('s1:cut', 0);
+    bucket.take('s1:cut', 0);
+    expect([0, 0, 0].map(() => bucket.take('s1:cut', 60_000))).toEqual([0, 0, 100]);
+    bucket.forget('s1:');
+    expect(bucket.take('s1:cut', 60_000)).toBe(0);
   });
 });

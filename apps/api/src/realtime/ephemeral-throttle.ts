@@ -66,3 +66,34 @@ export class LatestStateThrottle {
     send();
   }
 }
+
+/**
+ * A budget per key: `burst` messages at once, refilled at `perSecond` — for commands people send in
+ * bursts (holding an arrow key, scrubbing) that must still be bounded.
+ */
+export class TokenBucket {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+  ) {}
+
+  /** Spends one token of `key`'s budget: 0 when spent, else how many ms until one is there (nothing spent). */
+  take(key: string, now = Date.now()): number {
+    const bucket = this.buckets.get(key);
+    const tokens = bucket
+      ? Math.min(this.burst, bucket.tokens + ((now - bucket.at) * this.perSecond) / 1000)
+      : this.burst;
+    if (tokens >= 1) {
+      this.buckets.set(key, { tokens: tokens - 1, at: now });
+      return 0;
+    }
+    this.buckets.set(key, { tokens, at: now });
+    return Math.max(1, Math.ceil(((1 - tokens) * 1000) / this.perSecond));
+  }
+
+  forget(prefix: string): void {
+    for (const key of this.buckets.keys()) if (key.startsWith(prefix)) this.buckets.delete(key);
+  }
+}

@@ -1,4 +1,6 @@
 import {
+  LIVE_DRIVE_BURST,
+  LIVE_DRIVE_PER_SECOND,
   type LiveAck,
   type LiveLaserRelayed,
   type LiveSessionState,
@@ -22,6 +24,7 @@ import { type LiveSessionViewer, liveSessionView } from '../sessions/live-sessio
 import type { LiveChange, LiveSessionsService } from '../sessions/live-sessions.service.js';
 import { type Refusal, refusalFor } from './ack-refusal.js';
 import { LatestStateThrottle } from './ephemeral-throttle.js';
+import { LatestCommandGate } from './latest-command-gate.js';
 import { LiveSeatsCache } from './live-seats-cache.js';
 import { assetRoom, linkAssetRoom, liveSessionRoom, teamViewRoom } from './rooms.js';
 import { signalRooms } from './signal-audience.js';
@@ -41,6 +44,12 @@ export class LiveSessionRelay {
   private readonly seats: LiveSeatsCache;
   // A pointer is a position: the latest one (and the letting go) always goes out, 20 a second at most.
   private readonly lasers = new LatestStateThrottle(20);
+  // A host's commands are bounded, bursts and all; of those beyond, the latest goes (see LIVE_DRIVE_BURST).
+  private readonly drives = new LatestCommandGate<LiveAck>(
+    LIVE_DRIVE_BURST,
+    LIVE_DRIVE_PER_SECOND,
+    superseded,
+  );
 
   constructor(
     private readonly sessions: LiveSessionsService,
@@ -242,10 +251,18 @@ export class LiveSessionRelay {
     });
   }
 
+  /**
+   * The host's transport: within LIVE_DRIVE_BURST at once and LIVE_DRIVE_PER_SECOND, applied at once;
+   * beyond, it waits for its turn and a newer one from the same socket on the same cut replaces it.
+   */
   drive(socket: Socket, body: unknown): Promise<LiveAck> {
-    return this.apply(socket, 'live:drive', liveDriveSchema, body, (userId, message) =>
-      this.sessions.drive(userId, message.assetId, message.transport),
-    );
+    const run = () =>
+      this.apply(socket, 'live:drive', liveDriveSchema, body, (userId, message) =>
+        this.sessions.drive(userId, message.assetId, message.transport),
+      );
+    const parsed = liveDriveSchema.safeParse(body);
+    if (!parsed.success) return run();
+    return this.drives.offer(`${socket.id}:${parsed.data.assetId}`, run);
   }
 
   makeHost(socket: Socket, body: unknown): Promise<LiveAck> {
@@ -267,6 +284,7 @@ export class LiveSessionRelay {
   disconnected(socket: Socket): void {
     this.inOrder.delete(socket.id);
     this.lasers.forget(`${socket.id}:`);
+    this.drives.forget(`${socket.id}:`);
     const data = socket.data as SocketData;
     for (const assetId of data.liveSessions ?? []) {
       const timer = setTimeout(() => void this.leaveIfGone(data.user.id, assetId), this.graceMs);
@@ -305,6 +323,8 @@ export class LiveSessionRelay {
     body: unknown,
     change: (userId: string, message: T) => Promise<LiveChange>,
   ): Promise<LiveAck> {
+    // A drive still waiting for its turn goes first: this socket's messages are applied in order.
+    if (what !== 'live:drive') this.drives.flush(`${socket.id}:`);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const invalid = ValidationException.fromZod(parsed.error, what);
@@ -383,6 +403,17 @@ export class LiveSessionRelay {
 function viewerOf(socket: Socket): LiveSessionViewer {
   const { guest } = (socket.data as SocketData).user;
   return { reader: readerOf(guest), linkId: guest?.linkId ?? null };
+}
+
+function superseded(): LiveAck {
+  return {
+    ok: false,
+    error: {
+      statusCode: 429,
+      code: 'drive_superseded',
+      message: `More than ${LIVE_DRIVE_PER_SECOND} drive commands a second: a newer one replaced this one.`,
+    },
+  };
 }
 
 function notJoined(): LiveAck {
