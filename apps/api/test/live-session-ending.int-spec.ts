@@ -1,4 +1,5 @@
 import type { LiveTransport } from '@cutroom/contracts';
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
 import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
@@ -67,6 +68,46 @@ describe('a live session ends, and is announced and logged, when what it stands 
     expect(
       (await emitWithAck(follower.socket, 'asset:join', { assetId: cut.assetId })).liveSession,
     ).toBeNull();
+  });
+
+  it('the last one leaving, while a version is being deleted, waits for the cut rather than deadlocking with it', async () => {
+    const host = await opened(server.nodeA.baseUrl, team.owner.token);
+    const started = await emitWithAck(host.socket, 'live:start', {
+      assetId: cut.assetId,
+      transport: still(cut.versionId, 0),
+    });
+    expect(started.ok).toBe(true);
+    // A deletion under way, as removing a version takes its locks: the cut first, then its session.
+    const deletion = new Client({ connectionString: server.db.url });
+    await deletion.connect();
+    try {
+      await deletion.query('BEGIN');
+      await deletion.query(`SELECT 1 FROM assets WHERE id = $1 FOR UPDATE`, [cut.assetId]);
+      // The host leaves meanwhile, ending the session (its log goes on the cut): that waits for the cut.
+      const leaving = emitWithAck(host.socket, 'live:leave', { assetId: cut.assetId });
+      const waiting = async () => {
+        const [row] = await server.db.query<{ waiting: string }>(
+          `SELECT count(*) AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return Number(row.waiting) > 0;
+      };
+      for (let tries = 0; !(await waiting()); tries++) {
+        if (tries > 400) throw new Error('the leave never waited for the cut');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // Its session's row is free: the leave took nothing of it before the cut (NOWAIT: fails at once if held).
+      const locked = await deletion.query(
+        `SELECT 1 FROM live_sessions WHERE asset_id = $1 FOR UPDATE NOWAIT`,
+        [cut.assetId],
+      );
+      expect(locked.rowCount).toBe(1);
+      await deletion.query('COMMIT');
+      expect(await leaving).toEqual({ ok: true, session: null });
+    } finally {
+      await deletion.end();
+    }
+    expect(await loggedSessionIds()).toContain(started.session.sessionId);
   });
 
   // Last: it kills node B.

@@ -13,8 +13,10 @@ import {
 import { AuthErrorCode, AuthException } from '../auth/auth.exception.js';
 import { liveSessionSql } from '../auth/live-session.sql.js';
 import { preparedRows } from '../database/prepared-query.js';
+import { retryOnConflict } from '../database/retry-deadlock.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { appendEvent, notify } from '../events/event-log.js';
+import { lockCut } from './cut-lock.repository.js';
 import { RemovalListeners } from './removal-listeners.js';
 import { AssetsErrorCode, AssetsException } from './assets.exception.js';
 import { toVersion, VERSION_COLUMNS, VERSION_FROM, type VersionRow } from './version-view.js';
@@ -211,8 +213,15 @@ export class AssetsService {
    * live session ends, its log kept in the cut's activity.
    */
   async delete(userId: string, assetId: string): Promise<void> {
+    // Background work may hold rows this needs: a deadlock's victim starts over.
+    await retryOnConflict(() => this.deleteOnce(userId, assetId));
+  }
+
+  private async deleteOnce(userId: string, assetId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const { projectId } = await this.requireAsset(userId, assetId, 'assets.manage', manager);
+      // The cut's row before its live session's (see lockCut).
+      await lockCut(manager, assetId);
       await this.removals.removing(manager, { assetId, versionId: null });
       await manager.query(`UPDATE assets SET deleted_at = now(), deleted_by = $2 WHERE id = $1`, [
         assetId,

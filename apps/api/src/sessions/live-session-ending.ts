@@ -14,7 +14,8 @@ export async function finishLiveSession(manager: EntityManager, session: StoredL
  * Ends the cut's session inside another context's transaction, before what it stands on goes (a
  * version it shows is deleted): its log joins the cut's activity as any ended session's does, and
  * everyone on the cut, on every api node, is sent `live:ended` once it commits. With `versionId`,
- * only a session showing that version (as A or as compare's B) ends.
+ * only a session showing that version (as A or as compare's B) ends. Call with the cut's row locked
+ * (`lockCut`, or stronger): the cut's row is always taken before the session's.
  */
 export async function endLiveSessionOn(
   manager: EntityManager,

@@ -15,6 +15,8 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssetsErrorCode, AssetsException } from '../assets/assets.exception.js';
 import { AssetsService } from '../assets/assets.service.js';
+import { lockCut } from '../assets/cut-lock.repository.js';
+import { retryOnConflict } from '../database/retry-deadlock.js';
 import { announceLiveSeats } from '../events/live-seats-notice.js';
 import { finishLiveSession } from './live-session-ending.js';
 import { seatsOf } from './live-seats.js';
@@ -101,7 +103,14 @@ export class LiveSessionsService {
    * ends, its log going to the cut's activity.
    */
   async leave(userId: string, assetId: string): Promise<LiveChange> {
+    return retryOnConflict(() => this.leaveOnce(userId, assetId));
+  }
+
+  private leaveOnce(userId: string, assetId: string): Promise<LiveChange> {
     return this.dataSource.transaction(async (manager) => {
+      // The cut's row before the session's, as removing a version or the cut takes them: ending
+      // writes the log on the cut, and the other order could deadlock with them.
+      await lockCut(manager, assetId);
       const session = await loadLiveSession(manager, assetId, true);
       if (!session || !session.participants.some((p) => p.userId === userId))
         return { kind: 'unchanged', session: session ?? null };
