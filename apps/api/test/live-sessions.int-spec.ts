@@ -1,4 +1,5 @@
 import { type LiveSessionState, type LiveTransport, liveSessionStateSchema } from '@cutroom/contracts';
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { Caller } from './support/http-client.js';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
@@ -206,6 +207,59 @@ describe('live review sessions', () => {
     expect((await fetch(`${server.nodeA.baseUrl}/api/health`)).status).toBe(200);
     expect((await emitWithAck(host.socket, 'asset:join', { assetId: cut.assetId })).ok).toBe(true);
     expect(Date.now() - asked).toBeLessThan(2000);
+  });
+
+  it("a host's change is dated when its player was there: as it came in, less how old the host says its reading was, never later for waiting its turn", async () => {
+    const host = await opened(server.nodeA.baseUrl, team.owner);
+    await emitWithAck(host.socket, 'live:start', {
+      assetId: cut.assetId,
+      transport: still(cut.versionId, 0),
+    });
+    const playing = { ...still(cut.versionId, 10), playing: true };
+    const changedAt = (ack: any) => Date.parse(ack.session.changedAt);
+
+    // The host read its frame 100 ms before sending (one machine: the same clock as the server's).
+    let sentAt = Date.now();
+    const aged = await emitWithAck(host.socket, 'live:drive', {
+      assetId: cut.assetId,
+      transport: playing,
+      sampleAgeMs: 100,
+    });
+    expect(changedAt(aged)).toBeLessThanOrEqual(sentAt - 100 + 50);
+    expect(changedAt(aged)).toBeGreaterThanOrEqual(sentAt - 250);
+    // However old a client says its reading is, the change goes back no further than 250 ms.
+    sentAt = Date.now();
+    const lying = await emitWithAck(host.socket, 'live:drive', {
+      assetId: cut.assetId,
+      transport: { ...playing, frame: 11 },
+      sampleAgeMs: 60_000,
+    });
+    expect(changedAt(lying)).toBeGreaterThanOrEqual(sentAt - 250);
+
+    // A drive that waits behind the host's previous message (held up by the database) is dated as it came in.
+    const holder = new Client({ connectionString: server.db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM live_sessions WHERE asset_id = $1 FOR UPDATE`, [cut.assetId]);
+      const held = emitWithAck(host.socket, 'live:make-host', {
+        assetId: cut.assetId,
+        userId: team.owner.user.id,
+      });
+      sentAt = Date.now();
+      const waited = emitWithAck(host.socket, 'live:drive', {
+        assetId: cut.assetId,
+        transport: { ...playing, frame: 12 },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await holder.query('COMMIT');
+      expect((await held).ok).toBe(true);
+      const ack = await waited;
+      expect(ack.session.transport.frame).toBe(12);
+      expect(changedAt(ack)).toBeLessThan(sentAt + 200);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('a review-link guest can join and follow, but can never start, drive or become host', async () => {

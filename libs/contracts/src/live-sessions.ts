@@ -92,7 +92,11 @@ export const liveSessionStateSchema = z.object({
   participants: z.array(liveParticipantSchema),
   transport: liveTransportSchema,
   revision: z.number().int().positive(),
-  /** Server clock at the last transport change. */
+  /**
+   * Server clock when the host's player was at `transport.frame`: when the change came in, less how
+   * old the host's reading was (`sampleAgeMs`) and half the host socket's round trip, at most
+   * LIVE_BACKDATE_MAX_MS in all.
+   */
   changedAt: z.iso.datetime(),
   /** Server clock when this state was sent. */
   serverTime: z.iso.datetime(),
@@ -122,14 +126,25 @@ export const liveServerEvents = {
   ended: 'live:ended',
   /** Someone's laser pointer moved, or was let go (`point` null): it fades out. */
   laser: 'live:laser',
+  /** No body; answer the ack at once: the server times the round trip, to date the host's changes. */
+  clock: 'live:clock',
 } as const;
 
+/** The most the server dates a host's change back from when it came in (a late or lying client moves followers no further). */
+export const LIVE_BACKDATE_MAX_MS = 250;
+
+/**
+ * How long before sending the host's player was at `transport.frame`, in ms (read a moment before,
+ * sent now): the server dates the change back by it. Left out, 0.
+ */
+const sampleAge = { sampleAgeMs: z.number().int().min(0).max(60_000).optional() };
+
 const onAsset = { assetId: uuidInput() };
-export const liveStartSchema = z.strictObject({ ...onAsset, transport: liveTransportSchema });
+export const liveStartSchema = z.strictObject({ ...onAsset, transport: liveTransportSchema, ...sampleAge });
 export type LiveStart = z.infer<typeof liveStartSchema>;
 export const liveJoinSchema = z.strictObject(onAsset);
 export const liveLeaveSchema = z.strictObject(onAsset);
-export const liveDriveSchema = z.strictObject({ ...onAsset, transport: liveTransportSchema });
+export const liveDriveSchema = z.strictObject({ ...onAsset, transport: liveTransportSchema, ...sampleAge });
 export type LiveDrive = z.infer<typeof liveDriveSchema>;
 export const liveMakeHostSchema = z.strictObject({ ...onAsset, userId: uuidInput() });
 export type LiveMakeHost = z.infer<typeof liveMakeHostSchema>;

@@ -21,14 +21,19 @@ import type { Logger } from '../common/logging/logger.js';
 import { ValidationException } from '../common/validation/validation.exception.js';
 import { seatsOf } from '../sessions/live-seats.js';
 import { type LiveSessionViewer, liveSessionView } from '../sessions/live-session-view.js';
-import type { LiveChange, LiveSessionsService } from '../sessions/live-sessions.service.js';
+import type { HostSample, LiveChange, LiveSessionsService } from '../sessions/live-sessions.service.js';
 import { type Refusal, refusalFor } from './ack-refusal.js';
 import { LatestStateThrottle } from './ephemeral-throttle.js';
 import { LatestCommandGate } from './latest-command-gate.js';
 import { LiveSeatsCache } from './live-seats-cache.js';
+import { roundTripOf, withRoundTrip } from './round-trip.js';
 import { assetRoom, linkAssetRoom, liveSessionRoom, teamViewRoom } from './rooms.js';
 import { signalRooms } from './signal-audience.js';
 import type { SocketData } from './socket-auth.js';
+
+/** How often a socket in a live session has its round trip timed, and how long its answer may take. */
+const ROUND_TRIP_EVERY_MS = 10_000;
+const ROUND_TRIP_TIMEOUT_MS = 2_000;
 
 /**
  * Live sessions over the socket: each message parsed by its contract, applied by the sessions
@@ -153,6 +158,7 @@ export class LiveSessionRelay {
 
   /** The session on a cut, as this socket may see it (for the asset:join ack). */
   async current(socket: Socket, assetId: string): Promise<LiveSessionState | null> {
+    this.timeRoundTrip(socket);
     const readNumber = this.seats.begin(assetId);
     const session = await this.sessions.current(assetId);
     this.seats.offer(assetId, session ? seatsOf(session) : null, readNumber);
@@ -229,14 +235,22 @@ export class LiveSessionRelay {
   }
 
   start(socket: Socket, body: unknown): Promise<LiveAck> {
+    const receivedAt = new Date();
+    this.timeRoundTrip(socket);
     return this.apply(socket, 'live:start', liveStartSchema, body, async (userId, message) => {
-      const change = await this.sessions.start(userId, message.assetId, message.transport);
+      const change = await this.sessions.start(
+        userId,
+        message.assetId,
+        message.transport,
+        this.sampleOf(socket, receivedAt, message.sampleAgeMs),
+      );
       await this.follow(socket, message.assetId);
       return change;
     });
   }
 
   join(socket: Socket, body: unknown): Promise<LiveAck> {
+    this.timeRoundTrip(socket);
     return this.apply(socket, 'live:join', liveJoinSchema, body, async (userId, message) => {
       const change = await this.sessions.join(userId, message.assetId);
       await this.follow(socket, message.assetId);
@@ -256,9 +270,17 @@ export class LiveSessionRelay {
    * beyond, it waits for its turn and a newer one from the same socket on the same cut replaces it.
    */
   drive(socket: Socket, body: unknown): Promise<LiveAck> {
+    // Dated as it comes in: waiting for its turn, or for the database, does not make it later.
+    const receivedAt = new Date();
+    this.timeRoundTrip(socket);
     const run = () =>
       this.apply(socket, 'live:drive', liveDriveSchema, body, (userId, message) =>
-        this.sessions.drive(userId, message.assetId, message.transport),
+        this.sessions.drive(
+          userId,
+          message.assetId,
+          message.transport,
+          this.sampleOf(socket, receivedAt, message.sampleAgeMs),
+        ),
       );
     const parsed = liveDriveSchema.safeParse(body);
     if (!parsed.success) return run();
@@ -300,6 +322,30 @@ export class LiveSessionRelay {
     } catch (error) {
       this.logger.warn({ err: error, assetId }, 'a live session follower could not be checked out');
     }
+  }
+
+  /** What dates a host's message: when it came in, how old its reading was, the socket's round trip. */
+  private sampleOf(socket: Socket, receivedAt: Date, sampleAgeMs: number | undefined): HostSample {
+    return { receivedAt, sampleAgeMs, roundTripMs: roundTripOf((socket.data as SocketData).roundTrips) };
+  }
+
+  /**
+   * Times the socket's round trip (`live:clock`, answered at once by the client), at most every
+   * ROUND_TRIP_EVERY_MS: a host's changes are dated back by half of it (see `hostSampleTime`). Unanswered, nothing is known.
+   */
+  private timeRoundTrip(socket: Socket): void {
+    const data = socket.data as SocketData;
+    const now = Date.now();
+    if (now - (data.roundTripTimedAt ?? -Infinity) < ROUND_TRIP_EVERY_MS) return;
+    data.roundTripTimedAt = now;
+    const sent = performance.now();
+    socket
+      .timeout(ROUND_TRIP_TIMEOUT_MS)
+      .emitWithAck(liveServerEvents.clock)
+      .then(
+        () => (data.roundTrips = withRoundTrip(data.roundTrips ?? [], performance.now() - sent)),
+        () => undefined,
+      );
   }
 
   private async follow(socket: Socket, assetId: string): Promise<void> {

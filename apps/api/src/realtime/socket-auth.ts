@@ -16,6 +16,10 @@ export interface SocketData {
   guestsHold?: Set<string>;
   /** The assets whose live session this socket follows: let go of a while after it disconnects. */
   liveSessions?: Set<string>;
+  /** Its latest round trips (`live:clock`), in ms: a host's changes are dated by them. */
+  roundTrips?: number[];
+  /** When its round trip was last timed (Date.now()). */
+  roundTripTimedAt?: number;
 }
 
 /**

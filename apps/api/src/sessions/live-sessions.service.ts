@@ -19,6 +19,7 @@ import { lockCut } from '../assets/cut-lock.repository.js';
 import { retryOnConflict } from '../database/retry-deadlock.js';
 import { announceLiveSeats } from '../events/live-seats-notice.js';
 import { finishLiveSession } from './live-session-ending.js';
+import { hostSampleTime } from './live-clock.js';
 import { seatsOf } from './live-seats.js';
 import { liveLogWrite } from './live-session-log.js';
 import {
@@ -35,6 +36,16 @@ import {
   writeLiveSeats,
 } from './live-sessions.repository.js';
 import { SessionsErrorCode, SessionsException } from './sessions.exception.js';
+
+/**
+ * What the server knows of when a host's message was read: when it came in, how old the host says
+ * its reading was, and the host socket's round trip (null: not timed yet).
+ */
+export interface HostSample {
+  receivedAt: Date;
+  sampleAgeMs?: number;
+  roundTripMs: number | null;
+}
 
 /** What a change left: the session as it now is, or the session that ended with it. */
 export type LiveChange =
@@ -65,13 +76,19 @@ export class LiveSessionsService {
   }
 
   /** A member who can see the cut starts its session, hosting it from their own transport. */
-  async start(userId: string, assetId: string, transport: LiveTransport): Promise<LiveChange> {
+  async start(
+    userId: string,
+    assetId: string,
+    transport: LiveTransport,
+    sample: HostSample = { receivedAt: new Date(), roundTripMs: null },
+  ): Promise<LiveChange> {
+    const changedAt = hostSampleTime(sample.receivedAt, sample.sampleAgeMs, sample.roundTripMs);
     const access = await this.assets.requireAsset(userId, assetId, 'project.view');
     const refusal = mayStartLiveSession(access.role);
     if (refusal) throw SessionsException.refusing(refusal);
     await this.requireTransportOf(userId, assetId, transport);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await insertLiveSession(manager, assetId, userId, transport, new Date())))
+      if (!(await insertLiveSession(manager, assetId, userId, transport, changedAt)))
         throw new SessionsException(SessionsErrorCode.AlreadyRunning);
       await announceLiveSeats(manager, assetId);
       await this.log(manager, assetId, 'started', userId);
@@ -127,11 +144,20 @@ export class LiveSessionsService {
     });
   }
 
-  /** The host's transport changed: stored with the next revision and the server's clock. */
-  async drive(userId: string, assetId: string, transport: LiveTransport): Promise<LiveChange> {
+  /**
+   * The host's transport changed: stored with the next revision and the server's clock when the
+   * host's player was there (see `hostSampleTime`).
+   */
+  async drive(
+    userId: string,
+    assetId: string,
+    transport: LiveTransport,
+    sample: HostSample = { receivedAt: new Date(), roundTripMs: null },
+  ): Promise<LiveChange> {
+    const changedAt = hostSampleTime(sample.receivedAt, sample.sampleAgeMs, sample.roundTripMs);
     await this.requireTransportOf(userId, assetId, transport);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await updateLiveTransport(manager, assetId, userId, transport, new Date()))) {
+      if (!(await updateLiveTransport(manager, assetId, userId, transport, changedAt))) {
         await this.requireSession(manager, assetId);
         throw new SessionsException(SessionsErrorCode.NotHost);
       }

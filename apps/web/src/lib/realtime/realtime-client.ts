@@ -150,6 +150,8 @@ export class RealtimeClient {
       this.seats.forget(ended.data.assetId, ended.data.sessionId);
       this.signals.clearLasers(ended.data.assetId);
     });
+    // The server times the round trip to date a host's changes: answered at once.
+    socket.on(liveServerEvents.clock, (answer?: () => void) => answer?.());
     socket.on(liveServerEvents.laser, (raw: unknown) => {
       const laser = liveLaserRelayedSchema.safeParse(raw);
       if (laser.success && this.assetWatchers.has(laser.data.assetId))
