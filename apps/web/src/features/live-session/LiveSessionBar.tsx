@@ -82,7 +82,7 @@ export function LiveSessionBar({
     version,
     playhead,
     playerRef,
-    (id, transport) => actions.driveLiveSession(id, transport),
+    (id, transport, sampleAgeMs) => actions.driveLiveSession(id, transport, sampleAgeMs),
     compare,
   );
   const needsClick = useLiveFollow(

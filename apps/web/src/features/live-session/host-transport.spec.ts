@@ -1,5 +1,5 @@
 import type { LiveTransport } from '@cutroom/contracts';
-import { hostTransportChanged, showsSessionState, transportOf } from './host-transport';
+import { hostSample, hostTransportChanged, showsSessionState, transportOf } from './host-transport';
 
 const FILM = { fpsNum: 24, fpsDen: 1 };
 const V1 = '00000000-0000-4000-8000-000000000001';
@@ -157,5 +157,19 @@ describe('a host who (re)joins drives only once the page shows the session', () 
       showsSessionState(inCompare, { ...mine, compare: { ...compare, layout: 'side' } }, 2000, FILM),
     ).toBe(false);
     expect(showsSessionState(inCompare, { ...mine, compare: null }, 2000, FILM)).toBe(false);
+  });
+});
+
+describe('a playing host’s sample', () => {
+  it('sends the frame playback is in, and how long ago it got there, at the speed it plays', () => {
+    expect(hostSample(40.5, 1, { fpsNum: 25, fpsDen: 1 })).toEqual({ frame: 40, sampleAgeMs: 20 });
+    expect(hostSample(40.5, 2, { fpsNum: 25, fpsDen: 1 })).toEqual({ frame: 40, sampleAgeMs: 10 });
+    // 23.976: a frame lasts 1001/24 ms.
+    expect(hostSample(100.75, 1, { fpsNum: 24000, fpsDen: 1001 })).toEqual({ frame: 100, sampleAgeMs: 31 });
+  });
+
+  it('a position a hair short of a frame (the clock’s rounding) is that frame, just begun', () => {
+    expect(hostSample(41 - 1e-6, 1, { fpsNum: 25, fpsDen: 1 })).toEqual({ frame: 41, sampleAgeMs: 0 });
+    expect(hostSample(0, 1, { fpsNum: 25, fpsDen: 1 })).toEqual({ frame: 0, sampleAgeMs: 0 });
   });
 });

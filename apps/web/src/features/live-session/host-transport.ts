@@ -1,6 +1,6 @@
 import { LIVE_RATE_MAX, LIVE_RATE_MIN, type LiveCompare, type LiveTransport } from '@cutroom/contracts';
 import type { PlayheadState } from '../player/Player';
-import { playheadFrame } from '@cutroom/timecode';
+import { FRAME_START_TOLERANCE, playheadFrame } from '@cutroom/timecode';
 
 /** A playing host's frame may wander this far from its own last message before it counts as a seek. */
 const HOST_SEEK_FRAMES = 3;
@@ -37,6 +37,23 @@ export function hostTransportChanged(
   const expected = playheadFrame(before, nowMs - sent.sentAtMs, frameRate);
   const wrapped = now.loopIn !== null && now.loopOut !== null;
   return !wrapped && Math.abs(now.frame - expected) > HOST_SEEK_FRAMES;
+}
+
+/**
+ * A playing host's position (frames, with the fraction between pictures) as a drive carries it: the
+ * frame playback is in, and how long ago in ms playback reached that frame at `rate`, so the server
+ * dates the change to the frame's start and followers reckon from there, not from a moment up to a
+ * frame later (which kept them half a frame behind on average).
+ */
+export function hostSample(
+  position: number,
+  rate: number,
+  frameRate: { fpsNum: number; fpsDen: number },
+): { frame: number; sampleAgeMs: number } {
+  const frame = Math.max(0, Math.floor(position + FRAME_START_TOLERANCE));
+  const into = Math.max(0, position - frame);
+  const msPerFrame = (1000 * frameRate.fpsDen) / (frameRate.fpsNum * rate);
+  return { frame, sampleAgeMs: Math.round(into * msPerFrame) };
 }
 
 /**

@@ -2,10 +2,11 @@ import type { LiveAck, LiveCompare, LiveSessionState, LiveTransport, Version } f
 import { playheadFrame } from '@cutroom/timecode';
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import type { PlayerHandle } from '../player/Player';
-import { followCorrection } from './follow-correction';
+import { followCorrection, hostPosition } from './follow-correction';
 import { hostOutOfSight } from './out-of-sight';
 import {
   type HostPlayhead,
+  hostSample,
   hostTransportChanged,
   type SentTransport,
   showsSessionState,
@@ -60,7 +61,7 @@ export function useLiveHost(
   version: Version | undefined,
   playhead: HostPlayhead | null,
   playerRef: RefObject<PlayerHandle | null>,
-  drive: (assetId: string, transport: LiveTransport) => Promise<LiveAck>,
+  drive: (assetId: string, transport: LiveTransport, sampleAgeMs?: number) => Promise<LiveAck>,
   compare: LiveCompare | null,
 ): void {
   const sent = useRef<SentTransport | null>(null);
@@ -68,14 +69,16 @@ export function useLiveHost(
     const rate = frameRateOf(version);
     const reported = version && playhead ? transportOf(version.id, playhead, compare) : null;
     if (!rate || !reported) return;
-    // Playing, the anchor is where playback is this instant, not the last picture the page heard of.
-    const position = playerRef.current?.positionFrame;
-    const transport =
-      reported.playing && position !== undefined ? { ...reported, frame: position } : reported;
+    // Playing, the anchor is where playback is this instant, not the last picture the page heard
+    // of: the frame it is in, and how long ago it got there.
+    const position = playerRef.current?.position;
+    const sample =
+      reported.playing && position !== undefined ? hostSample(position, reported.rate, rate) : null;
+    const transport = sample ? { ...reported, frame: sample.frame } : reported;
     const now = Date.now();
     if (!always && !hostTransportChanged(sent.current, transport, now, rate)) return;
-    sent.current = { transport, sentAtMs: now };
-    void drive(assetId, transport);
+    sent.current = { transport, sentAtMs: now - (sample?.sampleAgeMs ?? 0) };
+    void drive(assetId, transport, sample?.sampleAgeMs);
   });
   useEffect(() => {
     if (!hosting) sent.current = null;
@@ -129,12 +132,10 @@ export function useLiveFollow(
     const changedAtMs = Date.parse(session.changedAt);
     const look = () => {
       const rate = frameRateOf(versions.find((v) => v.id === transport.versionId));
-      const hostFrame = () => {
-        if (!rate) return transport.frame;
-        const lastFrame =
-          (version?.media?.frameCount ?? 0) > 0 ? (version?.media?.frameCount ?? 1) - 1 : null;
-        return playheadFrame(transport, Date.now() + clockOffsetMs - changedAtMs, rate, lastFrame);
-      };
+      const lastFrame = (version?.media?.frameCount ?? 0) > 0 ? (version?.media?.frameCount ?? 1) - 1 : null;
+      const elapsedMs = () => Date.now() + clockOffsetMs - changedAtMs;
+      const hostFrame = () =>
+        rate ? playheadFrame(transport, elapsedMs(), rate, lastFrame) : transport.frame;
       const hostComparing = transport.compare?.versionId ?? null;
       if (transport.versionId !== version?.id || hostComparing !== comparing) {
         const there = `${transport.versionId}:${hostComparing}`;
@@ -167,8 +168,8 @@ export function useLiveFollow(
       }
       if (!rate) return;
       const correction = followCorrection(
-        player.positionFrame,
-        target,
+        player.position,
+        hostPosition(transport, elapsedMs(), rate, lastFrame),
         transport.rate,
         rate.fpsNum / rate.fpsDen,
       );

@@ -40,8 +40,11 @@ export interface PlayerHandle {
   readonly currentFrame: number;
   /** The frame a key press acts on: the one on screen, or the one a step already asked for. */
   readonly playheadFrame: number;
-  /** Where playback is this instant, between pictures (live sessions keep players in step by it). */
-  readonly positionFrame: number;
+  /**
+   * Where playback is this instant, in frames with the fraction between pictures (live sessions keep
+   * players in step by it); paused, the playhead frame.
+   */
+  readonly position: number;
   readonly playing: boolean;
 }
 

@@ -72,15 +72,19 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
   }
 
   /**
-   * Where forward playback is at this instant, between pictures: the frame at the element's clock.
-   * Players kept in step compare this, not the last picture, which trails it by up to a frame and
-   * by how late the page heard of it. Paused or shuttling, the playhead frame.
+   * Where forward playback is at this instant, in frames with the fraction between pictures (10.25:
+   * a quarter of the way through frame 10's time on screen), by the element's clock. Players kept in
+   * step compare this, not the last picture, which trails it by up to a frame and by how late the
+   * page heard of it. Paused or shuttling, the playhead frame.
    */
-  get positionFrame(): number {
+  get position(): number {
     const source = this.source;
     if (!source || !this.version || !this.snapshot.playing || this.snapshot.shuttle !== 0)
       return this.playheadFrame;
-    return Math.min(this.frameAt(source.currentTime), this.lastFrame);
+    const seconds = source.currentTime;
+    if (!Number.isFinite(seconds) || seconds < 0) return this.playheadFrame;
+    const { fpsNum, fpsDen } = this.version.timebase.rate;
+    return Math.min((seconds * fpsNum) / fpsDen, this.lastFrame);
   }
 
   /** The last frame that can be shown now. */

@@ -17,8 +17,8 @@ export function playerHandleOf<Source extends PlaybackSource>(engine: PlaybackEn
     get playheadFrame() {
       return engine.playheadFrame;
     },
-    get positionFrame() {
-      return engine.positionFrame;
+    get position() {
+      return engine.position;
     },
     get playing() {
       const { playing, shuttle } = engine.getSnapshot();

@@ -215,9 +215,10 @@ export class RealtimeClient {
     return this.liveRequest(liveClientEvents.leave, { assetId }, false);
   }
 
-  /** As host: my transport changed. */
-  driveLiveSession(assetId: string, transport: LiveTransport): Promise<LiveAck> {
-    return this.liveRequest(liveClientEvents.drive, { assetId, transport });
+  /** As host: my transport changed (playing: `sampleAgeMs` ago it was at `transport.frame`). */
+  driveLiveSession(assetId: string, transport: LiveTransport, sampleAgeMs?: number): Promise<LiveAck> {
+    const age = sampleAgeMs === undefined ? {} : { sampleAgeMs };
+    return this.liveRequest(liveClientEvents.drive, { assetId, transport, ...age });
   }
 
   makeLiveHost(assetId: string, userId: string): Promise<LiveAck> {
