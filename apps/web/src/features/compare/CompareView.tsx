@@ -315,6 +315,7 @@ export function CompareView({
     toggleFullscreen: () => {},
     cycleTimeDisplay: () => changeMode(nextDisplayMode(mode)),
     setHelpOpen,
+    followingHost: following !== null,
   });
 
   const seek = (to: number) => {
@@ -329,6 +330,8 @@ export function CompareView({
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (!isShortcutKey(event) || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'b' || event.key === 'B') change({ swapped: !settings.swapped });
+    // Following, the host moves the playhead: N does nothing rather than jump and be pulled back.
+    else if (following && (event.key === 'n' || event.key === 'N')) return;
     else if (event.key === 'n') jumpToChange(1);
     else if (event.key === 'N') jumpToChange(-1);
     else return;

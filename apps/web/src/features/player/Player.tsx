@@ -168,6 +168,8 @@ export function Player({
     toggleFullscreen: fullscreen.toggle,
     cycleTimeDisplay: () => changeMode(nextDisplayMode(mode)),
     setHelpOpen,
+    // A host's loop is handed in exactly while I follow them (undefined otherwise).
+    followingHost: sharedLoop !== undefined,
   });
 
   const noteMarkers = (

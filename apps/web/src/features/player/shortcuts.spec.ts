@@ -1,4 +1,11 @@
-import { commandForKey, isShortcutKey, nextShuttleSpeed, shortcuts, type KeyPress } from './shortcuts';
+import {
+  commandForKey,
+  isShortcutKey,
+  movesPlayhead,
+  nextShuttleSpeed,
+  shortcuts,
+  type KeyPress,
+} from './shortcuts';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -132,5 +139,24 @@ describe('keys typed into text never reach the player', () => {
     const host = element('DIV');
     const inside = element('TEXTAREA');
     expect(isShortcutKey(typed(host, 'j', { composedPath: () => [inside, host] }))).toBe(false);
+  });
+});
+
+describe('keys while following a live session’s host', () => {
+  const moves = (key: string, extra: Partial<KeyPress> = {}) => {
+    const command = commandForKey(press(key, extra));
+    if (!command) throw new Error(`no command for ${key}`);
+    return movesPlayhead(command);
+  };
+
+  it('play, pause, shuttle, step and jump are the host’s: they move the playhead', () => {
+    for (const key of [' ', 'k', 'l', 'j', 'ArrowLeft', 'ArrowRight', 'Home', 'End'])
+      expect(moves(key)).toBe(true);
+    expect(moves('ArrowRight', { shiftKey: true })).toBe(true);
+  });
+
+  it('sound, fullscreen, the time display, marks and help stay mine', () => {
+    for (const key of ['ArrowUp', 'ArrowDown', 'm', 'f', 't', 'i', 'o', '?']) expect(moves(key)).toBe(false);
+    expect(moves('X', { shiftKey: true })).toBe(false);
   });
 });

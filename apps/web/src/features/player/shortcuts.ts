@@ -90,6 +90,31 @@ export function commandForKey(press: KeyPress): PlayerCommand | null {
   }
 }
 
+/**
+ * Whether a command moves the playhead (plays, pauses, shuttles, steps, jumps). Following a live
+ * session's host, those are the host's to give: my player ignores them rather than move and be pulled back.
+ */
+export function movesPlayhead(command: PlayerCommand): boolean {
+  switch (command.type) {
+    case 'togglePlay':
+    case 'shuttle':
+    case 'step':
+    case 'stepSecond':
+    case 'first':
+    case 'last':
+      return true;
+    case 'volume':
+    case 'toggleMute':
+    case 'fullscreen':
+    case 'cycleTimeDisplay':
+    case 'markIn':
+    case 'markOut':
+    case 'clearMarks':
+    case 'help':
+      return false;
+  }
+}
+
 const MOVING_KEYS = new Set([
   'ArrowLeft',
   'ArrowRight',

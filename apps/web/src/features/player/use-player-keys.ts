@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, type Dispatch, type SetStateAction } from 'r
 import { markIn, markOut, NO_MARKS, type LoopMarks } from './loop-range';
 import type { PlaybackEngine } from './playback-engine';
 import type { PlaybackSnapshot } from './playback-snapshot';
-import { commandForKey, isShortcutKey, type PlayerCommand } from './shortcuts';
+import { commandForKey, isShortcutKey, movesPlayhead, type PlayerCommand } from './shortcuts';
 import type { Timebase } from './timebase';
 
 /** What the player's keys act on besides the engine. */
@@ -15,6 +15,8 @@ export interface PlayerKeyTargets {
   toggleFullscreen(): void;
   cycleTimeDisplay(): void;
   setHelpOpen: Dispatch<SetStateAction<boolean>>;
+  /** Following a live session's host: the keys that move the playhead are theirs, and do nothing here. */
+  followingHost?: boolean;
 }
 
 function run(command: PlayerCommand, targets: PlayerKeyTargets) {
@@ -69,6 +71,7 @@ export function usePlayerKeys(targets: PlayerKeyTargets) {
     const command = commandForKey(event);
     if (!command) return;
     event.preventDefault();
+    if (targets.followingHost && movesPlayhead(command)) return;
     run(command, targets);
   });
   useEffect(() => {
