@@ -1,4 +1,4 @@
-import { participantLabel, seatStatus, versionLockReason } from './seat-labels';
+import { compareLockReason, participantLabel, seatStatus, versionLockReason } from './seat-labels';
 
 describe('how the live session bar names people', () => {
   it('gives a guest’s name once, with “guest” and their role as marks of their own', () => {
@@ -47,5 +47,16 @@ describe('a follower’s version pickers', () => {
     expect(versionLockReason({ joined: true, hosting: true, brokenAway: false })).toBeNull();
     expect(versionLockReason({ joined: true, hosting: false, brokenAway: true })).toBeNull();
     expect(versionLockReason({ joined: false, hosting: false, brokenAway: false })).toBeNull();
+  });
+});
+
+describe('a follower’s Compare', () => {
+  it('is locked while following, with why; free when hosting, broken away or out of the session', () => {
+    expect(compareLockReason({ joined: true, hosting: false, brokenAway: false })).toMatch(
+      /host chooses what everyone sees.*Break away/,
+    );
+    expect(compareLockReason({ joined: true, hosting: true, brokenAway: false })).toBeNull();
+    expect(compareLockReason({ joined: true, hosting: false, brokenAway: true })).toBeNull();
+    expect(compareLockReason({ joined: false, hosting: false, brokenAway: false })).toBeNull();
   });
 });

@@ -38,3 +38,17 @@ export function versionLockReason(seat: {
     ? 'The host chooses the version while you follow: Break away to choose your own'
     : null;
 }
+
+/**
+ * Following the host, what everyone sees is the host's to choose: why my Compare is locked (null: it
+ * is not). Opening compare alone would only be pulled back to the host's picture.
+ */
+export function compareLockReason(seat: {
+  joined: boolean;
+  hosting: boolean;
+  brokenAway: boolean;
+}): string | null {
+  return versionLockReason(seat) === null
+    ? null
+    : 'The host chooses what everyone sees while you follow: Break away to compare on your own';
+}

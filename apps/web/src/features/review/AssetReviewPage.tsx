@@ -11,7 +11,7 @@ import { ExportMenu } from '../exports/ExportMenu';
 import { LiveSessionBar } from '../live-session/LiveSessionBar';
 import { LiveSessionHistory } from '../live-session/LiveSessionHistory';
 import { sharedLoopOf } from '../live-session/shared-loop';
-import { versionLockReason } from '../live-session/seat-labels';
+import { compareLockReason, versionLockReason } from '../live-session/seat-labels';
 import { useLiveSeat } from '../live-session/use-live-seat';
 import type { PlayerHandle, PlayheadState } from '../player/Player';
 import { useMembers, useProject } from '../projects/project-queries';
@@ -110,6 +110,7 @@ function AssetReview({ asset, versions }: { asset: Asset; versions: readonly Ver
                 onChoose={() => setCarriedFrame(playerRef.current?.currentFrame ?? 0)}
                 frameNow={() => playerRef.current?.currentFrame ?? 0}
                 lockedReason={versionLockReason(liveSeat)}
+                compareLockedReason={compareLockReason(liveSeat)}
               />
             )}
             {version && canManage && (

@@ -14,6 +14,7 @@ export function VersionSwitcher({
   onChoose,
   frameNow,
   lockedReason = null,
+  compareLockedReason = null,
 }: {
   versions: readonly Version[];
   current: Version | undefined;
@@ -22,6 +23,8 @@ export function VersionSwitcher({
   frameNow: () => number;
   /** Following a live session's host, who chooses the version: why the other versions cannot be chosen. */
   lockedReason?: string | null;
+  /** Following a live session's host, who chooses what everyone sees: why Compare cannot be opened. */
+  compareLockedReason?: string | null;
 }) {
   const navigate = useNavigate();
   // The version on screen against the one before it (or the two newest, when it cannot play).
@@ -73,7 +76,17 @@ export function VersionSwitcher({
         </ul>
       </nav>
       {/* Beside the tabs, not among them: the nav lists versions only. */}
-      {pair && (
+      {pair && compareLockedReason !== null && (
+        <span
+          role="link"
+          aria-disabled="true"
+          className="button button-small button-ghost version-compare version-compare-locked"
+          title={compareLockedReason}
+        >
+          Compare
+        </span>
+      )}
+      {pair && compareLockedReason === null && (
         <Link
           className="button button-small button-ghost version-compare"
           to={compareLink(pair.b.assetId, pair.a.id, pair.b.id)}

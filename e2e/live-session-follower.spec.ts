@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
+import {
+  addMember,
+  createProject,
+  expect,
+  expectCleanConsole,
+  newPerson,
+  signUp,
+  test,
+} from './support/fixtures';
+import { NO_AUDIO_WAVEFORM } from './support/media';
+import { uploadAndOpen } from './support/review-page';
+
+const FRAMES = 75;
+
+const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
+
+/** Every frame and play state the player takes from now on, in order (read back by `playerChanges`). */
+async function recordPlayer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const player = document.querySelector('[data-testid="player"]');
+    if (!player) throw new Error('no player');
+    const seen: string[] = [];
+    (window as unknown as { playerSeen: string[] }).playerSeen = seen;
+    new MutationObserver(() =>
+      seen.push(`${player.getAttribute('data-frame')} ${player.getAttribute('data-playing')}`),
+    ).observe(player, { attributes: true, attributeFilter: ['data-frame', 'data-playing'] });
+  });
+}
+const playerChanges = (page: Page) =>
+  page.evaluate(() => (window as unknown as { playerSeen: string[] }).playerSeen);
+
+test('a follower’s transport keys and Compare are the host’s: pressing them leaves the follower on the host’s frame, until they break away', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const clip = (name: string) =>
+    makeCodedClip(testInfo.outputPath(name), { frames: FRAMES, width: 640, height: 360 });
+  const host = await newPerson(browser, 'Hana Host');
+  const reviewer = await newPerson(browser, 'Rafa Reviewer');
+  for (const person of [host, reviewer]) await signUp(person);
+  const projectId = await createProject(host, `Live follower ${Date.now()}`);
+  await addMember(host, projectId, reviewer, 'reviewer');
+  await uploadAndOpen(host, projectId, await clip('follow-v1.mov'), 'follow');
+  const chooser = host.page.waitForEvent('filechooser');
+  await host.page.getByRole('button', { name: 'Upload a new version' }).click();
+  await (await chooser).setFiles(await clip('follow-v2.mov'));
+  const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
+  await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+  await host.page.getByRole('button', { name: 'Dismiss' }).click();
+  await v2Tab.click();
+  await expect(host.page).toHaveURL(/version=2/);
+  const cutUrl = host.page.url().replace(/\?.*$/, '');
+
+  await test.step('the host starts a session on frame 30 of v2, and the reviewer joins', async () => {
+    await goToFrame(host.page, 30, FRAMES);
+    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await reviewer.page.goto(`${cutUrl}?version=2`);
+    await liveBar(reviewer.page).getByRole('button', { name: 'Join' }).click();
+    await expect(liveBar(reviewer.page).getByRole('status')).toHaveText('Following');
+    await expectOnFrame(reviewer.page, 30);
+  });
+
+  await test.step('following, the reviewer’s L, J, →, Space and Home move nothing: not even for a moment', async () => {
+    await recordPlayer(reviewer.page);
+    await reviewer.page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (const key of ['l', 'l', 'ArrowRight', 'j', 'Space', 'Home', 'Shift+ArrowRight']) {
+      await reviewer.page.keyboard.press(key);
+      await reviewer.page.waitForTimeout(150);
+    }
+    await reviewer.page.waitForTimeout(500);
+    expect(await playerChanges(reviewer.page)).toEqual([]);
+    await expectOnFrame(reviewer.page, 30);
+    await expectOnFrame(host.page, 30);
+  });
+
+  await test.step('following, the reviewer’s Compare is locked, with why; broken away it opens compare', async () => {
+    const compare = reviewer.page
+      .locator('.review-title')
+      .getByRole('link', { name: 'Compare', exact: true });
+    await expect(compare).toHaveAttribute('aria-disabled', 'true');
+    await expect(compare).toHaveAttribute('title', /host chooses what everyone sees/);
+    await compare.click({ force: true });
+    await reviewer.page.waitForTimeout(300);
+    await expect(reviewer.page).not.toHaveURL(/compare/);
+    await liveBar(reviewer.page).getByRole('button', { name: 'Break away' }).click();
+    await expect(compare).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  await test.step('broken away, the keys are the reviewer’s own again', async () => {
+    await reviewer.page.keyboard.press('ArrowRight');
+    await expectOnFrame(reviewer.page, 31);
+    await expectOnFrame(host.page, 30);
+  });
+
+  for (const person of [host, reviewer]) {
+    expectCleanConsole(person, [NO_AUDIO_WAVEFORM]);
+    await person.context.close();
+  }
+});
