@@ -16,16 +16,23 @@ const FRAMES = 75;
 
 const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
 
-/** Every frame and play state the player takes from now on, in order (read back by `playerChanges`). */
+/**
+ * Every frame and play state the page's player shows from now on, in order (read back by
+ * `playerChanges`): looked at on every display refresh, so a player replaced by another is seen too.
+ */
 async function recordPlayer(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const player = document.querySelector('[data-testid="player"]');
-    if (!player) throw new Error('no player');
     const seen: string[] = [];
     (window as unknown as { playerSeen: string[] }).playerSeen = seen;
-    new MutationObserver(() =>
-      seen.push(`${player.getAttribute('data-frame')} ${player.getAttribute('data-playing')}`),
-    ).observe(player, { attributes: true, attributeFilter: ['data-frame', 'data-playing'] });
+    let last: string | null = null;
+    const look = () => {
+      const player = document.querySelector('[data-testid="player"]');
+      const now = `${player?.getAttribute('data-frame')} ${player?.getAttribute('data-playing')}`;
+      if (last !== null && now !== last) seen.push(now);
+      last = now;
+      requestAnimationFrame(look);
+    };
+    look();
   });
 }
 const playerChanges = (page: Page) =>
@@ -74,6 +81,18 @@ test('a follower’s transport keys and Compare are the host’s: pressing them 
     expect(await playerChanges(reviewer.page)).toEqual([]);
     await expectOnFrame(reviewer.page, 30);
     await expectOnFrame(host.page, 30);
+  });
+
+  await test.step('the host switches to v1 on frame 30: the reviewer goes straight to frame 30 of v1, never by frame 0', async () => {
+    await recordPlayer(reviewer.page);
+    await host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v1/ }).click();
+    await expect(reviewer.page).toHaveURL(/version=1/);
+    await expectOnFrame(reviewer.page, 30);
+    await reviewer.page.waitForTimeout(500);
+    expect(await playerChanges(reviewer.page)).not.toContainEqual(expect.stringMatching(/^0 /));
+    await host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ }).click();
+    await expect(reviewer.page).toHaveURL(/version=2/);
+    await expectOnFrame(reviewer.page, 30);
   });
 
   await test.step('following, the reviewer’s Compare is locked, with why; broken away it opens compare', async () => {

@@ -1,6 +1,6 @@
 import { frameMidpointSeconds, frameToSeconds, type FrameRate } from '@cutroom/timecode';
 import { FakeFrameClock, FakePlaybackSource, openFakeStream } from './fake-playback-source';
-import { PlaybackEngine } from './playback-engine';
+import { openingFrame, PlaybackEngine } from './playback-engine';
 import { labelFrame, timebaseOf, type Timebase } from './timebase';
 
 interface Clip {
@@ -355,5 +355,24 @@ describe.each(clips)('the player at $title', (clip) => {
     expect(player.engine.currentFrame).toBe(30);
     expect(player.engine.getSnapshot().playing).toBe(true);
     expect(player.watchPlayback(2)).toEqual([31, 32]);
+  });
+});
+
+describe('a player opened on a frame', () => {
+  it('reports that frame from the start, before its version has loaded, never frame 0', () => {
+    const engine = new PlaybackEngine<FakePlaybackSource>({
+      openStream: openFakeStream,
+      clock: new FakeFrameClock(),
+      startFrame: 20,
+    });
+    expect(engine.getSnapshot().frame).toBe(20);
+    expect(engine.getSnapshot().playing).toBe(false);
+  });
+
+  it('opens within the version’s frames', () => {
+    expect(openingFrame(20, 75)).toBe(20);
+    expect(openingFrame(90, 75)).toBe(74);
+    expect(openingFrame(-3, 75)).toBe(0);
+    expect(openingFrame(12, null)).toBe(12);
   });
 });

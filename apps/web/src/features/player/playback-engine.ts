@@ -25,6 +25,16 @@ export interface PlayableVersion {
 export interface PlaybackEngineOptions<Source extends PlaybackSource> {
   openStream: OpenPlaylistStream<Source>;
   clock: FrameClock;
+  /**
+   * The frame the first version will open on, reported from the start: until that version loads, the
+   * page around the player (a live session's host) hears of it rather than of frame 0.
+   */
+  startFrame?: number;
+}
+
+/** The frame a version opens on: the one asked for, within the version's frames. */
+export function openingFrame(startFrame: number, frameCount: number | null): number {
+  return Math.max(0, Math.min(startFrame, (frameCount ?? startFrame + 1) - 1));
 }
 
 /**
@@ -47,6 +57,7 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
 
   constructor(private readonly options: PlaybackEngineOptions<Source>) {
     this.reverse = new ReverseShuttle(options.clock, (frame) => this.reverseTo(frame));
+    if (options.startFrame) this.snapshot = { ...initialSnapshot, frame: options.startFrame };
   }
 
   getSnapshot = (): PlaybackSnapshot => this.snapshot;
@@ -158,7 +169,7 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
     this.closeStream();
     this.reverse.stop();
     this.version = version;
-    const first = Math.max(0, Math.min(startFrame, (version.timebase.frameCount ?? startFrame + 1) - 1));
+    const first = openingFrame(startFrame, version.timebase.frameCount);
     this.pendingFrame = first;
     this.update({
       frame: first,

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import { openHlsStream } from './hls-stream';
-import { PlaybackEngine, type PlayableVersion } from './playback-engine';
+import { openingFrame, PlaybackEngine, type PlayableVersion } from './playback-engine';
 import { browserFrameClock } from './playback-source';
 
 /** The engine behind one `<video>`: attached to it, and playing `version` once it has a playlist. */
@@ -10,7 +10,12 @@ export function usePlaybackEngine(
   startFrame: number,
 ) {
   const [engine] = useState(
-    () => new PlaybackEngine<HTMLVideoElement>({ openStream: openHlsStream, clock: browserFrameClock }),
+    () =>
+      new PlaybackEngine<HTMLVideoElement>({
+        openStream: openHlsStream,
+        clock: browserFrameClock,
+        startFrame: openingFrame(startFrame, version.timebase.frameCount),
+      }),
   );
   const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot);
 
