@@ -46,6 +46,7 @@ test('a follower’s transport keys and Compare are the host’s: pressing them 
     makeCodedClip(testInfo.outputPath(name), { frames: FRAMES, width: 640, height: 360 });
   const host = await newPerson(browser, 'Hana Host');
   const reviewer = await newPerson(browser, 'Rafa Reviewer');
+  const guest = await newPerson(browser, 'Gil Guest');
   for (const person of [host, reviewer]) await signUp(person);
   const projectId = await createProject(host, `Live follower ${Date.now()}`);
   await addMember(host, projectId, reviewer, 'reviewer');
@@ -114,7 +115,28 @@ test('a follower’s transport keys and Compare are the host’s: pressing them 
     await expectOnFrame(host.page, 30);
   });
 
-  for (const person of [host, reviewer]) {
+  await test.step('a guest away from the page (a reload) while the session ends is told it ended when back', async () => {
+    const made = await host.context.request.post(`/api/projects/${projectId}/links`, {
+      data: { permissions: ['view'], label: 'For Gil' },
+    });
+    expect(made.status()).toBe(201);
+    await guest.page.goto(((await made.json()) as { path: string }).path);
+    await guest.page.getByLabel('Your name').fill(guest.displayName);
+    await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
+    await expect(guest.page).toHaveURL(/\/shared$/);
+    await guest.page.goto(`${cutUrl}?version=2`);
+    await liveBar(guest.page).getByRole('button', { name: 'Join' }).click();
+    await expect(liveBar(guest.page).getByRole('status')).toHaveText('Following');
+    // Away as during a reload: the tab keeps its seat, and the page runs no leaving.
+    await guest.page.goto('about:blank');
+    for (const person of [reviewer, host])
+      await liveBar(person.page).getByRole('button', { name: 'Leave' }).click();
+    await expect(liveBar(host.page).getByRole('button', { name: 'Start live session' })).toBeVisible();
+    await guest.page.goBack();
+    await expect(liveBar(guest.page).getByRole('status')).toHaveText('The live session has ended');
+  });
+
+  for (const person of [host, reviewer, guest]) {
     expectCleanConsole(person, [NO_AUDIO_WAVEFORM]);
     await person.context.close();
   }

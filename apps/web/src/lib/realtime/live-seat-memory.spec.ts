@@ -40,6 +40,18 @@ describe('a live seat remembered in this tab', () => {
     expect(memory.rejoins(CUT, 'session-1')).toBe(false);
   });
 
+  it('tells a tab whose session ended while it was away (a reload) from one that was in none', () => {
+    const storage = memoryStorage();
+    const memory = new LiveSeatMemory(storage);
+    expect(memory.onOpen(CUT, null)).toBe('none');
+    memory.remember(CUT, 'session-1');
+    expect(memory.onOpen(CUT, 'session-1')).toBe('rejoin');
+    expect(memory.onOpen(CUT, null)).toBe('ended');
+    expect(memory.onOpen(CUT, null)).toBe('none');
+    memory.remember(CUT, 'session-1');
+    expect(memory.onOpen(CUT, 'session-2')).toBe('ended');
+  });
+
   it('forgets on Leave, and on the end of the session it remembers only', () => {
     const memory = new LiveSeatMemory(memoryStorage());
     memory.remember(CUT, 'session-1');

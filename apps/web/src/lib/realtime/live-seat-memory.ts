@@ -29,11 +29,19 @@ export class LiveSeatMemory {
    * to take my seat in it again. A seat in a session that has since ended is forgotten.
    */
   rejoins(assetId: string, sessionId: string | null): boolean {
+    return this.onOpen(assetId, sessionId) === 'rejoin';
+  }
+
+  /**
+   * As `rejoins`, telling apart a tab that was in no session (`none`) from one whose session ended
+   * while it was away, as during a reload (`ended`): that tab is told it ended.
+   */
+  onOpen(assetId: string, sessionId: string | null): 'rejoin' | 'ended' | 'none' {
     const remembered = this.remembered(assetId);
-    if (remembered === null) return false;
-    if (remembered === sessionId) return true;
+    if (remembered === null) return 'none';
+    if (remembered === sessionId) return 'rejoin';
     this.forget(assetId);
-    return false;
+    return 'ended';
   }
 
   private remembered(assetId: string): string | null {

@@ -138,4 +138,16 @@ describe('what a page knows of a live session', () => {
     store.current(ASSET, null, NOW);
     expect(store.get(ASSET).endedWhileIn).toBe(true);
   });
+
+  it('tells a tab that reloaded while its session ended that it ended, unless another session runs', () => {
+    const store = new LiveSessionStore();
+    store.current(ASSET, null, NOW);
+    store.endedWhileAway(ASSET);
+    expect(store.get(ASSET)).toMatchObject({ session: null, joined: false, endedWhileIn: true });
+
+    const elsewhere = new LiveSessionStore();
+    elsewhere.current(ASSET, state(1, 0, NEXT_SESSION), NOW);
+    elsewhere.endedWhileAway(ASSET);
+    expect(elsewhere.get(ASSET).endedWhileIn).toBe(false);
+  });
 });

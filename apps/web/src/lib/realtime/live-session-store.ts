@@ -81,6 +81,15 @@ export class LiveSessionStore {
     if (view.session?.sessionId === sessionId) this.set(assetId, { ...NONE, endedWhileIn: view.joined });
   }
 
+  /**
+   * The session this tab was in ended while the page was away (a reload): said as if it ended in
+   * sight, unless another session already runs.
+   */
+  endedWhileAway(assetId: string): void {
+    const view = this.get(assetId);
+    if (!view.session && !view.endedWhileIn) this.set(assetId, { ...view, endedWhileIn: true });
+  }
+
   /** In the session or out of it; `catchingUp` when I joined one that runs (not when I started it). */
   setJoined(assetId: string, joined: boolean, catchingUp = false): void {
     const view = this.get(assetId);

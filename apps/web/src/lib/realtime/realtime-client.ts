@@ -385,8 +385,9 @@ export class RealtimeClient {
         this.live.current(assetId, liveSession, Date.now());
         // Back after a reconnect, or this tab reloaded while in the session: take my seat in it
         // again (within the server's grace a host keeps the role).
-        const reloaded = this.seats.rejoins(assetId, liveSession?.sessionId ?? null);
-        if (this.live.get(assetId).joined || reloaded) void this.joinLiveSession(assetId);
+        const seat = this.seats.onOpen(assetId, liveSession?.sessionId ?? null);
+        if (this.live.get(assetId).joined || seat === 'rejoin') void this.joinLiveSession(assetId);
+        else if (seat === 'ended') this.live.endedWhileAway(assetId);
       }
       if (!ack.success || !ack.data.ok) {
         this.cacheUpdates.assetJoined(this.queryClient, assetId);
