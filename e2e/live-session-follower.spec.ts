@@ -38,7 +38,7 @@ async function recordPlayer(page: Page): Promise<void> {
 const playerChanges = (page: Page) =>
   page.evaluate(() => (window as unknown as { playerSeen: string[] }).playerSeen);
 
-test('a follower’s transport keys and Compare are the host’s: pressing them leaves the follower on the host’s frame, until they break away', async ({
+test('a follower stays on the host’s frame: their transport keys and Compare are the host’s, a version switch never passes by frame 0, a second tab’s Leave shows in the first, and a reload while the session ends says it ended', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
@@ -68,6 +68,22 @@ test('a follower’s transport keys and Compare are the host’s: pressing them 
     await reviewer.page.goto(`${cutUrl}?version=2`);
     await liveBar(reviewer.page).getByRole('button', { name: 'Join' }).click();
     await expect(liveBar(reviewer.page).getByRole('status')).toHaveText('Following');
+    await expectOnFrame(reviewer.page, 30);
+  });
+
+  await test.step('the reviewer follows in a second tab too, and leaves there: the first tab says so and offers Join', async () => {
+    const second = await reviewer.context.newPage();
+    await second.goto(`${cutUrl}?version=2`);
+    await liveBar(second).getByRole('button', { name: 'Join' }).click();
+    await expect(liveBar(second).getByRole('status')).toHaveText('Following');
+    await liveBar(second).getByRole('button', { name: 'Leave' }).click();
+    await expect(liveBar(host.page).getByTestId('live-participant')).toHaveCount(1);
+    const first = liveBar(reviewer.page);
+    await expect(first.getByRole('button', { name: 'Join' })).toBeVisible();
+    await expect(first.getByRole('status')).toHaveCount(0);
+    await second.close();
+    await first.getByRole('button', { name: 'Join' }).click();
+    await expect(first.getByRole('status')).toHaveText('Following');
     await expectOnFrame(reviewer.page, 30);
   });
 

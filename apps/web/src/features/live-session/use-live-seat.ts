@@ -2,6 +2,7 @@ import type { LiveRole, LiveSessionState } from '@cutroom/contracts';
 import { useState } from 'react';
 import { useLiveSessionActions, useLiveSessionView } from '../../lib/realtime/realtime-context';
 import { useCurrentUser } from '../auth/session-queries';
+import { holdsSeat } from './seat-held';
 
 /** My place in the cut's live session, as the page around the player needs it. */
 export interface LiveSeatView {
@@ -32,7 +33,9 @@ export interface LiveSeatView {
 
 export function useLiveSeat(assetId: string): LiveSeatView {
   const me = useCurrentUser();
-  const { session, joined, clockOffsetMs, brokenAway, catchingUp } = useLiveSessionView(assetId);
+  const view = useLiveSessionView(assetId);
+  const { session, clockOffsetMs, brokenAway, catchingUp } = view;
+  const joined = holdsSeat(view.joined, session, me.id);
   const actions = useLiveSessionActions();
   const [pointingChosen, setPointing] = useState(false);
   const hosting = joined && session?.host.userId === me.id;
