@@ -38,7 +38,7 @@ async function recordPlayer(page: Page): Promise<void> {
 const playerChanges = (page: Page) =>
   page.evaluate(() => (window as unknown as { playerSeen: string[] }).playerSeen);
 
-test('a follower stays on the host’s frame: their transport keys and Compare are the host’s, a version switch never passes by frame 0, a second tab’s Leave shows in the first, and a reload while the session ends says it ended', async ({
+test('a follower stays on the host’s frame: their transport keys and Compare are the host’s, a version switch never passes by frame 0, a second tab’s Leave shows in the first, a reload keeps them broken away, and a reload while the session ends says it ended', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
@@ -129,6 +129,18 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
     await reviewer.page.keyboard.press('ArrowRight');
     await expectOnFrame(reviewer.page, 31);
     await expectOnFrame(host.page, 30);
+  });
+
+  await test.step('broken away, the reviewer reloads: they are still looking around alone, until they rejoin', async () => {
+    await reviewer.page.reload();
+    const bar = liveBar(reviewer.page);
+    await expect(bar.getByRole('status')).toHaveText('Looking around alone');
+    await goToFrame(host.page, 40, FRAMES);
+    await reviewer.page.waitForTimeout(1000);
+    await expect(reviewer.page.getByTestId('player')).not.toHaveAttribute('data-frame', '40');
+    await bar.getByRole('button', { name: 'Rejoin' }).click();
+    await expect(bar.getByRole('status')).toHaveText('Following');
+    await expectOnFrame(reviewer.page, 40);
   });
 
   await test.step('a guest away from the page (a reload) while the session ends is told it ended when back', async () => {

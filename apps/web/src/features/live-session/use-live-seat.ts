@@ -34,8 +34,10 @@ export interface LiveSeatView {
 export function useLiveSeat(assetId: string): LiveSeatView {
   const me = useCurrentUser();
   const view = useLiveSessionView(assetId);
-  const { session, clockOffsetMs, brokenAway, catchingUp } = view;
+  const { session, clockOffsetMs, catchingUp } = view;
   const joined = holdsSeat(view.joined, session, me.id);
+  // Made host after breaking away (or back so after a reload), I drive: nobody hosts alone.
+  const brokenAway = view.brokenAway && !(joined && session?.host.userId === me.id);
   const actions = useLiveSessionActions();
   const [pointingChosen, setPointing] = useState(false);
   const hosting = joined && session?.host.userId === me.id;

@@ -52,6 +52,18 @@ describe('a live seat remembered in this tab', () => {
     expect(memory.onOpen(CUT, 'session-2')).toBe('ended');
   });
 
+  it('remembers a seat looking around alone (Break away) as such, in the same session', () => {
+    const storage = memoryStorage();
+    const memory = new LiveSeatMemory(storage);
+    memory.remember(CUT, 'session-1', true);
+    const reloaded = new LiveSeatMemory(storage);
+    expect(reloaded.onOpen(CUT, 'session-1')).toBe('rejoin');
+    expect(reloaded.brokenAwayIn(CUT)).toBe(true);
+    reloaded.remember(CUT, 'session-1', false);
+    expect(reloaded.brokenAwayIn(CUT)).toBe(false);
+    expect(reloaded.rejoins(CUT, 'session-1')).toBe(true);
+  });
+
   it('forgets on Leave, and on the end of the session it remembers only', () => {
     const memory = new LiveSeatMemory(memoryStorage());
     memory.remember(CUT, 'session-1');

@@ -15,8 +15,14 @@ const keyOf = (assetId: string) => `cutroom.live-seat.${assetId}`;
 export class LiveSeatMemory {
   constructor(private readonly storage: SeatStorage | null) {}
 
-  remember(assetId: string, sessionId: string): void {
-    this.attempt(() => this.storage?.setItem(keyOf(assetId), sessionId));
+  /** In `sessionId`, following or looking around alone (`brokenAway`): a reload takes the seat as it was. */
+  remember(assetId: string, sessionId: string, brokenAway = false): void {
+    this.attempt(() => this.storage?.setItem(keyOf(assetId), brokenAway ? `${sessionId} away` : sessionId));
+  }
+
+  /** Whether the seat remembered was looking around alone (Break away) when the page went. */
+  brokenAwayIn(assetId: string): boolean {
+    return this.stored(assetId)?.endsWith(' away') ?? false;
   }
 
   forget(assetId: string, sessionId?: string): void {
@@ -45,6 +51,10 @@ export class LiveSeatMemory {
   }
 
   private remembered(assetId: string): string | null {
+    return this.stored(assetId)?.split(' ')[0] ?? null;
+  }
+
+  private stored(assetId: string): string | null {
     try {
       return this.storage?.getItem(keyOf(assetId)) ?? null;
     } catch {

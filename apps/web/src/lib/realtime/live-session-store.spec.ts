@@ -150,4 +150,14 @@ describe('what a page knows of a live session', () => {
     elsewhere.endedWhileAway(ASSET);
     expect(elsewhere.get(ASSET).endedWhileIn).toBe(false);
   });
+
+  it('takes my seat again looking around alone, as it was before a reload; joining by Join, following', () => {
+    const store = new LiveSessionStore();
+    store.received(state(1, 0), NOW);
+    store.setJoined(ASSET, true, true, true);
+    expect(store.get(ASSET)).toMatchObject({ joined: true, brokenAway: true });
+    store.setJoined(ASSET, false);
+    store.setJoined(ASSET, true, true);
+    expect(store.get(ASSET)).toMatchObject({ joined: true, brokenAway: false });
+  });
 });

@@ -90,12 +90,15 @@ export class LiveSessionStore {
     if (!view.session && !view.endedWhileIn) this.set(assetId, { ...view, endedWhileIn: true });
   }
 
-  /** In the session or out of it; `catchingUp` when I joined one that runs (not when I started it). */
-  setJoined(assetId: string, joined: boolean, catchingUp = false): void {
+  /**
+   * In the session or out of it; `catchingUp` when I joined one that runs (not when I started it);
+   * `brokenAway` when I take my seat again as I had it, looking around alone (after a reload).
+   */
+  setJoined(assetId: string, joined: boolean, catchingUp = false, brokenAway = false): void {
     const view = this.get(assetId);
     const catching = joined && catchingUp && view.session !== null;
     if (view.joined !== joined && (view.session || !joined))
-      this.set(assetId, { ...view, joined, brokenAway: false, catchingUp: catching });
+      this.set(assetId, { ...view, joined, brokenAway: joined && brokenAway, catchingUp: catching });
     else if (view.joined && joined && catching && !view.catchingUp)
       this.set(assetId, { ...view, catchingUp: true });
   }

@@ -200,8 +200,8 @@ export class RealtimeClient {
   }
 
   /** Takes a seat in the cut's session; as its host too, I first take the session's state (see `catchingUp`). */
-  joinLiveSession(assetId: string): Promise<LiveAck> {
-    return this.liveRequest(liveClientEvents.join, { assetId }, true);
+  joinLiveSession(assetId: string, brokenAway = false): Promise<LiveAck> {
+    return this.liveRequest(liveClientEvents.join, { assetId }, true, brokenAway);
   }
 
   /** I have taken the session's state, after joining: as its host, my player drives it from now on. */
@@ -233,6 +233,8 @@ export class RealtimeClient {
   /** As a follower: look around alone (true), or follow the host again (false). Mine alone: the server is not told. */
   breakAwayFromLiveSession(assetId: string, brokenAway: boolean): void {
     this.live.setBrokenAway(assetId, brokenAway);
+    const view = this.live.get(assetId);
+    if (view.joined && view.session) this.seats.remember(assetId, view.session.sessionId, view.brokenAway);
   }
 
   /** A live-session message; its answer is the session as it now is, kept like any state heard. */
@@ -240,6 +242,8 @@ export class RealtimeClient {
     event: string,
     body: { assetId: string } & Record<string, unknown>,
     joined?: boolean,
+    /** Joining, take the seat looking around alone, as it was before a reload. */
+    brokenAway = false,
   ): Promise<LiveAck> {
     const socket = this.socket;
     const offline: LiveAck = { ok: false, error: { statusCode: 503, message: 'Not connected: try again.' } };
@@ -252,8 +256,14 @@ export class RealtimeClient {
         this.live.current(body.assetId, session, Date.now());
         if (joined !== undefined) {
           // Joining (not starting) a running session, my page shows its state before it may drive it.
-          this.live.setJoined(body.assetId, joined && session !== null, event === liveClientEvents.join);
-          if (joined && session) this.seats.remember(body.assetId, session.sessionId);
+          this.live.setJoined(
+            body.assetId,
+            joined && session !== null,
+            event === liveClientEvents.join,
+            brokenAway,
+          );
+          if (joined && session)
+            this.seats.remember(body.assetId, session.sessionId, this.live.get(body.assetId).brokenAway);
           else this.seats.forget(body.assetId);
         }
       }
@@ -386,7 +396,8 @@ export class RealtimeClient {
         // Back after a reconnect, or this tab reloaded while in the session: take my seat in it
         // again (within the server's grace a host keeps the role).
         const seat = this.seats.onOpen(assetId, liveSession?.sessionId ?? null);
-        if (this.live.get(assetId).joined || seat === 'rejoin') void this.joinLiveSession(assetId);
+        if (this.live.get(assetId).joined || seat === 'rejoin')
+          void this.joinLiveSession(assetId, this.seats.brokenAwayIn(assetId));
         else if (seat === 'ended') this.live.endedWhileAway(assetId);
       }
       if (!ack.success || !ack.data.ok) {
