@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
+import { clickTimelineAt, expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
 import {
   addMember,
   createProject,
@@ -100,6 +100,23 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
     await expectOnFrame(host.page, 30);
   });
 
+  await test.step('following, the reviewer’s play and step buttons are the host’s, and a click on the picture or the timeline moves nothing', async () => {
+    for (const name of ['Play', 'Previous frame', 'Next frame']) {
+      const button = reviewer.page.getByRole('button', { name, exact: true });
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAttribute('title', /host moves the picture/);
+    }
+    await expect(
+      reviewer.page.getByTitle(/host moves the picture/).and(reviewer.page.locator('select')),
+    ).toBeDisabled();
+    await recordPlayer(reviewer.page);
+    await reviewer.page.locator('.player-video').click();
+    await clickTimelineAt(reviewer.page, 60, FRAMES);
+    await reviewer.page.waitForTimeout(500);
+    expect(await playerChanges(reviewer.page)).toEqual([]);
+    await expectOnFrame(reviewer.page, 30);
+  });
+
   await test.step('the host switches to v1 on frame 30: the reviewer goes straight to frame 30 of v1, never by frame 0', async () => {
     await recordPlayer(reviewer.page);
     await host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v1/ }).click();
@@ -126,6 +143,7 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
   });
 
   await test.step('broken away, the keys are the reviewer’s own again', async () => {
+    await expect(reviewer.page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
     await reviewer.page.keyboard.press('ArrowRight');
     await expectOnFrame(reviewer.page, 31);
     await expectOnFrame(host.page, 30);

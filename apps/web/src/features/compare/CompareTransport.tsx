@@ -12,6 +12,7 @@ export function CompareTransport({
   helpOpen,
   onToggleHelp,
   onCycleMode,
+  followingHost,
 }: {
   engine: PlaybackEngine<HTMLVideoElement>;
   playing: boolean;
@@ -23,10 +24,12 @@ export function CompareTransport({
   helpOpen: boolean;
   onToggleHelp: () => void;
   onCycleMode: () => void;
+  /** Following a live session's host: A's transport and the change jumps are the host's. */
+  followingHost: boolean;
 }) {
   return (
     <div className="player-controls compare-controls">
-      <TransportButtons engine={engine} playing={playing} />
+      <TransportButtons engine={engine} playing={playing} followingHost={followingHost} />
       <button
         type="button"
         className="time-primary"
@@ -40,7 +43,7 @@ export function CompareTransport({
         B {bLabel ?? '—'}
       </span>
       <span className="player-spacer" />
-      {hasChanges && (
+      {hasChanges && !followingHost && (
         <>
           <button
             type="button"

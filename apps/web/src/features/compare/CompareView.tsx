@@ -319,6 +319,8 @@ export function CompareView({
   });
 
   const seek = (to: number) => {
+    // Following, the host moves the pictures: a click on the timeline does not jump them for a moment.
+    if (following) return;
     left.engine.pause();
     left.engine.seekToFrame(to);
   };
@@ -491,6 +493,7 @@ export function CompareView({
         helpOpen={helpOpen}
         onToggleHelp={() => setHelpOpen((open) => !open)}
         onCycleMode={() => changeMode(nextDisplayMode(mode))}
+        followingHost={following !== null}
       />
       <p className="compare-keys muted">
         Space, J/K/L, ←/→, Home/End move both pictures · B flips A and B · N / Shift+N: next or previous

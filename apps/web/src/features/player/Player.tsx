@@ -126,7 +126,11 @@ export function Player({
   const { marks, setMarks, loop, shared } = useLoopMarks(engine, lastFrame, sharedLoop);
   const loopBy = shared ? (sharedLoopBy ?? 'the host') : undefined;
   const playing = snapshot.playing || snapshot.shuttle !== 0;
+  // A host's loop is handed in exactly while I follow them (undefined otherwise): then the host
+  // moves the picture, and a click on it or the timeline does not jump it for a moment.
+  const followingHost = sharedLoop !== undefined;
   const seekFromTimeline = (frame: number) => {
+    if (followingHost) return;
     if (playing) engine.pause();
     engine.seekToFrame(frame);
   };
@@ -168,8 +172,7 @@ export function Player({
     toggleFullscreen: fullscreen.toggle,
     cycleTimeDisplay: () => changeMode(nextDisplayMode(mode)),
     setHelpOpen,
-    // A host's loop is handed in exactly while I follow them (undefined otherwise).
-    followingHost: sharedLoop !== undefined,
+    followingHost,
   });
 
   const noteMarkers = (
@@ -198,7 +201,9 @@ export function Player({
           playsInline
           preload="auto"
           poster={version.urls.poster ?? undefined}
-          onClick={() => engine.togglePlay()}
+          onClick={() => {
+            if (!followingHost) engine.togglePlay();
+          }}
         />
         {picture && renderOverlay && (
           <div
@@ -263,6 +268,7 @@ export function Player({
         onToggleHelp={() => setHelpOpen((open) => !open)}
         soundOnly={soundOnly}
         fullscreen={fullscreen}
+        followingHost={followingHost}
       />
     </div>
   );

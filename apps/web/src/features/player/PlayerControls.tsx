@@ -6,7 +6,7 @@ import { PLAYBACK_SPEEDS, type PlaybackSnapshot } from './playback-snapshot';
 import { QualityMenu } from './QualityMenu';
 import { labelFrame, type Timebase } from './timebase';
 import { TimeReadout } from './TimeReadout';
-import { TransportButtons } from './TransportButtons';
+import { FOLLOWING_HOST_REASON, TransportButtons } from './TransportButtons';
 
 export interface PlayerControlsProps {
   engine: PlaybackEngine<HTMLVideoElement>;
@@ -24,6 +24,8 @@ export interface PlayerControlsProps {
   /** Sound has no picture to show in fullscreen. */
   soundOnly: boolean;
   fullscreen: { isFullscreen: boolean; toggle: () => void };
+  /** Following a live session's host: play, the frame steps and speed are the host's. */
+  followingHost?: boolean;
 }
 
 /** The bar under the timeline: transport, where the picture is, the loop, speed, sound, quality, help, fullscreen. */
@@ -41,11 +43,12 @@ export function PlayerControls({
   onToggleHelp,
   soundOnly,
   fullscreen,
+  followingHost = false,
 }: PlayerControlsProps) {
   const playing = snapshot.playing || snapshot.shuttle !== 0;
   return (
     <div className="player-controls">
-      <TransportButtons engine={engine} playing={playing} />
+      <TransportButtons engine={engine} playing={playing} followingHost={followingHost} />
       <TimeReadout
         timebase={timebase}
         frame={snapshot.frame}
@@ -74,7 +77,8 @@ export function PlayerControls({
         <span className="visually-hidden">Playback speed</span>
         <select
           value={snapshot.speed}
-          title="Playback speed"
+          title={followingHost ? FOLLOWING_HOST_REASON : 'Playback speed'}
+          disabled={followingHost}
           onChange={(event) => engine.setSpeed(Number(event.target.value))}
         >
           {PLAYBACK_SPEEDS.map((speed) => (
