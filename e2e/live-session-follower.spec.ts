@@ -82,6 +82,12 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
     await expect(first.getByRole('button', { name: 'Join' })).toBeVisible();
     await expect(first.getByRole('status')).toHaveCount(0);
     await second.close();
+    // Out in every tab: a reload of the first does not take the seat again.
+    await reviewer.page.reload();
+    await expect(reviewer.page.getByTestId('player')).toBeVisible();
+    await expect(first.getByRole('button', { name: 'Join' })).toBeVisible();
+    await reviewer.page.waitForTimeout(1000);
+    await expect(liveBar(host.page).getByTestId('live-participant')).toHaveCount(1);
     await first.getByRole('button', { name: 'Join' }).click();
     await expect(first.getByRole('status')).toHaveText('Following');
     await expectOnFrame(reviewer.page, 30);

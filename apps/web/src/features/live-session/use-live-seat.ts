@@ -1,5 +1,5 @@
 import type { LiveRole, LiveSessionState } from '@cutroom/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveSessionActions, useLiveSessionView } from '../../lib/realtime/realtime-context';
 import { useCurrentUser } from '../auth/session-queries';
 import { holdsSeat } from './seat-held';
@@ -39,6 +39,11 @@ export function useLiveSeat(assetId: string): LiveSeatView {
   // Made host after breaking away (or back so after a reload), I drive: nobody hosts alone.
   const brokenAway = view.brokenAway && !(joined && session?.host.userId === me.id);
   const actions = useLiveSessionActions();
+  // Joined here but no longer listed: I left in another tab (or was let go of). Out here too.
+  const seatLost = view.joined && session !== null && !joined;
+  useEffect(() => {
+    if (seatLost) actions.lostLiveSeat(assetId);
+  }, [seatLost, actions, assetId]);
   const [pointingChosen, setPointing] = useState(false);
   const hosting = joined && session?.host.userId === me.id;
   const role: LiveRole | null =

@@ -230,6 +230,15 @@ export class RealtimeClient {
     return this.liveRequest(liveClientEvents.setRole, { assetId, userId, role });
   }
 
+  /**
+   * The session no longer lists me though this tab joined it (I left it in another tab, or was let go
+   * of): out of it here too, and a reload of this tab does not take the seat again.
+   */
+  lostLiveSeat(assetId: string): void {
+    this.live.setJoined(assetId, false);
+    this.seats.forget(assetId);
+  }
+
   /** As a follower: look around alone (true), or follow the host again (false). Mine alone: the server is not told. */
   breakAwayFromLiveSession(assetId: string, brokenAway: boolean): void {
     this.live.setBrokenAway(assetId, brokenAway);

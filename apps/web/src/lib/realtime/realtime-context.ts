@@ -60,6 +60,7 @@ export function useLiveSessionActions(): Pick<
   | 'makeLiveHost'
   | 'setLiveRole'
   | 'breakAwayFromLiveSession'
+  | 'lostLiveSeat'
 > {
   return useRealtimeClient();
 }
