@@ -66,6 +66,16 @@ test('leaving compare by the breadcrumb lands on the frame B showed, and the add
     expect(new URL(page.url()).searchParams.get('bframe')).toBeNull();
   });
 
+  await test.step('opened on frame 25, Home shows frame 0, though the stream began loading past it', async () => {
+    await page.reload();
+    await expectOnFrame(page, 25);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    await expectOnFrame(page, 0);
+    await page.keyboard.press('ArrowRight');
+    await expectOnFrame(page, 1);
+  });
+
   expectCleanConsole(editor, [NO_AUDIO_WAVEFORM]);
   await editor.context.close();
 });

@@ -2,6 +2,9 @@ import { frameToSeconds, type FrameRate } from '@cutroom/timecode';
 import type { FrameClock, PlaybackEvent, PlaybackSource, PresentedFrameCallback } from './playback-source';
 import type { OpenPlaylistStream } from './playlist-stream';
 
+/** How far before the loaded media a seek may be and still land, on its first picture (Chromium). */
+const SEEK_TO_START_ROOM_SECONDS = 1;
+
 /**
  * When a frame is presented, as a browser reports it in `mediaTime`: stamped on the 90 kHz clock of
  * the stream, then cut to whole microseconds, so it can fall a hair before the frame's exact start.
@@ -30,6 +33,11 @@ export class FakePlaybackSource implements PlaybackSource {
    * currentTime is already past the picture by the time a frame reaches the screen.
    */
   clockLeadFrames = 0;
+  /**
+   * Where the loaded media starts, in seconds: 0 unless the stream opened further in and its first
+   * pictures are not loaded yet (see `loadFrom`).
+   */
+  bufferedFrom = 0;
   /** The frame on the screen; null before the first is presented. */
   shownFrame: number | null = null;
   private time = 0;
@@ -52,6 +60,17 @@ export class FakePlaybackSource implements PlaybackSource {
   get seekable() {
     const end = this.availableSeconds;
     return { length: 1, end: () => end };
+  }
+
+  get buffered() {
+    const [start, end] = [this.bufferedFrom, this.availableSeconds];
+    return { length: 1, start: () => start, end: () => end };
+  }
+
+  /** More media is loaded, from `seconds` on: the element says so with a progress event. */
+  loadFrom(seconds: number): void {
+    this.bufferedFrom = seconds;
+    this.queue('progress');
   }
 
   get currentTime(): number {
@@ -149,11 +168,18 @@ export class FakePlaybackSource implements PlaybackSource {
     this.queue('loadeddata', 'canplay');
   }
 
+  /**
+   * A seek lands. Short of the loaded media by up to a second (Chromium's room for streams that do not
+   * start exactly at 0), it lands at once, on the first picture loaded: the clock says one time, the
+   * screen shows a later frame.
+   */
   private landSeek() {
     this.seeking = false;
     this.dispatch('timeupdate');
     this.dispatch('seeked');
-    this.present(this.frameAt(this.time));
+    const short =
+      this.time < this.bufferedFrom && this.bufferedFrom - this.time <= SEEK_TO_START_ROOM_SECONDS;
+    this.present(this.frameAt(short ? this.bufferedFrom : this.time));
   }
 
   private frameAt(seconds: number): number {

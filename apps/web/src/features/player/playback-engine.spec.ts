@@ -1,5 +1,5 @@
 import { frameMidpointSeconds, frameToSeconds, type FrameRate } from '@cutroom/timecode';
-import { FakeFrameClock, FakePlaybackSource, openFakeStream } from './fake-playback-source';
+import { FakeFrameClock, FakePlaybackSource, openFakeStream, presentationTime } from './fake-playback-source';
 import { openingFrame, PlaybackEngine } from './playback-engine';
 import { labelFrame, timebaseOf, type Timebase } from './timebase';
 
@@ -126,6 +126,20 @@ describe.each(clips)('the player at $title', (clip) => {
     expect(player.engine.currentFrame).toBe(1000);
     expect(player.source.shownFrame).toBe(1000);
     expect(player.engine.getSnapshot().waiting).toBe(false);
+  });
+
+  it('opened further in, Home shows the first frame once it is loaded, not the first picture that was', () => {
+    const player = openClip(clip, { startFrame: 40 });
+    // The stream began loading at its first segment boundary before frame 40: frames 0–12 are not loaded.
+    player.source.bufferedFrom = presentationTime(13, clip.rate);
+    player.seek(0);
+    // The browser lands the seek at once on the first picture it has: the seek is still owed.
+    expect(player.source.shownFrame).toBe(13);
+    expect(player.engine.playheadFrame).toBe(0);
+    player.source.loadFrom(0);
+    player.source.run();
+    expect(player.source.shownFrame).toBe(0);
+    expect(player.engine.currentFrame).toBe(0);
   });
 
   it('seeking to a frame shows that frame and its timecode, with the element at the middle of it', () => {

@@ -142,7 +142,10 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
     on('timeupdate', () => {
       if (!hasFrameCallbacks(source) || !this.hasPicture()) this.showFrame(this.frameAt(source.currentTime));
     });
-    on('progress', () => this.readAvailable());
+    on('progress', () => {
+      this.readAvailable();
+      this.seekAgainIfLandedShort();
+    });
     on('durationchange', () => this.readAvailable());
     on('volumechange', () => this.update({ volume: source.volume, muted: source.muted }));
     this.watchFrames();
@@ -192,7 +195,10 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
           if (autoplay) this.play();
         },
         activeLevel: (activeLevel) => this.update({ activeLevel }),
-        buffered: () => this.readAvailable(),
+        buffered: () => {
+          this.readAvailable();
+          this.seekAgainIfLandedShort();
+        },
         failed: (error) => this.update({ error, waiting: false, playing: false, shuttle: 0 }),
       },
     );
@@ -356,6 +362,28 @@ export class PlaybackEngine<Source extends PlaybackSource = PlaybackSource> {
     const playingForward = this.snapshot.playing && this.snapshot.shuttle >= 0;
     // Not while a seek is under way: the frames shown then are from before it.
     if (loop && playingForward && !this.source?.seeking && frame >= loop.to) this.seekToFrame(loop.from);
+  }
+
+  /**
+   * A paused seek to a picture not loaded yet, less than a second before what is (the stream opened
+   * further in, so its first pictures were never loaded), lands at once in Chromium on the first
+   * picture loaded: Home on a cut opened at frame 40 showed frame 13. The seek stays pending, and is
+   * made again once its time is loaded.
+   */
+  private seekAgainIfLandedShort() {
+    const source = this.source;
+    const version = this.version;
+    const pending = this.pendingFrame;
+    if (!source || !version || pending === null || source.seeking) return;
+    if (this.snapshot.playing || this.snapshot.shuttle !== 0 || this.snapshot.frame === pending) return;
+    const seconds = frameMidpointSeconds(pending, version.timebase.rate);
+    const { buffered } = source;
+    for (let index = 0; index < buffered.length; index += 1) {
+      if (buffered.start(index) <= seconds && seconds < buffered.end(index)) {
+        source.currentTime = seconds;
+        return;
+      }
+    }
   }
 
   private readAvailable() {

@@ -28,6 +28,8 @@ export interface PlaybackSource {
   /** Zero until a picture has been decoded. */
   readonly videoWidth: number;
   readonly seekable: { readonly length: number; end(index: number): number };
+  /** The time ranges whose media is loaded. */
+  readonly buffered: { readonly length: number; start(index: number): number; end(index: number): number };
   play(): Promise<void>;
   pause(): void;
   addEventListener(type: PlaybackEvent, listener: () => void): void;
