@@ -38,7 +38,7 @@ async function recordPlayer(page: Page): Promise<void> {
 const playerChanges = (page: Page) =>
   page.evaluate(() => (window as unknown as { playerSeen: string[] }).playerSeen);
 
-test('a follower stays on the host’s frame: their transport keys and Compare are the host’s, a version switch never passes by frame 0, a second tab’s Leave shows in the first, a reload keeps them broken away, and a reload while the session ends says it ended', async ({
+test('a follower stays on the host’s frame: their transport keys and Compare are the host’s, a version switch or Compare never passes by frame 0, a second tab’s Leave shows in the first, a reload keeps them broken away, and a reload while the session ends says it ended', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
@@ -132,6 +132,28 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
     expect(await playerChanges(reviewer.page)).not.toContainEqual(expect.stringMatching(/^0 /));
     await host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ }).click();
     await expect(reviewer.page).toHaveURL(/version=2/);
+    await expectOnFrame(reviewer.page, 30);
+  });
+
+  await test.step('the host opens Compare on frame 30: the reviewer’s A opens straight on frame 30, never by frame 0, and comes back with the host', async () => {
+    await reviewer.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { aSeen: string[] }).aSeen = seen;
+      const look = () => {
+        const frame = document.querySelector('[data-testid="compare-a"]')?.getAttribute('data-frame');
+        if (frame && seen.at(-1) !== frame) seen.push(frame);
+        requestAnimationFrame(look);
+      };
+      look();
+    });
+    await host.page.locator('.review-title').getByRole('link', { name: 'Compare', exact: true }).click();
+    await expect(reviewer.page.getByTestId('compare-a')).toHaveAttribute('data-frame', '30');
+    await reviewer.page.waitForTimeout(500);
+    expect(await reviewer.page.evaluate(() => (window as unknown as { aSeen: string[] }).aSeen)).toEqual([
+      '30',
+    ]);
+    await host.page.locator('.breadcrumb a').first().click();
+    await expect(reviewer.page).not.toHaveURL(/compare/);
     await expectOnFrame(reviewer.page, 30);
   });
 

@@ -48,6 +48,9 @@ import { useFollower } from './use-follower';
 import { splitAt, WipeDragShare } from './wipe-split';
 import './compare.css';
 
+/** Opened on B's frame, how long A may take to stand on the same picture before the page hears of it anyway. */
+const OPENING_WAIT_MS = 3000;
+
 function Pane({
   side,
   version,
@@ -245,17 +248,27 @@ export function CompareView({
   // Opened on B's frame: A goes to the picture B shows there once the map is read (or, on a frame B
   // added, to the last picture before it), then B follows as on any seek.
   const openingOfB = useRef(openingFrameOfB);
+  // Until A stands on that picture ('map': the map is still being read) the page hears nothing of A:
+  // a live session's host would otherwise send everyone to A's frame 0 on the way.
+  const [openingA, setOpeningA] = useState<number | 'map' | null>(openingFrameOfB === null ? null : 'map');
   useEffect(() => {
     const bFrame = openingOfB.current;
     if (bFrame === null || (settings.alignment.kind === 'map' && !map.data && !map.error)) return;
     openingOfB.current = null;
     const runs = map.data?.runs ?? null;
-    left.engine.seekToFrame(
+    const aFrame =
       sourceFrame(settings.alignment, runs, bFrame, aCount) ??
-        frameBefore(runs, bFrame) ??
-        Math.min(bFrame, lastFrame),
-    );
+      frameBefore(runs, bFrame) ??
+      Math.min(bFrame, lastFrame);
+    setOpeningA(aFrame);
+    left.engine.seekToFrame(aFrame);
   }, [map.data, map.error, settings.alignment, left.engine, aCount, lastFrame]);
+  // Whatever happens meanwhile (a key pressed, a seek that lands elsewhere), the wait is short.
+  useEffect(() => {
+    if (openingA === null) return;
+    const timer = setTimeout(() => setOpeningA(null), OPENING_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [openingA]);
 
   const frame = left.snapshot.frame;
   const byMap = settings.alignment.kind === 'map';
@@ -288,9 +301,12 @@ export function CompareView({
   const reportPlayhead = useEffectEvent(() =>
     onPlayheadChange?.({ frame: left.snapshot.frame, playing: aPlaying, speed, shuttle, loop }),
   );
+  // A stands on the picture it opened for: from now on the page hears of every move.
+  if (openingA !== null && openingA === left.snapshot.frame) setOpeningA(null);
   useEffect(() => {
+    if (openingA !== null) return;
     reportPlayhead();
-  }, [left.snapshot.frame, aPlaying, speed, shuttle, loop?.from, loop?.to]);
+  }, [left.snapshot.frame, aPlaying, speed, shuttle, loop?.from, loop?.to, openingA]);
   const { layout: shownLayout, alignment: shownAlignment, swapped: shownSwapped } = settings;
   const shownOffset = shownAlignment.kind === 'offset' ? shownAlignment.offset : null;
   // Following, what I show is the session's split (so a host caught up drives on from it), else mine as shared.
