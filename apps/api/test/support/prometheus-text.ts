@@ -5,9 +5,16 @@ export interface Sample {
   value: number;
 }
 
+// Values as Prometheus reads them (Go's ParseFloat): NaN and Inf in any case, so prom-client's
+// "Nan" (an event-loop mean with no samples yet) is a sample like any other.
 const SAMPLE =
-  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?(?:\d+(?:\.\d*)?(?:e[+-]?\d+)?|NaN|\+Inf|-Inf))(?: \d+)?$/;
+  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?\d+(?:\.\d*)?(?:e[+-]?\d+)?|[Nn][Aa][Nn]|[+-][Ii][Nn][Ff])(?: \d+)?$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(?:,|$)/gy;
+
+function valueOf(text: string): number {
+  if (/^[+-]inf$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  return /^nan$/i.test(text) ? Number.NaN : Number(text);
+}
 
 /**
  * Parses Prometheus' text format strictly: every line a comment (# HELP / # TYPE), blank, or a
@@ -32,7 +39,7 @@ export function parsePrometheusText(text: string): Sample[] {
       consumed = LABEL.lastIndex;
     }
     if (consumed !== list.length) throw new Error(`bad labels: ${line}`);
-    samples.push({ name: match[1], labels, value: Number(match[3].replace('+Inf', 'Infinity')) });
+    samples.push({ name: match[1], labels, value: valueOf(match[3]) });
   }
   return samples;
 }
