@@ -255,6 +255,19 @@ describe('moving a cut to another project', () => {
     // Notifications follow the cut: the reviewer of A alone no longer reads about it.
     expect((await feed(team.reviewer)).some((item) => item.asset.id === assetId)).toBe(false);
     await itemFor(team.editor, (item) => item.asset.id === assetId && item.project.id === projectB);
+    // Not even an item written late, with the project the cut left (a note's fan-out that read the
+    // cut's project just before the move): whoever reads it must be a member where the cut is now.
+    await server.db.query(
+      `INSERT INTO notifications (user_id, asset_id, seq, project_id, kind, actor_id, actor_name, created_at)
+       SELECT u.id, $2, a.last_seq, $3, 'comment', NULL, 'Late', now() FROM users u, assets a
+        WHERE u.id = ANY($1::uuid[]) AND a.id = $2`,
+      [[team.reviewer.user.id, team.editor.user.id], assetId, team.projectId],
+    );
+    expect((await feed(team.reviewer)).some((item) => item.asset.id === assetId)).toBe(false);
+    const late = (await feed(team.editor)).filter(
+      (item) => item.asset.id === assetId && item.actor?.displayName === 'Late',
+    );
+    expect(late.map((item) => item.project.id)).toEqual([projectB]);
 
     // Moved back, the old link that named it does not reach it again.
     expect((await move(team.editor.caller, assetId, team.projectId)).status).toBe(200);

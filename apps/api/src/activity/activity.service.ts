@@ -19,7 +19,8 @@ interface ItemRow {
   kind: ActivityKind;
   asset_id: string;
   seq: string;
-  project_id: string;
+  /** The project the cut is in now (see ITEM_JOINS). */
+  item_project_id: string;
   project_name: string;
   asset_name: string;
   version_id: string | null;
@@ -48,7 +49,7 @@ export class ActivityService {
 
   async list(userId: string, query: ActivityQuery): Promise<ActivityPage> {
     const rows: ItemRow[] = await this.dataSource.query(
-      `SELECT n.id, n.kind, n.asset_id, n.seq, n.project_id, n.version_id, n.comment_id, n.decision, n.excerpt,
+      `SELECT n.id, n.kind, n.asset_id, n.seq, n.version_id, n.comment_id, n.decision, n.excerpt,
               n.actor_id, n.created_at, n.read_at, ${ITEM_COLUMNS}
        FROM notifications n ${ITEM_JOINS}
        WHERE ${READER_IS_MEMBER} AND ${ASSET_IS_LIVE} AND n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
@@ -103,7 +104,7 @@ function toItem(row: ItemRow): ActivityItem {
     kind: row.kind,
     actor:
       row.actor_id || row.actor_name ? { id: row.actor_user_id, displayName: row.actor_name ?? '' } : null,
-    project: { id: row.project_id, name: row.project_name },
+    project: { id: row.item_project_id, name: row.project_name },
     asset: { id: row.asset_id, name: row.asset_name },
     version:
       row.version_id && row.version_number !== null
