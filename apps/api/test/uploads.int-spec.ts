@@ -42,6 +42,16 @@ describe('resumable uploads and version stacks', () => {
       role: 'viewer',
     });
   });
+  // This file once hung, test after test, in a CI run (and passes alone in seconds): a test that
+  // runs long shows the end of what the server logged meanwhile.
+  let startedAt = 0;
+  beforeEach(() => {
+    startedAt = Date.now();
+  });
+  afterEach(() => {
+    if (Date.now() - startedAt > 30_000)
+      console.warn(`a slow test; the api's last output:\n${api.output().slice(-4000)}`);
+  });
   afterAll(async () => {
     await api?.stop();
     await db?.drop();

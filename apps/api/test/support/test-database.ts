@@ -13,6 +13,19 @@ function adminUrl(): string {
   return url;
 }
 
+const LOCK_WAIT = '20s';
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Who else is on the client's database and what each is doing: what a statement waited on. */
+async function openSessions(client: Client): Promise<string> {
+  const { rows } = await client.query<Record<string, unknown>>(
+    `SELECT pid, application_name, state, wait_event_type, wait_event,
+            round(extract(epoch FROM now() - xact_start)) AS transaction_seconds, left(query, 200) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return rows.map((row) => JSON.stringify(row)).join('\n') || 'no other session';
+}
+
 /** A fresh, empty database on the test server, so every test file is isolated. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `cutroom_test_${randomBytes(6).toString('hex')}`;
@@ -27,11 +40,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    // A test's own statement (a constraint added to make the server fail, say) never waits long on
+    // a lock: it fails, naming what else was open on the database, instead of holding up every test
+    // after it behind its place in the lock queue.
     async query<T>(sql: string, params: unknown[] = []) {
       const client = new Client({ connectionString: url.toString() });
       await client.connect();
       try {
+        await client.query(`SET lock_timeout = '${LOCK_WAIT}'`);
         return (await client.query(sql, params)).rows as T[];
+      } catch (error) {
+        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+        throw new Error(
+          `${(error as Error).message} after ${LOCK_WAIT}: ${sql}\n${await openSessions(client)}`,
+          {
+            cause: error,
+          },
+        );
       } finally {
         await client.end();
       }
