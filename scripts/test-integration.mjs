@@ -51,7 +51,17 @@ const result = spawnSync(
     'apps/api/jest.integration.config.cjs',
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    // In a throwaway cluster the test files' databases go with it: no DROP DATABASE after each file
+    // (on a slow disk one can take over 20 s, holding up the other files meanwhile).
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ...(scratch ? { CUTROOM_TEST_CLUSTER_THROWAWAY: '1' } : {}),
+    },
+  },
 );
 await stopEmbedded();
 if (scratch) rmSync(scratch, { recursive: true, force: true });
