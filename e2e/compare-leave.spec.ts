@@ -3,7 +3,7 @@ import { clickTimelineAt, expectOnFrame, goToFrame, makeCodedClip } from './supp
 import { createProject, expect, expectCleanConsole, newPerson, signUp, test } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
 import { frameOnPicture } from './support/picture';
-import { uploadAndOpen } from './support/review-page';
+import { uploadAndOpen, uploadNewVersion } from './support/review-page';
 
 const FRAMES = 75;
 const PANE = { a: '[data-testid="compare-a"] video', b: '[data-testid="compare-b"] video' };
@@ -29,12 +29,7 @@ test('leaving compare by the breadcrumb lands on the frame B showed, and the add
   const projectId = await createProject(editor, `Compare and back ${Date.now()}`);
   const page = editor.page;
   await uploadAndOpen(editor, projectId, await clip('leave-compare-v1.mov'), 'leave-compare');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a new version' }).click();
-  await (await chooser).setFiles(await clip('leave-compare-v2.mov'));
-  const v2Tab = page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
-  await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
-  await page.getByRole('button', { name: 'Dismiss' }).click();
+  const v2Tab = await uploadNewVersion(page, await clip('leave-compare-v2.mov'));
 
   await test.step('compare opens from v2’s frame 30; the address names A’s frame, not the frame it opened on', async () => {
     await v2Tab.click();

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { clickTimelineAt, expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
 import {
   addMember,
@@ -10,33 +9,10 @@ import {
   test,
 } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
-import { uploadAndOpen } from './support/review-page';
+import { liveBar, playerChanges, recordPlayer, startSession } from './support/live-session';
+import { createProjectLink, enterAsGuest, uploadAndOpen, uploadNewVersion } from './support/review-page';
 
 const FRAMES = 75;
-
-const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
-
-/**
- * Every frame and play state the page's player shows from now on, in order (read back by
- * `playerChanges`): looked at on every display refresh, so a player replaced by another is seen too.
- */
-async function recordPlayer(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { playerSeen: string[] }).playerSeen = seen;
-    let last: string | null = null;
-    const look = () => {
-      const player = document.querySelector('[data-testid="player"]');
-      const now = `${player?.getAttribute('data-frame')} ${player?.getAttribute('data-playing')}`;
-      if (last !== null && now !== last) seen.push(now);
-      last = now;
-      requestAnimationFrame(look);
-    };
-    look();
-  });
-}
-const playerChanges = (page: Page) =>
-  page.evaluate(() => (window as unknown as { playerSeen: string[] }).playerSeen);
 
 test('a follower stays on the host’s frame: their transport keys and Compare are the host’s, a version switch or Compare never passes by frame 0, a second tab’s Leave shows in the first, a reload keeps them broken away, and a reload while the session ends says it ended', async ({
   browser,
@@ -51,20 +27,14 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
   const projectId = await createProject(host, `Live follower ${Date.now()}`);
   await addMember(host, projectId, reviewer, 'reviewer');
   await uploadAndOpen(host, projectId, await clip('follow-v1.mov'), 'follow');
-  const chooser = host.page.waitForEvent('filechooser');
-  await host.page.getByRole('button', { name: 'Upload a new version' }).click();
-  await (await chooser).setFiles(await clip('follow-v2.mov'));
-  const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
-  await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
-  await host.page.getByRole('button', { name: 'Dismiss' }).click();
+  const v2Tab = await uploadNewVersion(host.page, await clip('follow-v2.mov'));
   await v2Tab.click();
   await expect(host.page).toHaveURL(/version=2/);
   const cutUrl = host.page.url().replace(/\?.*$/, '');
 
   await test.step('the host starts a session on frame 30 of v2, and the reviewer joins', async () => {
     await goToFrame(host.page, 30, FRAMES);
-    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
-    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await startSession(host);
     await reviewer.page.goto(`${cutUrl}?version=2`);
     await liveBar(reviewer.page).getByRole('button', { name: 'Join' }).click();
     await expect(liveBar(reviewer.page).getByRole('status')).toHaveText('Following');
@@ -193,14 +163,10 @@ test('a follower stays on the host’s frame: their transport keys and Compare a
   });
 
   await test.step('a guest away from the page (a reload) while the session ends is told it ended when back', async () => {
-    const made = await host.context.request.post(`/api/projects/${projectId}/links`, {
-      data: { permissions: ['view'], label: 'For Gil' },
-    });
-    expect(made.status()).toBe(201);
-    await guest.page.goto(((await made.json()) as { path: string }).path);
-    await guest.page.getByLabel('Your name').fill(guest.displayName);
-    await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
-    await expect(guest.page).toHaveURL(/\/shared$/);
+    await enterAsGuest(
+      guest,
+      await createProjectLink(host, projectId, { permissions: ['view'], label: 'For Gil' }),
+    );
     await guest.page.goto(`${cutUrl}?version=2`);
     await liveBar(guest.page).getByRole('button', { name: 'Join' }).click();
     await expect(liveBar(guest.page).getByRole('status')).toHaveText('Following');

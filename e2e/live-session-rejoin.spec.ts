@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expectOnFrame, goToFrame, makeCodedClip } from './support/coded-clip';
 import {
   addMember,
@@ -10,28 +9,10 @@ import {
   test,
 } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
+import { framesSeen, liveBar, recordPlayer, startSession } from './support/live-session';
 import { uploadAndOpen } from './support/review-page';
 
 const FRAMES = 75;
-
-const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
-
-/** From now on, every frame the page's player stands on, in order (read back by `framesSeen`). */
-async function recordFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const player = document.querySelector('[data-testid="player"]');
-    if (!player) throw new Error('no player on the page');
-    const seen: string[] = [];
-    (window as unknown as { framesSeen: string[] }).framesSeen = seen;
-    new MutationObserver(() => seen.push(player.getAttribute('data-frame') ?? '')).observe(player, {
-      attributes: true,
-      attributeFilter: ['data-frame'],
-    });
-  });
-}
-
-const framesSeen = (page: Page) =>
-  page.evaluate(() => (window as unknown as { framesSeen: string[] }).framesSeen.map(Number));
 
 test('a reload keeps your seat in a live session, and a host who reloads takes the session’s frame instead of sending everyone to frame 0', async ({
   browser,
@@ -51,8 +32,7 @@ test('a reload keeps your seat in a live session, and a host who reloads takes t
   const cutUrl = host.page.url();
 
   await test.step('the host starts a session, the reviewer joins, and the host pauses on frame 40', async () => {
-    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
-    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await startSession(host);
     await reviewer.page.goto(cutUrl);
     await liveBar(reviewer.page).getByRole('button', { name: 'Join' }).click();
     await expect(liveBar(reviewer.page).getByRole('status')).toHaveText('Following');
@@ -72,7 +52,7 @@ test('a reload keeps your seat in a live session, and a host who reloads takes t
   });
 
   await test.step('the host reloads while paused on frame 40: the reviewer’s picture never leaves it, and the host still drives', async () => {
-    await recordFrames(reviewer.page);
+    await recordPlayer(reviewer.page);
     await host.page.reload();
     await expect(host.page.getByTestId('player')).toBeVisible();
     await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
@@ -91,7 +71,7 @@ test('a reload keeps your seat in a live session, and a host who reloads takes t
     const second = await host.context.newPage();
     await second.goto(cutUrl);
     await expect(second.getByTestId('player')).toBeVisible();
-    await recordFrames(reviewer.page);
+    await recordPlayer(reviewer.page);
     await liveBar(second).getByRole('button', { name: 'Join' }).click();
     await expect(liveBar(second).getByRole('status')).toHaveText('You are driving');
     await expectOnFrame(second, 41);

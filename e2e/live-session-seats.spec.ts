@@ -8,30 +8,15 @@ import {
   newPerson,
   signUp,
   test,
-  type Person,
 } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
-import { uploadAndOpen } from './support/review-page';
+import { inSession, joinFrom, liveBar, startSession } from './support/live-session';
+import { createProjectLink, enterAsGuest, uploadAndOpen, uploadNewVersion } from './support/review-page';
 
 const FRAMES = 75;
 
-const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
-const inSession = (page: Page, name: string) =>
-  liveBar(page)
-    .getByRole('list', { name: 'In the live session' })
-    .getByTestId('live-participant')
-    .filter({ hasText: name });
 /** The marks beside someone's name in the bar: guest, host, annotator. */
 const marksOf = (page: Page, name: string) => inSession(page, name).locator('.live-session-role');
-
-/** Opens the cut the host has open, and joins its live session from the "Live session by …" strip. */
-async function joinFrom(person: Person, cutUrl: string, hostName: string) {
-  await person.page.goto(cutUrl);
-  const bar = liveBar(person.page);
-  await expect(bar).toContainText(`Live session by ${hostName}`);
-  await bar.getByRole('button', { name: 'Join' }).click();
-  await expect(bar.getByRole('status')).toHaveText(/^Following/);
-}
 
 /** A cut with two ready versions (v2 on screen), a reviewer, and a review link that lets its guest comment. */
 async function cutWithTwoVersions(
@@ -46,28 +31,15 @@ async function cutWithTwoVersions(
   const projectId = await createProject(host, `Live seats ${Date.now()}`);
   await addMember(host, projectId, reviewer, 'reviewer');
   await uploadAndOpen(host, projectId, await clip('seats-v1.mov'), 'seats');
-  const chooser = host.page.waitForEvent('filechooser');
-  await host.page.getByRole('button', { name: 'Upload a new version' }).click();
-  await (await chooser).setFiles(await clip('seats-v2.mov'));
-  const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
-  await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
-  await host.page.getByRole('button', { name: 'Dismiss' }).click();
+  const v2Tab = await uploadNewVersion(host.page, await clip('seats-v2.mov'));
   await v2Tab.click();
   await expect(host.page).toHaveURL(/version=2/);
   const cutUrl = host.page.url().replace(/\?.*$/, '');
-  const made = await host.context.request.post(`/api/projects/${projectId}/links`, {
-    data: { permissions: ['view', 'comment'], label: 'For Gil' },
+  const linkPath = await createProjectLink(host, projectId, {
+    permissions: ['view', 'comment'],
+    label: 'For Gil',
   });
-  expect(made.status()).toBe(201);
-  const linkPath = ((await made.json()) as { path: string }).path;
   return { host, reviewer, guest, projectId, cutUrl, linkPath };
-}
-
-async function signInAsGuest(guest: Person, linkPath: string) {
-  await guest.page.goto(linkPath);
-  await guest.page.getByLabel('Your name').fill(guest.displayName);
-  await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
-  await expect(guest.page).toHaveURL(/\/shared$/);
 }
 
 test('in a live session a guest is named cleanly, loses the pen with their link’s comment right, and is told when the session ends; a follower cannot pick a version and sees when the connection is lost', async ({
@@ -79,10 +51,9 @@ test('in a live session a guest is named cleanly, loses the pen with their link�
   );
 
   await test.step('the host starts a session on v2; a reviewer and a guest join it', async () => {
-    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
-    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await startSession(host);
     await joinFrom(reviewer, `${cutUrl}?version=2`, 'Hana Host');
-    await signInAsGuest(guest, linkPath);
+    await enterAsGuest(guest, linkPath);
     await joinFrom(guest, `${cutUrl}?version=2`, 'Hana Host');
   });
 
@@ -176,7 +147,7 @@ test('in compare, followers end on exactly the host’s wipe: held still mid-dra
   await guest.context.close();
 
   await test.step('the host takes the session into compare, wiped; the reviewer follows', async () => {
-    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
+    await startSession(host);
     await joinFrom(reviewer, `${cutUrl}?version=2`, 'Hana Host');
     await host.page.locator('.review-title').getByRole('link', { name: 'Compare', exact: true }).click();
     await host.page.getByRole('radio', { name: 'Wipe' }).click();

@@ -13,22 +13,15 @@ import {
   type Person,
 } from './support/fixtures';
 import { NO_AUDIO_WAVEFORM } from './support/media';
-import { uploadAndOpen } from './support/review-page';
+import { joinFrom, liveBar, startSession } from './support/live-session';
+import { createProjectLink, enterAsGuest, uploadAndOpen, uploadNewVersion } from './support/review-page';
 
 const FRAMES = 75;
 
-const liveBar = (page: Page) => page.getByRole('region', { name: 'Live session' });
-
-/** Opens the cut the host has open, and joins its live session from the "Live session by …" strip. */
-async function joinFrom(person: Person, cutUrl: string, hostName: string) {
-  await person.page.goto(cutUrl);
-  await expect(person.page.getByTestId('player')).toBeVisible();
-  const bar = liveBar(person.page);
-  await expect(bar).toContainText(`Live session by ${hostName}`);
-  await bar.getByRole('button', { name: 'Join' }).click();
-  await expect(bar.getByRole('status')).toHaveText('Following');
-  // The Join button is gone: focus stays in the bar rather than falling to the page.
-  await expect(bar).toBeFocused();
+/** Joins, and the Join button being gone, focus stays in the bar rather than falling to the page. */
+async function joinKeepingFocus(person: Person, cutUrl: string, hostName: string) {
+  await joinFrom(person, cutUrl, hostName);
+  await expect(liveBar(person.page)).toBeFocused();
 }
 
 test('a host drives a live session: followers see the host’s exact frame, and a late joiner lands on it', async ({
@@ -53,9 +46,8 @@ test('a host drives a live session: followers see the host’s exact frame, and 
   await test.step('the host starts a live session and a reviewer joins it', async () => {
     await reviewer.page.goto(cutUrl);
     await expect(liveBar(reviewer.page).getByRole('button', { name: 'Start live session' })).toBeVisible();
-    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
-    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
-    await joinFrom(reviewer, cutUrl, 'Hana Host');
+    await startSession(host);
+    await joinKeepingFocus(reviewer, cutUrl, 'Hana Host');
     await expect(liveBar(host.page).getByRole('list', { name: 'In the live session' })).toContainText(
       'Rafa Reviewer',
     );
@@ -204,14 +196,7 @@ test('a host drives a live session: followers see the host’s exact frame, and 
       width: 640,
       height: 360,
     });
-    const chooser = host.page.waitForEvent('filechooser');
-    await host.page.getByRole('button', { name: 'Upload a new version' }).click();
-    await (await chooser).setFiles(v2);
-    const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
-    await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
-    // The finished upload's panel would push the timeline out of the window.
-    await host.page.getByRole('button', { name: 'Dismiss' }).click();
-    await v2Tab.click();
+    await (await uploadNewVersion(host.page, v2)).click();
     await expect(host.page).toHaveURL(/version=2/);
     await expectOnFrame(host.page, 20);
     for (const follower of [reviewer, late]) {
@@ -280,30 +265,20 @@ test('the host takes a live session into compare: followers (a guest too) see th
   const projectId = await createProject(host, `Live compare ${Date.now()}`);
   await addMember(host, projectId, reviewer, 'reviewer');
   await uploadAndOpen(host, projectId, await clip('compare-live-v1.mov'), 'compare-live');
-  const chooser = host.page.waitForEvent('filechooser');
-  await host.page.getByRole('button', { name: 'Upload a new version' }).click();
-  await (await chooser).setFiles(await clip('compare-live-v2.mov'));
-  const v2Tab = host.page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: /v2/ });
-  await expect(v2Tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
-  await host.page.getByRole('button', { name: 'Dismiss' }).click();
+  const v2Tab = await uploadNewVersion(host.page, await clip('compare-live-v2.mov'));
   const cutUrl = host.page.url().replace(/\?.*$/, '');
-  const made = await host.context.request.post(`/api/projects/${projectId}/links`, {
-    data: { permissions: ['view', 'comment'], label: 'For Gil' },
+  const linkPath = await createProjectLink(host, projectId, {
+    permissions: ['view', 'comment'],
+    label: 'For Gil',
   });
-  expect(made.status()).toBe(201);
-  const linkPath = ((await made.json()) as { path: string }).path;
 
   await test.step('the host starts a session on v2; a reviewer and a guest join it', async () => {
     await v2Tab.click();
     await expect(host.page).toHaveURL(/version=2/);
-    await liveBar(host.page).getByRole('button', { name: 'Start live session' }).click();
-    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
-    await joinFrom(reviewer, `${cutUrl}?version=2`, 'Hana Host');
-    await guest.page.goto(linkPath);
-    await guest.page.getByLabel('Your name').fill(guest.displayName);
-    await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
-    await expect(guest.page).toHaveURL(/\/shared$/);
-    await joinFrom(guest, `${cutUrl}?version=2`, 'Hana Host');
+    await startSession(host);
+    await joinKeepingFocus(reviewer, `${cutUrl}?version=2`, 'Hana Host');
+    await enterAsGuest(guest, linkPath);
+    await joinKeepingFocus(guest, `${cutUrl}?version=2`, 'Hana Host');
   });
 
   const followers = [reviewer, guest];

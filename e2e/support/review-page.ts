@@ -43,6 +43,42 @@ export async function uploadAndOpen(person: Person, projectId: string, file: str
 }
 
 /**
+ * Uploads `file` as the cut's next version from its review page and waits until that version
+ * (`v<round>`) is ready; the finished upload's panel is dismissed (it would push the timeline out of
+ * the window). Returns the version's tab, not yet opened.
+ */
+export async function uploadNewVersion(page: Page, file: string, round = 2) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload a new version' }).click();
+  await (await chooser).setFiles(file);
+  const tab = page
+    .getByRole('navigation', { name: 'Versions' })
+    .getByRole('link', { name: new RegExp(`^v${round}`) });
+  await expect(tab).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  return tab;
+}
+
+/** Opens a review link and signs in to it under the guest's name: they land on the shared page. */
+export async function enterAsGuest(guest: Person, linkPath: string): Promise<void> {
+  await guest.page.goto(linkPath);
+  await guest.page.getByLabel('Your name').fill(guest.displayName);
+  await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
+  await expect(guest.page).toHaveURL(/\/shared$/);
+}
+
+/** A review link of the whole project with these rights, made through the api; its path. */
+export async function createProjectLink(
+  owner: Person,
+  projectId: string,
+  data: { permissions: string[]; label: string },
+): Promise<string> {
+  const made = await owner.context.request.post(`/api/projects/${projectId}/links`, { data });
+  expect(made.status(), await made.text()).toBe(201);
+  return ((await made.json()) as { path: string }).path;
+}
+
+/**
  * Records, in the page, the frame each presented picture belongs to (from requestVideoFrameCallback's
  * mediaTime): the test's own witness of what was on screen, independent of the player's code.
  */

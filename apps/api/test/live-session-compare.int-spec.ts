@@ -1,20 +1,12 @@
-import { type LiveSessionState, type LiveTransport, liveSessionStateSchema } from '@cutroom/contracts';
-import type { Socket } from 'socket.io-client';
-import { Caller } from './support/http-client.js';
+import type { LiveTransport } from '@cutroom/contracts';
+import { type LiveCut, linkGuest, stillAt, useLiveCuts } from './support/live-session.js';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
-import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { emitWithAck, waitFor } from './support/socket-client.js';
 import { signUpTeam, type Team } from './support/team.js';
 import { useTwoNodes } from './support/two-nodes.js';
 
-interface OpenCut {
-  socket: Socket;
-  /** Every live:state received, each checked against its contract. */
-  states: LiveSessionState[];
-  joinAck: any;
-}
-
 /** The state of that revision, once heard (clients keep the newest revision, whatever the order of arrival). */
-const heard = (cut: OpenCut, revision: number) =>
+const heard = (cut: LiveCut, revision: number) =>
   waitFor(() => cut.states.find((s) => s.revision === revision));
 
 describe('compare mode in a live session', () => {
@@ -22,19 +14,10 @@ describe('compare mode in a live session', () => {
   let team: Team;
   let cut: { assetId: string; versionId: string };
   let v2: string;
-  const open: Socket[] = [];
-  const still = (versionId: string, frame: number): LiveTransport => ({
-    versionId,
-    frame,
-    playing: false,
-    rate: 1,
-    loopIn: null,
-    loopOut: null,
-    compare: null,
-  });
+  const openCut = useLiveCuts(server);
   /** The host compares A (v1, at `frame`) with B (v2), wiped down the middle, B lined up by the frame map. */
   const comparing = (frame: number, compare: Partial<NonNullable<LiveTransport['compare']>> = {}) => ({
-    ...still(cut.versionId, frame),
+    ...stillAt(cut.versionId, frame),
     compare: {
       versionId: v2,
       layout: 'wipe' as const,
@@ -44,37 +27,14 @@ describe('compare mode in a live session', () => {
       ...compare,
     },
   });
-  async function opened(baseUrl: string, token: string): Promise<OpenCut> {
-    const { socket } = await connectSocket(baseUrl, token);
-    open.push(socket);
-    const cutOpen: OpenCut = { socket, states: [], joinAck: undefined };
-    socket.on('live:state', (state: unknown) => cutOpen.states.push(liveSessionStateSchema.parse(state)));
-    cutOpen.joinAck = await emitWithAck(socket, 'asset:join', { assetId: cut.assetId });
-    return cutOpen;
-  }
-  const drive = (who: OpenCut, transport: unknown) =>
+  const opened = (baseUrl: string, token: string) => openCut(baseUrl, token, cut.assetId);
+  const drive = (who: LiveCut, transport: unknown) =>
     emitWithAck(who.socket, 'live:drive', { assetId: cut.assetId, transport });
-  async function guestToken(name: string): Promise<string> {
-    const link = await team.owner.caller.post(`/api/projects/${team.projectId}/links`, {
-      assetIds: [cut.assetId],
-      permissions: ['view', 'comment'],
-    });
-    expect(link.status).toBe(201);
-    const joined = await new Caller(server.nodeB.baseUrl).post(`/api/share/${link.body.token}/guests`, {
-      name,
-    });
-    expect(joined.status).toBe(201);
-    return joined.body.token;
-  }
 
   beforeAll(async () => {
     team = await signUpTeam(server.nodeA.baseUrl, 'Live compare');
     cut = await readyVersion(server.db, team.editor, team.projectId, 240);
     v2 = (await readyNextVersion(server.db, team.editor, cut.assetId, 250)).versionId;
-  });
-  afterEach(async () => {
-    for (const socket of open.splice(0)) socket.disconnect();
-    await server.db.query(`DELETE FROM live_sessions`);
   });
 
   it('followers on another api process follow the host into compare (pair, layout, alignment, wipe, frame), a late joiner lands in it, and leaving compare brings them back', async () => {
@@ -82,7 +42,7 @@ describe('compare mode in a live session', () => {
     const follower = await opened(server.nodeB.baseUrl, team.reviewer.token);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 30),
+      transport: stillAt(cut.versionId, 30),
     });
     expect((await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId })).ok).toBe(true);
 
@@ -108,9 +68,9 @@ describe('compare mode in a live session', () => {
     expect(lateJoin.session.transport).toEqual(moves.at(-1));
 
     // The host leaves compare for the review page's player on B: everyone is told compare is over.
-    const back = await drive(host, still(v2, 98));
+    const back = await drive(host, stillAt(v2, 98));
     expect(back).toMatchObject({ ok: true });
-    expect((await heard(late, back.session.revision)).transport).toEqual(still(v2, 98));
+    expect((await heard(late, back.session.revision)).transport).toEqual(stillAt(v2, 98));
     expect((await heard(follower, back.session.revision)).transport.compare).toBeNull();
     // A host who sends a transport as before (no compare named) is on the review page.
     const { compare: _none, ...asBefore } = comparing(12);
@@ -138,13 +98,16 @@ describe('compare mode in a live session', () => {
     await drive(host, comparing(44, { versionId: other.versionId }));
     await server.db.query(`DELETE FROM versions WHERE id = $1`, [other.versionId]);
     const rejoined = await emitWithAck(host.socket, 'live:join', { assetId: cut.assetId });
-    expect(rejoined.session.transport).toEqual(still(cut.versionId, 44));
+    expect(rejoined.session.transport).toEqual(stillAt(cut.versionId, 44));
   });
 
   it('a follower, an annotator or a guest cannot push compare state; bad compare payloads get a clear error and crash nothing', async () => {
     const host = await opened(server.nodeA.baseUrl, team.owner.token);
     const follower = await opened(server.nodeB.baseUrl, team.editor.token);
-    const guest = await opened(server.nodeB.baseUrl, await guestToken('Gwen'));
+    const guest = await opened(
+      server.nodeB.baseUrl,
+      (await linkGuest(team.owner.caller, server.nodeB.baseUrl, { ...team, ...cut }, 'Gwen')).token,
+    );
     await emitWithAck(host.socket, 'live:start', { assetId: cut.assetId, transport: comparing(20) });
     for (const who of [follower, guest])
       expect((await emitWithAck(who.socket, 'live:join', { assetId: cut.assetId })).ok).toBe(true);
@@ -152,7 +115,7 @@ describe('compare mode in a live session', () => {
 
     const notHost = { statusCode: 403, message: 'Only the host drives the session and hands out its roles.' };
     expect((await drive(follower, comparing(99, { layout: 'difference' }))).error).toEqual(notHost);
-    expect((await drive(guest, still(cut.versionId, 99))).error).toEqual(notHost);
+    expect((await drive(guest, stillAt(cut.versionId, 99))).error).toEqual(notHost);
     // The pen lets them draw and point, not drive.
     await emitWithAck(host.socket, 'live:set-role', {
       assetId: cut.assetId,
@@ -194,7 +157,7 @@ describe('compare mode in a live session', () => {
       { ...comparing(20).compare, layout: 'x'.repeat(100_000) },
     ];
     for (const compare of malformed) {
-      const refused = await drive(host, { ...still(cut.versionId, 20), compare });
+      const refused = await drive(host, { ...stillAt(cut.versionId, 20), compare });
       expect(refused.ok).toBe(false);
       expect(refused.error.statusCode).toBe(400);
       expect(refused.error.message).toEqual(expect.any(String));

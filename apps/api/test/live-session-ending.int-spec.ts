@@ -1,36 +1,18 @@
-import type { LiveTransport } from '@cutroom/contracts';
 import { Client } from 'pg';
-import type { Socket } from 'socket.io-client';
+import { type LiveCut, stillAt, useLiveCuts } from './support/live-session.js';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
-import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { emitWithAck, waitFor } from './support/socket-client.js';
 import { signUpTeam, type Team } from './support/team.js';
 import { useTwoNodes } from './support/two-nodes.js';
-
-interface OpenCut {
-  socket: Socket;
-  ended: { assetId: string; sessionId: string }[];
-}
 
 describe('a live session ends, and is announced and logged, when what it stands on goes', () => {
   const server = useTwoNodes({ LIVE_SESSION_GRACE_SECONDS: '1' });
   let team: Team;
   let cut: { assetId: string; versionId: string };
-  const open: Socket[] = [];
-  const still = (versionId: string, frame: number): LiveTransport => ({
-    versionId,
-    frame,
-    playing: false,
-    rate: 1,
-    loopIn: null,
-    loopOut: null,
-    compare: null,
-  });
-  async function opened(baseUrl: string, token: string): Promise<OpenCut> {
-    const { socket } = await connectSocket(baseUrl, token);
-    open.push(socket);
-    const cutOpen: OpenCut = { socket, ended: [] };
-    socket.on('live:ended', (ended: OpenCut['ended'][number]) => cutOpen.ended.push(ended));
-    expect((await emitWithAck(socket, 'asset:join', { assetId: cut.assetId })).ok).toBe(true);
+  const openCut = useLiveCuts(server);
+  async function opened(baseUrl: string, token: string): Promise<LiveCut> {
+    const cutOpen = await openCut(baseUrl, token, cut.assetId);
+    expect(cutOpen.joinAck.ok).toBe(true);
     return cutOpen;
   }
   async function loggedSessionIds(): Promise<string[]> {
@@ -43,10 +25,6 @@ describe('a live session ends, and is announced and logged, when what it stands 
     team = await signUpTeam(server.nodeA.baseUrl, 'Live sessions ending');
     cut = await readyVersion(server.db, team.editor, team.projectId, 240);
   });
-  afterEach(async () => {
-    for (const socket of open.splice(0)) socket.disconnect();
-    await server.db.query(`DELETE FROM live_sessions`);
-  });
 
   it('deleting the version the session is on ends it: followers hear live:ended and its log is kept', async () => {
     const { versionId } = await readyNextVersion(server.db, team.editor, cut.assetId, 240);
@@ -54,7 +32,7 @@ describe('a live session ends, and is announced and logged, when what it stands 
     const follower = await opened(server.nodeB.baseUrl, team.reviewer.token);
     const started = await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(versionId, 0),
+      transport: stillAt(versionId, 0),
     });
     expect(started.ok).toBe(true);
     expect((await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId })).ok).toBe(true);
@@ -74,7 +52,7 @@ describe('a live session ends, and is announced and logged, when what it stands 
     const host = await opened(server.nodeA.baseUrl, team.owner.token);
     const started = await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     expect(started.ok).toBe(true);
     // A deletion under way, as removing a version takes its locks: the cut first, then its session.
@@ -117,7 +95,7 @@ describe('a live session ends, and is announced and logged, when what it stands 
     const onlooker = await opened(server.nodeA.baseUrl, team.reviewer.token);
     const started = await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     expect(started.ok).toBe(true);
 

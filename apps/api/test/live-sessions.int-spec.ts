@@ -1,61 +1,26 @@
-import { type LiveSessionState, type LiveTransport, liveSessionStateSchema } from '@cutroom/contracts';
+import type { LiveTransport } from '@cutroom/contracts';
 import { Client } from 'pg';
-import type { Socket } from 'socket.io-client';
-import { Caller } from './support/http-client.js';
+import { type LiveCut, linkGuest, openLiveCut, stillAt, useLiveCuts } from './support/live-session.js';
 import { readyNextVersion, readyVersion } from './support/review-fixture.js';
-import { connectSocket, emitWithAck, waitFor } from './support/socket-client.js';
+import { emitWithAck, waitFor } from './support/socket-client.js';
 import { signUpTeam, type Team } from './support/team.js';
 import { useTwoNodes } from './support/two-nodes.js';
 
-interface OpenCut {
-  socket: Socket;
-  /** Every live:state received, each checked against its contract. */
-  states: LiveSessionState[];
-  ended: { assetId: string; sessionId: string }[];
-  joinAck: any;
-}
-
-/** Someone with the cut open on one api process, hearing its live session. */
-async function openCut(baseUrl: string, token: string, assetId: string): Promise<OpenCut> {
-  const { socket } = await connectSocket(baseUrl, token);
-  const cut: OpenCut = { socket, states: [], ended: [], joinAck: undefined };
-  socket.on('live:state', (state: unknown) => cut.states.push(liveSessionStateSchema.parse(state)));
-  socket.on('live:ended', (ended: { assetId: string; sessionId: string }) => cut.ended.push(ended));
-  cut.joinAck = await emitWithAck(socket, 'asset:join', { assetId });
-  return cut;
-}
-
-const latest = (cut: OpenCut) => cut.states.at(-1);
+const latest = (cut: LiveCut) => cut.states.at(-1);
 
 describe('live review sessions', () => {
   const server = useTwoNodes();
   let team: Team;
   let cut: { assetId: string; versionId: string };
   let nextVersionId: string;
-  const open: Socket[] = [];
-  const still = (versionId: string, frame: number): LiveTransport => ({
-    versionId,
-    frame,
-    playing: false,
-    rate: 1,
-    loopIn: null,
-    loopOut: null,
-    compare: null,
-  });
-  async function opened(baseUrl: string, who: { token: string }, assetId = cut.assetId) {
-    const opening = await openCut(baseUrl, who.token, assetId);
-    open.push(opening.socket);
-    return opening;
-  }
+  const openCut = useLiveCuts(server);
+  const opened = (baseUrl: string, who: { token: string }, assetId = cut.assetId) =>
+    openCut(baseUrl, who.token, assetId);
 
   beforeAll(async () => {
     team = await signUpTeam(server.nodeA.baseUrl, 'Live sessions');
     cut = await readyVersion(server.db, team.editor, team.projectId, 240);
     nextVersionId = (await readyNextVersion(server.db, team.editor, cut.assetId, 240)).versionId;
-  });
-  afterEach(async () => {
-    for (const socket of open.splice(0)) socket.disconnect();
-    await server.db.query(`DELETE FROM live_sessions`);
   });
 
   it('a follower connected to another api process follows the host, and a late joiner lands on the current state', async () => {
@@ -65,7 +30,7 @@ describe('live review sessions', () => {
 
     const started = await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     expect(started).toMatchObject({
       ok: true,
@@ -84,10 +49,10 @@ describe('live review sessions', () => {
 
     // Seek, then a frame step, then play at double speed, then a version switch.
     const moves: LiveTransport[] = [
-      still(cut.versionId, 120),
-      still(cut.versionId, 121),
-      { ...still(cut.versionId, 121), playing: true, rate: 2 },
-      still(nextVersionId, 121),
+      stillAt(cut.versionId, 120),
+      stillAt(cut.versionId, 121),
+      { ...stillAt(cut.versionId, 121), playing: true, rate: 2 },
+      stillAt(nextVersionId, 121),
     ];
     for (const transport of moves) {
       const driven = await emitWithAck(host.socket, 'live:drive', { assetId: cut.assetId, transport });
@@ -102,10 +67,10 @@ describe('live review sessions', () => {
     const late = await opened(server.nodeB.baseUrl, team.viewer);
     expect(late.joinAck.liveSession).toMatchObject({
       sessionId: started.session.sessionId,
-      transport: still(nextVersionId, 121),
+      transport: stillAt(nextVersionId, 121),
     });
     const lateJoin = await emitWithAck(late.socket, 'live:join', { assetId: cut.assetId });
-    expect(lateJoin.session.transport).toEqual(still(nextVersionId, 121));
+    expect(lateJoin.session.transport).toEqual(stillAt(nextVersionId, 121));
   });
 
   it("a follower's drive command is refused and changes nothing", async () => {
@@ -113,13 +78,13 @@ describe('live review sessions', () => {
     const follower = await opened(server.nodeB.baseUrl, team.editor);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 10),
+      transport: stillAt(cut.versionId, 10),
     });
     const joined = await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId });
 
     const refused = await emitWithAck(follower.socket, 'live:drive', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 99),
+      transport: stillAt(cut.versionId, 99),
     });
     expect(refused).toEqual({
       ok: false,
@@ -135,22 +100,22 @@ describe('live review sessions', () => {
     const other = await readyVersion(server.db, team.editor, team.projectId, 24);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     const drive = (transport: unknown) =>
       emitWithAck(host.socket, 'live:drive', { assetId: cut.assetId, transport });
 
-    const halfFrame = await drive({ ...still(cut.versionId, 0), frame: 1.5 });
+    const halfFrame = await drive({ ...stillAt(cut.versionId, 0), frame: 1.5 });
     expect(halfFrame.error.statusCode).toBe(400);
     expect(halfFrame.error.fields).toEqual([
       { path: 'transport.frame', message: 'must be a whole frame number' },
     ]);
-    expect((await drive({ ...still(cut.versionId, 0), rate: 100 })).error.statusCode).toBe(400);
-    expect((await drive(still(cut.versionId, 240))).error).toEqual({
+    expect((await drive({ ...stillAt(cut.versionId, 0), rate: 100 })).error.statusCode).toBe(400);
+    expect((await drive(stillAt(cut.versionId, 240))).error).toEqual({
       statusCode: 400,
       message: 'That frame is past the end of the version.',
     });
-    expect((await drive(still(other.versionId, 0))).error).toEqual({
+    expect((await drive(stillAt(other.versionId, 0))).error).toEqual({
       statusCode: 400,
       message: 'That version is not one of this cut.',
     });
@@ -158,13 +123,13 @@ describe('live review sessions', () => {
       expect((await emitWithAck(host.socket, 'live:join', body)).error.statusCode).toBe(400);
     const twice = await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     expect(twice.error.statusCode).toBe(409);
     // A message without an ack is dropped, not a crash.
     host.socket.emit('live:drive', { assetId: cut.assetId, transport: 'garbage' });
 
-    expect((await drive(still(cut.versionId, 7))).session.transport.frame).toBe(7);
+    expect((await drive(stillAt(cut.versionId, 7))).session.transport.frame).toBe(7);
     expect((await fetch(`${server.nodeA.baseUrl}/api/health`)).status).toBe(200);
   });
 
@@ -173,7 +138,7 @@ describe('live review sessions', () => {
     const follower = await opened(server.nodeB.baseUrl, team.reviewer);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     const joined = await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId });
     await waitFor(() => latest(follower)?.revision === joined.session.revision);
@@ -184,12 +149,12 @@ describe('live review sessions', () => {
       Array.from({ length: 1000 }, (_, n) =>
         emitWithAck(host.socket, 'live:drive', {
           assetId: cut.assetId,
-          transport: still(cut.versionId, n % 240),
+          transport: stillAt(cut.versionId, n % 240),
         }),
       ),
     );
     const seconds = (Date.now() - sentAt) / 1000;
-    const last = still(cut.versionId, 999 % 240);
+    const last = stillAt(cut.versionId, 999 % 240);
     // Every command is answered: run, or replaced by a newer one (a 429 its sender can tell apart).
     const refused = acks.filter((ack) => !ack.ok);
     expect(refused.length).toBeGreaterThan(0);
@@ -213,9 +178,9 @@ describe('live review sessions', () => {
     const host = await opened(server.nodeA.baseUrl, team.owner);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
-    const playing = { ...still(cut.versionId, 10), playing: true };
+    const playing = { ...stillAt(cut.versionId, 10), playing: true };
     const changedAt = (ack: any) => Date.parse(ack.session.changedAt);
 
     // The host read its frame 100 ms before sending (one machine: the same clock as the server's).
@@ -263,41 +228,32 @@ describe('live review sessions', () => {
   });
 
   it('a review-link guest can join and follow, but can never start, drive or become host', async () => {
-    const link = await team.owner.caller.post(`/api/projects/${team.projectId}/links`, {
-      assetIds: [cut.assetId],
-      permissions: ['view', 'comment'],
-    });
-    expect(link.status).toBe(201);
-    const joinedLink = await new Caller(server.nodeB.baseUrl).post(`/api/share/${link.body.token}/guests`, {
-      name: 'Gwen',
-    });
-    expect(joinedLink.status).toBe(201);
-    const guestToken: string = joinedLink.body.token;
-    const guest = await opened(server.nodeB.baseUrl, { token: guestToken });
+    const gwen = await linkGuest(team.owner.caller, server.nodeB.baseUrl, { ...team, ...cut }, 'Gwen');
+    const guest = await opened(server.nodeB.baseUrl, gwen);
     expect(guest.joinAck.ok).toBe(true);
 
     const refusedStart = await emitWithAck(guest.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     expect(refusedStart.error).toMatchObject({ statusCode: 403 });
 
     const host = await opened(server.nodeA.baseUrl, team.owner);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 5),
+      transport: stillAt(cut.versionId, 5),
     });
     const joined = await emitWithAck(guest.socket, 'live:join', { assetId: cut.assetId });
     expect(joined.session).toMatchObject({ host: { userId: team.owner.user.id }, transport: { frame: 5 } });
     // This link does not show the team: the host is named, who else follows is not; the guest sees
     // the guests of their own link (here, themselves) and their role.
     expect(joined.session.participants).toEqual([
-      { userId: joinedLink.body.user.id, displayName: 'Gwen (guest)', role: 'viewer', guest: true },
+      { userId: gwen.userId, displayName: 'Gwen (guest)', role: 'viewer', guest: true },
     ]);
 
     const madeHost = await emitWithAck(host.socket, 'live:make-host', {
       assetId: cut.assetId,
-      userId: joinedLink.body.user.id,
+      userId: gwen.userId,
     });
     expect(madeHost).toEqual({
       ok: false,
@@ -305,7 +261,7 @@ describe('live review sessions', () => {
     });
     const guestDrive = await emitWithAck(guest.socket, 'live:drive', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 6),
+      transport: stillAt(cut.versionId, 6),
     });
     expect(guestDrive.error.statusCode).toBe(403);
 
@@ -321,7 +277,7 @@ describe('live review sessions', () => {
     const host = await opened(server.nodeA.baseUrl, team.owner);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     const outsider = await opened(server.nodeB.baseUrl, team.outsider);
     expect(outsider.joinAck).toMatchObject({ ok: false, error: { statusCode: 404 } });
@@ -329,7 +285,7 @@ describe('live review sessions', () => {
     expect(join.error.statusCode).toBe(409);
     await emitWithAck(host.socket, 'live:drive', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 3),
+      transport: stillAt(cut.versionId, 3),
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(outsider.states).toEqual([]);
@@ -343,7 +299,7 @@ describe('live review sessions', () => {
     ]);
     await emitWithAck(owner.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     await emitWithAck(reviewer.socket, 'live:join', { assetId: cut.assetId });
     await emitWithAck(viewer.socket, 'live:join', { assetId: cut.assetId });
@@ -358,7 +314,7 @@ describe('live review sessions', () => {
       (
         await emitWithAck(owner.socket, 'live:drive', {
           assetId: cut.assetId,
-          transport: still(cut.versionId, 1),
+          transport: stillAt(cut.versionId, 1),
         })
       ).ok,
     ).toBe(false);
@@ -366,7 +322,7 @@ describe('live review sessions', () => {
       (
         await emitWithAck(reviewer.socket, 'live:drive', {
           assetId: cut.assetId,
-          transport: still(cut.versionId, 2),
+          transport: stillAt(cut.versionId, 2),
         })
       ).ok,
     ).toBe(true);
@@ -394,13 +350,13 @@ describe('live review sessions', () => {
     const onA = await opened(server.nodeA.baseUrl, team.editor);
     await emitWithAck(host.socket, 'live:start', {
       assetId: cut.assetId,
-      transport: still(cut.versionId, 0),
+      transport: stillAt(cut.versionId, 0),
     });
     for (const follower of [onB, onA])
       await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId });
     const paused = await emitWithAck(host.socket, 'live:drive', {
       assetId: cut.assetId,
-      transport: { ...still(cut.versionId, 200), loopIn: 180, loopOut: 220 },
+      transport: { ...stillAt(cut.versionId, 200), loopIn: 180, loopOut: 220 },
     });
     await waitFor(() => latest(onA)?.revision === paused.session.revision);
 
@@ -424,7 +380,7 @@ describe('live review sessions', () => {
     ).toBe(team.owner.user.id);
     const stepped = await emitWithAck(hostBack.socket, 'live:drive', {
       assetId: cut.assetId,
-      transport: { ...still(cut.versionId, 201), loopIn: 180, loopOut: 220 },
+      transport: { ...stillAt(cut.versionId, 201), loopIn: 180, loopOut: 220 },
     });
     expect(stepped.ok).toBe(true);
     await waitFor(() => latest(back)?.transport.frame === 201 && latest(onA)?.transport.frame === 201);
@@ -452,9 +408,9 @@ describe('live review sessions let go of people who are gone', () => {
   });
 
   it('someone taken off the project leaves the session, while a follower who stays connected keeps their seat', async () => {
-    const host = await openCut(server.nodeA.baseUrl, team.owner.token, cut.assetId);
-    const viewer = await openCut(server.nodeB.baseUrl, team.viewer.token, cut.assetId);
-    const reviewer = await openCut(server.nodeB.baseUrl, team.reviewer.token, cut.assetId);
+    const host = await openLiveCut(server.nodeA.baseUrl, team.owner.token, cut.assetId);
+    const viewer = await openLiveCut(server.nodeB.baseUrl, team.viewer.token, cut.assetId);
+    const reviewer = await openLiveCut(server.nodeB.baseUrl, team.reviewer.token, cut.assetId);
     try {
       await emitWithAck(host.socket, 'live:start', { assetId: cut.assetId, transport: start });
       await emitWithAck(viewer.socket, 'live:join', { assetId: cut.assetId });
@@ -478,8 +434,8 @@ describe('live review sessions let go of people who are gone', () => {
 
   // Last: it kills node B.
   it('a host whose api process died and who does not come back passes the role to the next member', async () => {
-    const host = await openCut(server.nodeB.baseUrl, team.owner.token, cut.assetId);
-    const follower = await openCut(server.nodeA.baseUrl, team.editor.token, cut.assetId);
+    const host = await openLiveCut(server.nodeB.baseUrl, team.owner.token, cut.assetId);
+    const follower = await openLiveCut(server.nodeA.baseUrl, team.editor.token, cut.assetId);
     try {
       await emitWithAck(host.socket, 'live:start', { assetId: cut.assetId, transport: start });
       await emitWithAck(follower.socket, 'live:join', { assetId: cut.assetId });

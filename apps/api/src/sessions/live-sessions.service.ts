@@ -19,7 +19,9 @@ import { lockCut } from '../assets/cut-lock.repository.js';
 import { retryOnConflict } from '../database/retry-deadlock.js';
 import { announceLiveSeats } from '../events/live-seats-notice.js';
 import { finishLiveSession } from './live-session-ending.js';
-import { hostSampleTime } from './live-clock.js';
+import { type HostSample, hostSampleTime } from './live-clock.js';
+
+export type { HostSample } from './live-clock.js';
 import { seatsOf } from './live-seats.js';
 import { liveLogWrite } from './live-session-log.js';
 import {
@@ -36,16 +38,6 @@ import {
   writeLiveSeats,
 } from './live-sessions.repository.js';
 import { SessionsErrorCode, SessionsException } from './sessions.exception.js';
-
-/**
- * What the server knows of when a host's message was read: when it came in, how old the host says
- * its reading was, and the host socket's round trip (null: not timed yet).
- */
-export interface HostSample {
-  receivedAt: Date;
-  sampleAgeMs?: number;
-  roundTripMs: number | null;
-}
 
 /** What a change left: the session as it now is, or the session that ended with it. */
 export type LiveChange =
@@ -80,9 +72,9 @@ export class LiveSessionsService {
     userId: string,
     assetId: string,
     transport: LiveTransport,
-    sample: HostSample = { receivedAt: new Date(), roundTripMs: null },
+    sample?: HostSample,
   ): Promise<LiveChange> {
-    const changedAt = hostSampleTime(sample.receivedAt, sample.sampleAgeMs, sample.roundTripMs);
+    const changedAt = hostSampleTime(sample);
     const access = await this.assets.requireAsset(userId, assetId, 'project.view');
     const refusal = mayStartLiveSession(access.role);
     if (refusal) throw SessionsException.refusing(refusal);
@@ -152,9 +144,9 @@ export class LiveSessionsService {
     userId: string,
     assetId: string,
     transport: LiveTransport,
-    sample: HostSample = { receivedAt: new Date(), roundTripMs: null },
+    sample?: HostSample,
   ): Promise<LiveChange> {
-    const changedAt = hostSampleTime(sample.receivedAt, sample.sampleAgeMs, sample.roundTripMs);
+    const changedAt = hostSampleTime(sample);
     await this.requireTransportOf(userId, assetId, transport);
     return this.dataSource.transaction(async (manager) => {
       if (!(await updateLiveTransport(manager, assetId, userId, transport, changedAt))) {
