@@ -188,9 +188,10 @@ try {
       ['firstSegment', 'ffmpeg start → first segment of the smallest rendition and the sound'],
       ['playableWrite', 'db: version marked playable'],
       ['ladder', 'whole ladder, every rendition + sound + frame signatures (one decode)'],
-      ['poster', 'poster'],
+      ['poster', 'poster (alongside the ladder, from the first segment on)'],
+      ['waveform', 'waveform (alongside the ladder, after the poster)'],
+      ['sideProductsWait', 'wait for the poster and waveform after the ladder'],
       ['storyboard', 'storyboard (from the smallest rendition)'],
-      ['waveform', 'waveform'],
       ['publish', 'publish (renames)'],
       ['readyWrite', 'db: version marked ready'],
     ];

@@ -138,65 +138,75 @@ export class VersionPipeline {
 
     let renditions: Rendition[] = [];
     let smallestPlaylist: string | null = null;
-    const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
-    if (partial) {
-      attempt.dir = partial;
-      const ladderStarted = performance.now();
-      const result = await transcodeToHls({
-        binaries,
-        input: original,
-        outputDir: partial,
-        probe,
-        encoder: { preset: this.config.mediaPreset },
-        // Published with the renditions (hls/): the frame map between versions reads them.
-        signaturesPath: probe.kind === 'video' ? path.join(partial, SIGNATURES_FILE) : undefined,
-        onProgress: (progress) => probeStored && context.report('transcode', progress.percent),
-        onPlayable: () => {
-          timings.firstSegment = since(ladderStarted);
-          const playableWriteStarted = performance.now();
-          probeWritten
-            .then(() => context.markPlayable())
-            .then(() => {
-              timings.playableWrite = since(playableWriteStarted);
-            })
-            .catch((error) => context.log.warn({ err: error }, 'could not mark playable'));
-        },
-        signal,
-        logger,
-      });
-      if (probe.kind === 'video' && result.frameCount !== media.frameCount) {
-        // The renditions are what everyone sees and counts frames in. They differ from the
-        // packets counted when the container's timing disagrees with its declared rate
-        // (Matroska hides variable rates; edit lists, soft telecine).
-        context.log.warn(
-          { probedFrames: media.frameCount, renditionFrames: result.frameCount },
-          "the source was not constant-rate after all; using the renditions' frames",
-        );
-        media.frameCount = result.frameCount;
-        media.variableFrameRate ||=
-          !probe.video?.variableFrameRate && result.frameCount > (probe.video?.frameCount ?? 0);
-        media.conformed = media.variableFrameRate;
-        if (media.fpsNum && media.fpsDen)
-          media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
-      }
-      lap('ladder');
-      const smallest = result.video.at(-1);
-      if (smallest) smallestPlaylist = path.join(partial, smallest.uri);
-      renditions = result.video.map((rendition) => ({
-        name: rendition.output.name,
-        width: rendition.output.width ?? 0,
-        height: rendition.output.height ?? 0,
-        bandwidth: rendition.bandwidth,
-      }));
-    }
-
-    context.report('thumbnails', 0);
     const work = await this.storage.workDir(versionId);
+    // The poster and the waveform read the original, not the renditions: they are made while the
+    // ladder runs, from the moment the version is playable (not before: the first segment is
+    // what people wait for, and these would compete with it for the CPU).
+    let sideProducts: Promise<void> | null = null;
+    const startSideProducts = () => {
+      sideProducts ??= this.posterAndWaveform({ binaries, original, probe, signal, logger, work, timings });
+      sideProducts.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled
+    };
     try {
-      const input = { binaries, input: original, probe, signal, logger };
-      if (probe.video) await createPoster({ ...input, outputDir: work });
-      lap('poster');
+      const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
+      if (partial) {
+        attempt.dir = partial;
+        const ladderStarted = performance.now();
+        const result = await transcodeToHls({
+          binaries,
+          input: original,
+          outputDir: partial,
+          probe,
+          encoder: { preset: this.config.mediaPreset },
+          // Published with the renditions (hls/): the frame map between versions reads them.
+          signaturesPath: probe.kind === 'video' ? path.join(partial, SIGNATURES_FILE) : undefined,
+          onProgress: (progress) => probeStored && context.report('transcode', progress.percent),
+          onPlayable: () => {
+            timings.firstSegment = since(ladderStarted);
+            startSideProducts();
+            const playableWriteStarted = performance.now();
+            probeWritten
+              .then(() => context.markPlayable())
+              .then(() => {
+                timings.playableWrite = since(playableWriteStarted);
+              })
+              .catch((error) => context.log.warn({ err: error }, 'could not mark playable'));
+          },
+          signal,
+          logger,
+        });
+        if (probe.kind === 'video' && result.frameCount !== media.frameCount) {
+          // The renditions are what everyone sees and counts frames in. They differ from the
+          // packets counted when the container's timing disagrees with its declared rate
+          // (Matroska hides variable rates; edit lists, soft telecine).
+          context.log.warn(
+            { probedFrames: media.frameCount, renditionFrames: result.frameCount },
+            "the source was not constant-rate after all; using the renditions' frames",
+          );
+          media.frameCount = result.frameCount;
+          media.variableFrameRate ||=
+            !probe.video?.variableFrameRate && result.frameCount > (probe.video?.frameCount ?? 0);
+          media.conformed = media.variableFrameRate;
+          if (media.fpsNum && media.fpsDen)
+            media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
+        }
+        lap('ladder');
+        const smallest = result.video.at(-1);
+        if (smallest) smallestPlaylist = path.join(partial, smallest.uri);
+        renditions = result.video.map((rendition) => ({
+          name: rendition.output.name,
+          width: rendition.output.width ?? 0,
+          height: rendition.output.height ?? 0,
+          bandwidth: rendition.bandwidth,
+        }));
+      }
+
+      context.report('thumbnails', 0);
+      startSideProducts();
+      await sideProducts;
+      lap('sideProductsWait');
       context.report('thumbnails', 40);
+      const input = { binaries, input: original, probe, signal, logger };
       if (probe.kind === 'video') {
         // The smallest rendition has the same frames, upright and at the same rate: decoding it
         // for thumbnails costs a fraction of decoding the source again.
@@ -208,17 +218,14 @@ export class VersionPipeline {
         });
       }
       lap('storyboard');
-      context.report('waveform', 0);
-      if (probe.audio.length > 0)
-        await createWaveform({ ...input, outputPath: path.join(work, 'waveform.json') });
-
-      lap('waveform');
       context.report('publish', 0);
       await publish(work, versionDir, ['poster.jpg', 'storyboard', 'waveform.json']);
       if (partial) await replace(partial, path.join(versionDir, 'hls'));
       await fs.rm(path.join(versionDir, PARTIAL_LINK), { force: true });
       lap('publish');
     } finally {
+      // Nothing may still be writing into the folder when it goes (a failed ladder ends early).
+      await (sideProducts as Promise<void> | null)?.catch(() => undefined);
       await fs.rm(work, { recursive: true, force: true });
     }
     await probeWritten;
@@ -232,6 +239,35 @@ export class VersionPipeline {
     lap('readyWrite');
     context.log.info({ stageMs: timings }, 'version published');
     return timings;
+  }
+
+  /** The poster (a picture) and the waveform (sound), each timed on its own, one after the other. */
+  private async posterAndWaveform(job: {
+    binaries: Awaited<ReturnType<MediaBinariesProvider['get']>>;
+    original: string;
+    probe: MediaProbe;
+    signal: AbortSignal;
+    logger: ReturnType<typeof mediaLogger>;
+    work: string;
+    timings: StageTimes;
+  }): Promise<void> {
+    const input = {
+      binaries: job.binaries,
+      input: job.original,
+      probe: job.probe,
+      signal: job.signal,
+      logger: job.logger,
+    };
+    let started = performance.now();
+    if (job.probe.video) {
+      await createPoster({ ...input, outputDir: job.work });
+      job.timings.poster = Math.round(performance.now() - started);
+    }
+    started = performance.now();
+    if (job.probe.audio.length > 0) {
+      await createWaveform({ ...input, outputPath: path.join(job.work, 'waveform.json') });
+      job.timings.waveform = Math.round(performance.now() - started);
+    }
   }
 }
 
