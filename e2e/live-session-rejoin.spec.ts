@@ -14,7 +14,7 @@ import { uploadAndOpen } from './support/review-page';
 
 const FRAMES = 75;
 
-test('a reload keeps your seat in a live session, and a host who reloads takes the session’s frame instead of sending everyone to frame 0', async ({
+test('a reload keeps your seat in a live session, a host who reloads takes the session’s frame instead of sending everyone to frame 0, and of one host’s tabs only one drives', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
@@ -78,7 +78,26 @@ test('a reload keeps your seat in a live session, and a host who reloads takes t
     await reviewer.page.waitForTimeout(1500);
     await expectOnFrame(reviewer.page, 41);
     expect(await framesSeen(reviewer.page)).toEqual([]);
+
+    // One tab drives: the first follows the second, its keys no longer move anyone.
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('Driving from your other tab');
+    await host.page.keyboard.press('ArrowRight');
+    await reviewer.page.waitForTimeout(500);
+    await expectOnFrame(reviewer.page, 41);
+    await second.keyboard.press('ArrowRight');
+    for (const page of [reviewer.page, host.page]) await expectOnFrame(page, 42);
+
+    // Drive here takes it back to the first tab, and closing the second leaves it driving.
+    await liveBar(host.page).getByRole('button', { name: 'Drive here' }).click();
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
+    await expect(liveBar(second).getByRole('status')).toHaveText('Driving from your other tab');
+    await second.keyboard.press('ArrowRight');
+    await reviewer.page.waitForTimeout(500);
+    await expectOnFrame(reviewer.page, 42);
     await second.close();
+    await host.page.keyboard.press('ArrowRight');
+    for (const page of [reviewer.page, host.page]) await expectOnFrame(page, 43);
+    await expect(liveBar(host.page).getByRole('status')).toHaveText('You are driving');
   });
 
   await test.step('after Leave, a reload does not put the reviewer back in', async () => {

@@ -178,8 +178,26 @@ export function LiveSessionBar({
           ) : (
             <>
               <p className="live-session-status" role="status">
-                {seatStatus({ hosting, brokenAway, comparing: compare !== null, connection })}
+                {seatStatus({
+                  hosting,
+                  drivenElsewhere: seat.drivenElsewhere,
+                  brokenAway,
+                  comparing: compare !== null,
+                  connection,
+                })}
               </p>
+              {seat.drivenElsewhere && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    setRefusal(null);
+                    seat.driveHere();
+                  }}
+                >
+                  Drive here
+                </button>
+              )}
               {outOfSight && (
                 <p className="live-session-status live-session-out-of-sight" role="alert">
                   {outOfSight}

@@ -19,12 +19,19 @@ export function participantLabel(person: Pick<LiveParticipant, 'displayName' | '
  */
 export function seatStatus(seat: {
   hosting: boolean;
+  drivenElsewhere: boolean;
   brokenAway: boolean;
   comparing: boolean;
   connection: RealtimeStatus;
 }): string {
   if (seat.connection !== 'live') return 'Offline: reconnecting…';
-  const doing = seat.hosting ? 'You are driving' : seat.brokenAway ? 'Looking around alone' : 'Following';
+  const doing = seat.drivenElsewhere
+    ? 'Driving from your other tab'
+    : seat.hosting
+      ? 'You are driving'
+      : seat.brokenAway
+        ? 'Looking around alone'
+        : 'Following';
   return seat.comparing && !seat.brokenAway ? `${doing} · comparing versions` : doing;
 }
 
@@ -32,8 +39,10 @@ export function seatStatus(seat: {
 export function versionLockReason(seat: {
   joined: boolean;
   hosting: boolean;
+  drivenElsewhere: boolean;
   brokenAway: boolean;
 }): string | null {
+  if (seat.drivenElsewhere) return 'You drive from your other tab: press Drive here to drive from this one';
   return seat.joined && !seat.hosting && !seat.brokenAway
     ? 'The host chooses the version while you follow: Break away to choose your own'
     : null;
@@ -46,9 +55,11 @@ export function versionLockReason(seat: {
 export function compareLockReason(seat: {
   joined: boolean;
   hosting: boolean;
+  drivenElsewhere: boolean;
   brokenAway: boolean;
 }): string | null {
-  return versionLockReason(seat) === null
-    ? null
+  if (versionLockReason(seat) === null) return null;
+  return seat.drivenElsewhere
+    ? versionLockReason(seat)
     : 'The host chooses what everyone sees while you follow: Break away to compare on your own';
 }

@@ -1,5 +1,6 @@
 import type { LiveRole, LiveSessionState } from '@cutroom/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { drivingTabs } from '../../lib/realtime/driving-tab';
 import { useLiveSessionActions, useLiveSessionView } from '../../lib/realtime/realtime-context';
 import { useCurrentUser } from '../auth/session-queries';
 import { holdsSeat } from './seat-held';
@@ -14,6 +15,10 @@ export interface LiveSeatView {
   hosting: boolean;
   /** I host and my page shows the session's state: my player drives everyone's (see `catchingUp`). */
   driving: boolean;
+  /** I host, but from another tab of this browser: this one follows it (see `DrivingTabs`). */
+  drivenElsewhere: boolean;
+  /** This tab drives from now on, not my other one. */
+  driveHere: () => void;
   /** Joined, my page is still taking the session's state: it follows, host or not. */
   catchingUp: boolean;
   caughtUp: () => void;
@@ -46,6 +51,20 @@ export function useLiveSeat(assetId: string): LiveSeatView {
   }, [seatLost, actions, assetId]);
   const [pointingChosen, setPointing] = useState(false);
   const hosting = joined && session?.host.userId === me.id;
+  const sessionId = session?.sessionId ?? null;
+  const { elsewhere, visible } = useTabsDriving(sessionId);
+  // Taking the seat as host (Start, Join, a reload, made host) drives from this tab, if it is in
+  // sight; leaving it, or the page, frees the others to.
+  useEffect(() => {
+    if (!hosting || sessionId === null) return;
+    if (document.visibilityState === 'visible') drivingTabs().claim(sessionId);
+    return () => drivingTabs().release(sessionId);
+  }, [hosting, sessionId]);
+  // The tab that drove is gone: the one in sight takes over.
+  useEffect(() => {
+    if (hosting && sessionId !== null && visible && !drivingTabs().hasDriver(sessionId))
+      drivingTabs().claim(sessionId);
+  }, [hosting, sessionId, visible, elsewhere]);
   const role: LiveRole | null =
     !joined || !session
       ? null
@@ -68,7 +87,11 @@ export function useLiveSeat(assetId: string): LiveSeatView {
     clockOffsetMs,
     role,
     hosting,
-    driving: hosting && !catchingUp,
+    driving: hosting && !catchingUp && !elsewhere,
+    drivenElsewhere: hosting && elsewhere,
+    driveHere: () => {
+      if (sessionId !== null) drivingTabs().claim(sessionId);
+    },
     catchingUp: joined && catchingUp,
     caughtUp: () => actions.caughtUpWithLiveSession(assetId),
     brokenAway,
@@ -79,4 +102,20 @@ export function useLiveSeat(assetId: string): LiveSeatView {
     setPointing,
     drawers,
   };
+}
+
+const onVisibility = (listener: () => void) => {
+  document.addEventListener('visibilitychange', listener);
+  return () => document.removeEventListener('visibilitychange', listener);
+};
+
+/** Whether another of this browser's tabs drives the session, and whether this tab is in sight. */
+function useTabsDriving(sessionId: string | null): { elsewhere: boolean; visible: boolean } {
+  const tabs = drivingTabs();
+  const elsewhere = useSyncExternalStore(
+    (listener) => tabs.subscribe(listener),
+    () => sessionId !== null && tabs.drivenElsewhere(sessionId),
+  );
+  const visible = useSyncExternalStore(onVisibility, () => document.visibilityState === 'visible');
+  return { elsewhere, visible };
 }
