@@ -97,6 +97,10 @@ test('a host drives a live session: followers see the host’s exact frame, and 
     await reviewer.page.getByRole('button', { name: 'Comment', exact: true }).click();
     for (const person of [host, reviewer, late])
       await expect(person.page.getByTestId('comment-marker')).toHaveAttribute('data-frame', String(pausedAt));
+    // Following, a note's timecode does not move the follower's picture: the host's would pull it back.
+    const goToNote = reviewer.page.getByTestId('comment-where');
+    await expect(goToNote).toBeDisabled();
+    await expect(goToNote).toHaveAttribute('title', /host moves the picture while you follow/);
   });
 
   await test.step('the host hands the reviewer the pen: their laser pointer and drawing show on everyone’s picture', async () => {
@@ -161,6 +165,10 @@ test('a host drives a live session: followers see the host’s exact frame, and 
     await goToFrame(host.page, 20, FRAMES);
     await expectOnFrame(late.page, 20);
     await expectOnFrame(reviewer.page, 60);
+    // Alone, the note's timecode goes to its frame again.
+    await reviewer.page.getByTestId('comment-where').click();
+    await expectOnFrame(reviewer.page, pausedAt);
+    await goToFrame(reviewer.page, 60, FRAMES);
     await bar.getByRole('button', { name: 'Rejoin' }).click();
     await expectOnFrame(reviewer.page, 20);
   });

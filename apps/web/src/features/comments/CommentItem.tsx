@@ -24,6 +24,8 @@ interface CommentItemProps {
   /** "00:00:01:02" or "frames 10–20"; null for a general note or a reply. */
   where: string | null;
   onSeek?: () => void;
+  /** Why the note's frame cannot be gone to now (following a live session's host); null: it can. */
+  seekBlocked?: string | null;
   onReply?: () => void;
   /** Loads the note's drawing into the draft to change it; absent where nothing can be drawn. */
   onEditDrawing?: () => void;
@@ -88,6 +90,7 @@ export function CommentItem({
   members,
   where,
   onSeek,
+  seekBlocked = null,
   onReply,
   onEditDrawing,
   editDrawingBlocked = null,
@@ -117,8 +120,9 @@ export function CommentItem({
             type="button"
             className="comment-where"
             onClick={onSeek}
+            disabled={seekBlocked !== null}
             aria-label={`Go to ${where}`}
-            title={`Go to ${where}`}
+            title={seekBlocked ?? `Go to ${where}`}
             data-testid="comment-where"
           >
             {where}

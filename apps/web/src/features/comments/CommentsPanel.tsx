@@ -18,6 +18,8 @@ interface CommentsPanelProps {
   /** Where a comment sits, as the player shows time. */
   where: (comment: Comment) => string | null;
   onSeek: (comment: Comment) => void;
+  /** Why notes' frames cannot be gone to now (see CommentItem); null: they can. */
+  seekBlocked: string | null;
   composer: ReactNode;
   /** Offered on one's own notes pinned to a frame; absent where nothing can be drawn. */
   onEditDrawing?: (comment: Comment) => void;
@@ -42,6 +44,7 @@ export function CommentsPanel({
   members,
   where,
   onSeek,
+  seekBlocked,
   composer,
   typing,
   onEditDrawing,
@@ -109,6 +112,7 @@ export function CommentsPanel({
               members={members}
               where={where(comment)}
               onSeek={() => onSeek(comment)}
+              seekBlocked={seekBlocked}
               onReply={canComment(role) ? () => setReplyingTo(comment.id) : undefined}
               onEditDrawing={onEditDrawing && (() => onEditDrawing(comment))}
               editDrawingBlocked={editDrawingBlocked}

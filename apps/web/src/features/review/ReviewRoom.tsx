@@ -120,7 +120,14 @@ export function ReviewRoom({
       : comment.frameEnd !== null && comment.frameEnd !== comment.frame
         ? `${label(comment.frame)} – ${label(comment.frameEnd)}`
         : label(comment.frame);
+  // Following a live session's host, the host moves everyone's picture: a note's frame (or a
+  // drawing's) is not gone to here, where the host's would only pull it back.
+  const followingHost = live?.hostLoop !== undefined;
+  const seekBlocked = followingHost
+    ? 'The host moves the picture while you follow: Break away to go to a note'
+    : null;
   const seekTo = (at: number) => {
+    if (followingHost) return;
     playerRef.current?.pause();
     playerRef.current?.seekToFrame(at);
   };
@@ -233,14 +240,17 @@ export function ReviewRoom({
         onSeek={(comment) => {
           if (comment.frame !== null) seekTo(comment.frame);
         }}
+        seekBlocked={seekBlocked}
         reveal={revealed}
         onEditDrawing={writer && playhead !== null ? startEditingDrawing : undefined}
         editDrawingBlocked={
-          editing
-            ? 'Save or cancel the drawing being edited first'
-            : draft.history.shapes.length > 0
-              ? 'Post or clear the drawing you are making first'
-              : null
+          seekBlocked !== null
+            ? 'The host moves the picture while you follow: Break away to edit a drawing'
+            : editing
+              ? 'Save or cancel the drawing being edited first'
+              : draft.history.shapes.length > 0
+                ? 'Post or clear the drawing you are making first'
+                : null
         }
         composer={
           writer ? (
