@@ -142,9 +142,11 @@ export class VersionPipeline {
     // The poster and the waveform read the original, not the renditions: they are made while the
     // ladder runs, from the moment the version is playable (not before: the first segment is
     // what people wait for, and these would compete with it for the CPU).
+    const input = { binaries, input: original, probe, signal, logger };
     let sideProducts: Promise<void> | null = null;
     const startSideProducts = () => {
-      sideProducts ??= this.posterAndWaveform({ binaries, original, probe, signal, logger, work, timings });
+      if (sideProducts) return;
+      sideProducts = posterAndWaveform(input, work, timings);
       sideProducts.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled
     };
     try {
@@ -206,7 +208,6 @@ export class VersionPipeline {
       await sideProducts;
       lap('sideProductsWait');
       context.report('thumbnails', 40);
-      const input = { binaries, input: original, probe, signal, logger };
       if (probe.kind === 'video') {
         // The smallest rendition has the same frames, upright and at the same rate: decoding it
         // for thumbnails costs a fraction of decoding the source again.
@@ -240,34 +241,23 @@ export class VersionPipeline {
     context.log.info({ stageMs: timings }, 'version published');
     return timings;
   }
+}
 
-  /** The poster (a picture) and the waveform (sound), each timed on its own, one after the other. */
-  private async posterAndWaveform(job: {
-    binaries: Awaited<ReturnType<MediaBinariesProvider['get']>>;
-    original: string;
-    probe: MediaProbe;
-    signal: AbortSignal;
-    logger: ReturnType<typeof mediaLogger>;
-    work: string;
-    timings: StageTimes;
-  }): Promise<void> {
-    const input = {
-      binaries: job.binaries,
-      input: job.original,
-      probe: job.probe,
-      signal: job.signal,
-      logger: job.logger,
-    };
-    let started = performance.now();
-    if (job.probe.video) {
-      await createPoster({ ...input, outputDir: job.work });
-      job.timings.poster = Math.round(performance.now() - started);
-    }
-    started = performance.now();
-    if (job.probe.audio.length > 0) {
-      await createWaveform({ ...input, outputPath: path.join(job.work, 'waveform.json') });
-      job.timings.waveform = Math.round(performance.now() - started);
-    }
+/** The poster (a picture) and the waveform (sound) into `work`, each timed on its own, one after the other. */
+async function posterAndWaveform(
+  input: Omit<Parameters<typeof createPoster>[0], 'outputDir' | 'config'>,
+  work: string,
+  timings: StageTimes,
+): Promise<void> {
+  let started = performance.now();
+  if (input.probe.video) {
+    await createPoster({ ...input, outputDir: work });
+    timings.poster = Math.round(performance.now() - started);
+  }
+  started = performance.now();
+  if (input.probe.audio.length > 0) {
+    await createWaveform({ ...input, outputPath: path.join(work, 'waveform.json') });
+    timings.waveform = Math.round(performance.now() - started);
   }
 }
 
