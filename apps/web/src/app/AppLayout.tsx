@@ -1,4 +1,4 @@
-import { Link, Outlet, useMatches } from 'react-router-dom';
+import { Link, Outlet, matchPath, useLocation } from 'react-router-dom';
 import { describeError } from '../lib/api-client';
 import { ActivityBell } from '../features/activity/ActivityBell';
 import { useCurrentUser, useGuestAccess, useLogout } from '../features/auth/session-queries';
@@ -32,12 +32,12 @@ function AccountMenu({ guest }: { guest: boolean }) {
   );
 }
 
-/** Routes that need the whole width (the review page) say so with `handle: { wide: true }`. */
+/** Pages that take the whole width: the rounds boards, and a cut's review and compare pages. */
+const WIDE_PAGES = ['/projects/:projectId/rounds', '/rounds', '/assets/:assetId/*'];
+
 function useWideLayout(): boolean {
-  return useMatches().some((match) => {
-    const handle = match.handle as { wide?: boolean } | undefined;
-    return handle?.wide === true;
-  });
+  const { pathname } = useLocation();
+  return WIDE_PAGES.some((pattern) => matchPath(pattern, pathname) !== null);
 }
 
 export function AppLayout() {

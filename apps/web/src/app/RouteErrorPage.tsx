@@ -1,10 +1,8 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router-dom';
 import { describeError } from '../lib/api-client';
 
 /** Last resort for an error no page handled: say so plainly and offer a way out. */
-export function RouteErrorPage() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : describeError(error);
+export function RouteErrorPage({ error }: { error: unknown }) {
+  const message = describeError(error);
   return (
     <main className="page page-centered">
       <title>Something went wrong · Cutroom</title>
