@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { unreadBadge } from './activity-item';
 import { useUnreadCount } from './activity-queries';
-import { ActivityFeed } from './ActivityFeed';
 import './activity.css';
+
+/** The feed is fetched the first time the bell is opened: most pages never show it. */
+const ActivityFeed = lazy(async () => ({ default: (await import('./ActivityFeed')).ActivityFeed }));
 
 function BellIcon() {
   return (
@@ -66,7 +68,17 @@ export function ActivityBell() {
           </span>
         )}
       </button>
-      {open && <ActivityFeed id={panelId} unread={count} onNavigate={() => setOpen(false)} />}
+      {open && (
+        <Suspense
+          fallback={
+            <div className="activity-panel" id={panelId} role="status" aria-label="Activity">
+              Loading…
+            </div>
+          }
+        >
+          <ActivityFeed id={panelId} unread={count} onNavigate={() => setOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { VersionApproval } from '@cutroom/contracts';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../../lib/api-client';
 import { useMembers } from '../projects/project-queries';
 import { useAssetApprovers, useSetAssetApprovers } from './approval-queries';
-import { ApproverPicker } from './ApproverPicker';
+
+/** The picker is fetched when someone changes the list, not with every cut's page. */
+const ApproverPicker = lazy(async () => ({ default: (await import('./ApproverPicker')).ApproverPicker }));
 
 const standingLabels = { approved: 'Approved', changes_requested: 'Changes requested' } as const;
 
@@ -23,29 +25,31 @@ function ApproversEditor({ projectId, assetId }: { projectId: string; assetId: s
         </p>
       )}
       {editing && list.data && members.data ? (
-        <ApproverPicker
-          legend="Who must approve this cut"
-          members={members.data}
-          initial={list.data.approvers.map((approver) => approver.id)}
-          saving={save.isPending}
-          followDefault={{
-            label: "Follow the project's default list",
-            initial: list.data.source === 'project',
-            onSave: () => save.mutate(null, { onSuccess: () => setEditing(false) }),
-          }}
-          onSave={(userIds) => save.mutate(userIds, { onSuccess: () => setEditing(false) })}
-          onCancel={() => {
-            save.reset();
-            setEditing(false);
-          }}
-          error={
-            save.error && (
-              <p className="form-alert" role="alert">
-                {describeError(save.error)}
-              </p>
-            )
-          }
-        />
+        <Suspense fallback={<p className="approval-detail">Loading…</p>}>
+          <ApproverPicker
+            legend="Who must approve this cut"
+            members={members.data}
+            initial={list.data.approvers.map((approver) => approver.id)}
+            saving={save.isPending}
+            followDefault={{
+              label: "Follow the project's default list",
+              initial: list.data.source === 'project',
+              onSave: () => save.mutate(null, { onSuccess: () => setEditing(false) }),
+            }}
+            onSave={(userIds) => save.mutate(userIds, { onSuccess: () => setEditing(false) })}
+            onCancel={() => {
+              save.reset();
+              setEditing(false);
+            }}
+            error={
+              save.error && (
+                <p className="form-alert" role="alert">
+                  {describeError(save.error)}
+                </p>
+              )
+            }
+          />
+        </Suspense>
       ) : (
         <button
           type="button"

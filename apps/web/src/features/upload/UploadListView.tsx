@@ -1,10 +1,9 @@
 import type { Version } from '@cutroom/contracts';
-import { useUploadQueue, useUploads } from './upload-context';
+import { useUploadQueue } from './upload-context';
 import { useUploadedVersion } from './upload-outcome';
 import type { UploadItem } from './upload-queue';
 import { formatBytes } from './upload-rules';
 import { formatRate, formatTimeLeft, STALL_AFTER_MS } from './transfer-rate';
-import './upload.css';
 
 function destination(item: UploadItem): string {
   return item.target.kind === 'new-version' ? `New version of ${item.target.assetName}` : 'New cut';
@@ -147,14 +146,15 @@ function UploadRow({ item }: { item: UploadItem }) {
 }
 
 /** This project's (or one asset's) uploads in this tab, each with its progress and controls. */
-export function UploadList({ projectId, assetId }: { projectId: string; assetId?: string }) {
-  const uploads = useUploads().filter(
-    (item) =>
-      item.target.projectId === projectId &&
-      (assetId === undefined || (item.target.kind === 'new-version' && item.target.assetId === assetId)),
-  );
+/** The uploads UploadList shows, row by row (fetched with the first upload a page shows). */
+export function UploadListView({
+  projectId,
+  uploads,
+}: {
+  projectId: string;
+  uploads: readonly UploadItem[];
+}) {
   const queue = useUploadQueue();
-  if (uploads.length === 0) return null;
   const finished = uploads.filter((item) => item.state === 'done' || item.state === 'refused').length;
   return (
     <section className="upload-list" aria-labelledby="uploads-heading">
