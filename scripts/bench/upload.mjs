@@ -35,6 +35,8 @@ const SIZE = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * MIB;
 const CHUNK = Number(process.env.BENCH_UPLOAD_CHUNK_MB ?? 64) * MIB;
 const ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 5);
 const BROWSER = process.env.BENCH_UPLOAD_BROWSER !== '0';
+/** The web app's tus chunk size (apps/web/src/features/upload/upload-queue.ts). */
+const WEB_CHUNK = 64 * MIB;
 const PASSWORD = 'benchmark password';
 
 requireBuild();
@@ -158,11 +160,13 @@ async function counted(pid, into, work) {
 }
 
 /**
- * The file uploaded from Chromium, in interleaved rounds: in one XHR to the bare server, and through
- * the web app's Upload files button on a project page (its tus client, chunk size and all). Both
- * timed by the page's clock: from the request going out, or the file being chosen, to done.
+ * The file uploaded from Chromium, in interleaved rounds: in one XHR to the bare server; through
+ * the web app's Upload files button on a project page (its tus client, chunk size and all); and,
+ * to tell the browser's part from the server's, by plain XHRs to Cutroom's tus route in the web
+ * app's chunk size, with no app on the page. Timed by the page's clock: from the request going
+ * out, or the file being chosen, to done.
  */
-async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear }) {
+async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear, chunkBytes }) {
   const executablePath = installedChromium();
   if (!executablePath) return { skipped: NO_BROWSER_MESSAGE };
   if (!existsSync(path.join(root, 'apps/web/dist/index.html')))
@@ -237,13 +241,65 @@ async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear 
       await checkAndClear(name);
       return { seconds, patches };
     };
-    const results = { bare: [], cutroom: [], patches: 0 };
+    // The tus route straight from the page: create, then one PATCH after another, as tus-js-client.
+    const plainPage = await context.newPage();
+    await plainPage.goto('/shared');
+    await plainPage.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-file';
+      document.body.append(input);
+    });
+    await plainPage.setInputFiles('#bench-file', source);
+    const plainRun = async (name) => {
+      spawnSync('sync');
+      const seconds = await plainPage.evaluate(
+        async ({ name, projectId, chunkBytes }) => {
+          const file = document.getElementById('bench-file').files[0];
+          const started = performance.now();
+          const metadata = { filename: `${name}.mov`, projectId, assetName: name };
+          const created = await fetch('/api/uploads', {
+            method: 'POST',
+            headers: {
+              'tus-resumable': '1.0.0',
+              'upload-length': String(file.size),
+              'upload-metadata': Object.entries(metadata)
+                .map(([key, value]) => `${key} ${btoa(value)}`)
+                .join(','),
+            },
+          });
+          if (created.status !== 201) throw new Error(`tus create: ${created.status}`);
+          const url = created.headers.get('location');
+          for (let offset = 0; offset < file.size; offset += chunkBytes) {
+            const end = Math.min(file.size, offset + chunkBytes);
+            await new Promise((resolve, reject) => {
+              const request = new XMLHttpRequest();
+              request.open('PATCH', url);
+              request.setRequestHeader('tus-resumable', '1.0.0');
+              request.setRequestHeader('upload-offset', String(offset));
+              request.setRequestHeader('content-type', 'application/offset+octet-stream');
+              request.onload = () =>
+                request.status === 204 ? resolve() : reject(new Error(`tus PATCH: ${request.status}`));
+              request.onerror = () => reject(new Error('the PATCH to Cutroom failed'));
+              request.send(file.slice(offset, end));
+            });
+          }
+          return (performance.now() - started) / 1000;
+        },
+        { name, projectId, chunkBytes },
+      );
+      await checkAndClear(name);
+      return seconds;
+    };
+
+    const results = { bare: [], cutroom: [], plain: [], patches: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       step(`Chromium, round ${round + 1} of ${ROUNDS}`);
       results.bare.push(await bareRun());
       const run = await cutroomRun(`browser-${round}`);
       results.cutroom.push(run.seconds);
       results.patches = run.patches;
+      results.plain.push(await plainRun(`browser-plain-${round}`));
     }
     return results;
   } finally {
@@ -379,6 +435,7 @@ try {
       email,
       projectId: project.id,
       checkAndClear,
+      chunkBytes: WEB_CHUNK,
     });
 } finally {
   await server.stop();
@@ -424,8 +481,9 @@ else if (browserResults) {
   console.log(`\nChromium, the same file chosen in the page, median of ${ROUNDS} interleaved rounds:`);
   console.log(row('one XHR to the bare server', browserResults.bare));
   console.log(row(`web app's Upload files (${browserResults.patches} PATCHes)`, browserResults.cutroom));
+  console.log(row(`plain XHRs to cutroom, ${WEB_CHUNK / MIB} MiB PATCHes`, browserResults.plain));
   console.log(
-    `ratio cutroom/bare speed from Chromium: ${ratio(browserResults.bare, browserResults.cutroom).toFixed(2)}x`,
+    `ratio cutroom/bare speed from Chromium: web app ${ratio(browserResults.bare, browserResults.cutroom).toFixed(2)}x, plain XHRs ${ratio(browserResults.bare, browserResults.plain).toFixed(2)}x (the web app against plain XHRs: ${ratio(browserResults.plain, browserResults.cutroom).toFixed(2)}x)`,
   );
 }
 process.exit(0);
