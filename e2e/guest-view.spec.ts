@@ -8,6 +8,7 @@ import {
   type Person,
 } from './support/fixtures';
 import { makeTestClip, NO_AUDIO_WAVEFORM } from './support/media';
+import { enterAsGuest } from './support/review-page';
 
 const TEAM_NOTE = 'Approved on our side';
 const INTERNAL_NOTE = 'Legal has not cleared the music yet';
@@ -60,10 +61,7 @@ test("a client on a default link sees neither the team's presence nor its decisi
   });
 
   await test.step('the client joins: the owner sees her, she does not see the owner or the team’s notes', async () => {
-    await client.page.goto(linkUrl);
-    await client.page.getByLabel('Your name').fill(client.displayName);
-    await client.page.getByRole('button', { name: 'Start reviewing' }).click();
-    await expect(client.page).toHaveURL(/\/shared$/);
+    await enterAsGuest(client, linkUrl);
     await openCut(client);
     await expect(owner.page.getByTestId('presence-avatar')).toHaveCount(1);
     const panel = client.page.getByTestId('approval-panel');
@@ -154,10 +152,7 @@ test("the link form's “Show guests the team's activity” is off by default; t
     Plain: false,
   });
 
-  await client.page.goto(trustedUrl);
-  await client.page.getByLabel('Your name').fill(client.displayName);
-  await client.page.getByRole('button', { name: 'Start reviewing' }).click();
-  await expect(client.page).toHaveURL(/\/shared$/);
+  await enterAsGuest(client, trustedUrl);
   await openCut(client);
   const panel = client.page.getByTestId('approval-panel');
   await panel.getByTestId('approval-toggle').click();

@@ -9,6 +9,7 @@ import {
   type Person,
 } from './support/fixtures';
 import { makeTestClip, NO_AUDIO_WAVEFORM } from './support/media';
+import { enterAsGuest } from './support/review-page';
 
 // Once the link is off, the guests' pages are refused (401) until it is back on.
 const ENDED_LINK = [/^401 (GET|POST) \/api\/.+$/, NO_AUDIO_WAVEFORM];
@@ -16,10 +17,7 @@ const ENDED_LINK = [/^401 (GET|POST) \/api\/.+$/, NO_AUDIO_WAVEFORM];
 const commentField = (page: Page) => page.getByRole('combobox', { name: 'Comment', exact: true });
 
 async function joinAndOpenCut(guest: Person, linkUrl: string): Promise<void> {
-  await guest.page.goto(linkUrl);
-  await guest.page.getByLabel('Your name').fill(guest.displayName);
-  await guest.page.getByRole('button', { name: 'Start reviewing' }).click();
-  await expect(guest.page).toHaveURL(/\/shared$/);
+  await enterAsGuest(guest, linkUrl);
   await guest.page
     .getByRole('list', { name: 'Cuts' })
     .getByRole('listitem', { name: 'clip' })

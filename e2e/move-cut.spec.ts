@@ -9,7 +9,7 @@ import {
 } from './support/fixtures';
 import type { Person } from './support/fixtures';
 import { makeTestClip, NO_AUDIO_WAVEFORM } from './support/media';
-import { uploadAndOpen } from './support/review-page';
+import { enterAsGuest, uploadAndOpen } from './support/review-page';
 
 test('an editor moves a cut to another project from its card: the old project’s grid loses it and a producer watching the new one sees it arrive, live', async ({
   browser,
@@ -44,10 +44,7 @@ test('an editor moves a cut to another project from its card: the old project’
     data: { label: 'Teaser only', assetIds: [teaser] },
   });
   expect(teaserOnly.status(), await teaserOnly.text()).toBe(201);
-  await client.page.goto(`/share/${((await link.json()) as { token: string }).token}`);
-  await client.page.getByLabel('Your name').fill('Carla Client');
-  await client.page.getByRole('button', { name: 'Start reviewing' }).click();
-  await expect(client.page).toHaveURL(/\/shared$/);
+  await enterAsGuest(client, `/share/${((await link.json()) as { token: string }).token}`);
   await client.page.goto(`/assets/${teaser}`);
   await expect(client.page.getByRole('heading', { name: 'Teaser rough' })).toBeVisible();
 

@@ -58,8 +58,7 @@ export function compareLockReason(seat: {
   drivenElsewhere: boolean;
   brokenAway: boolean;
 }): string | null {
-  if (versionLockReason(seat) === null) return null;
-  return seat.drivenElsewhere
-    ? versionLockReason(seat)
-    : 'The host chooses what everyone sees while you follow: Break away to compare on your own';
+  const locked = versionLockReason(seat);
+  if (locked === null || seat.drivenElsewhere) return locked;
+  return 'The host chooses what everyone sees while you follow: Break away to compare on your own';
 }
