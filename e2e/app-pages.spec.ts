@@ -35,4 +35,24 @@ test('an address with no page, and a page whose code does not arrive, say so and
     await expect(projects).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   });
+
+  await test.step('once the code can be fetched, the same page opens: the failure is not kept', async () => {
+    await page.unroute(/\/assets\/AssetReviewPage-[\w-]+\.js$/);
+    await page.goForward();
+    await expect(page.getByRole('heading', { name: 'Cut not found' })).toBeVisible();
+    await page.goBack();
+    await expect(projects).toBeVisible();
+  });
+
+  await test.step('a part fetched on demand that cannot be fetched says so in its place; the page goes on', async () => {
+    const feedCode = /\/assets\/ActivityFeed-[\w-]+\.js$/;
+    await page.route(feedCode, (route) => route.abort());
+    await page.getByTestId('activity-bell').click();
+    await expect(page.getByRole('alert')).toHaveText(/The activity feed could not be loaded/);
+    await expect(projects).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Cutroom', exact: true })).toBeVisible();
+    await page.unroute(feedCode);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('activity-panel')).toBeVisible();
+  });
 });

@@ -1,17 +1,18 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RedirectIfSignedIn, RequireSession } from '../features/auth/SessionGates';
 import { CutRoom } from '../features/review/CutRoom';
+import { onDemand } from '../lib/on-demand';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
-/** A page fetched as its own chunk the first time it is opened. */
+/** A page fetched as its own chunk the first time it is opened (again, after a failed fetch). */
 function page<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+): ComponentType {
+  return onDemand(async () => (await load())[name]);
 }
 
 /*

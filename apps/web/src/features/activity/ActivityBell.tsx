@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
+import { OnDemand, onDemand } from '../../lib/on-demand';
 import { unreadBadge } from './activity-item';
 import { useUnreadCount } from './activity-queries';
 import './activity.css';
 
 /** The feed is fetched the first time the bell is opened: most pages never show it. */
-const ActivityFeed = lazy(async () => ({ default: (await import('./ActivityFeed')).ActivityFeed }));
+const ActivityFeed = onDemand(async () => (await import('./ActivityFeed')).ActivityFeed);
 
 function BellIcon() {
   return (
@@ -69,15 +70,17 @@ export function ActivityBell() {
         )}
       </button>
       {open && (
-        <Suspense
-          fallback={
+        <OnDemand
+          what="The activity feed"
+          className="activity-panel"
+          loading={
             <div className="activity-panel" id={panelId} role="status" aria-label="Activity">
               Loading…
             </div>
           }
         >
           <ActivityFeed id={panelId} unread={count} onNavigate={() => setOpen(false)} />
-        </Suspense>
+        </OnDemand>
       )}
     </div>
   );

@@ -1,11 +1,12 @@
 import type { VersionApproval } from '@cutroom/contracts';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { describeError } from '../../lib/api-client';
+import { OnDemand, onDemand } from '../../lib/on-demand';
 import { useMembers } from '../projects/project-queries';
 import { useAssetApprovers, useSetAssetApprovers } from './approval-queries';
 
 /** The picker is fetched when someone changes the list, not with every cut's page. */
-const ApproverPicker = lazy(async () => ({ default: (await import('./ApproverPicker')).ApproverPicker }));
+const ApproverPicker = onDemand(async () => (await import('./ApproverPicker')).ApproverPicker);
 
 const standingLabels = { approved: 'Approved', changes_requested: 'Changes requested' } as const;
 
@@ -25,7 +26,7 @@ function ApproversEditor({ projectId, assetId }: { projectId: string; assetId: s
         </p>
       )}
       {editing && list.data && members.data ? (
-        <Suspense fallback={<p className="approval-detail">Loading…</p>}>
+        <OnDemand what="The approvers picker" loading={<p className="approval-detail">Loading…</p>}>
           <ApproverPicker
             legend="Who must approve this cut"
             members={members.data}
@@ -49,7 +50,7 @@ function ApproversEditor({ projectId, assetId }: { projectId: string; assetId: s
               )
             }
           />
-        </Suspense>
+        </OnDemand>
       ) : (
         <button
           type="button"

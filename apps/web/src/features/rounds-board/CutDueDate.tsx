@@ -1,14 +1,15 @@
 import './rounds-board.css';
 import type { Version } from '@cutroom/contracts';
 import { isOverdue } from '@cutroom/policy';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '../../lib/dates';
+import { OnDemand, onDemand } from '../../lib/on-demand';
 import { useVersionApproval } from '../approvals/approval-queries';
 import { useDueClock } from './due-clock';
 import { useDueDate } from './rounds-board-queries';
 
 /** The editor is fetched when someone sets or moves the date, not with every cut's page. */
-const DueDateEditor = lazy(async () => ({ default: (await import('./DueDateEditor')).DueDateEditor }));
+const DueDateEditor = onDemand(async () => (await import('./DueDateEditor')).DueDateEditor);
 
 /**
  * On a cut's page, for the team: when the round shown is due, marked when it is overdue, and, for
@@ -38,14 +39,14 @@ export function CutDueDate({
   if (editing) {
     return (
       <div className="cut-due" data-testid="cut-due">
-        <Suspense fallback={<span>Loading…</span>}>
+        <OnDemand what="The due date editor" loading={<span>Loading…</span>}>
           <DueDateEditor
             versionId={version.id}
             dueAt={dueAt}
             cutName={cutName}
             onDone={() => setEditing(false)}
           />
-        </Suspense>
+        </OnDemand>
       </div>
     );
   }

@@ -1,8 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { OnDemand, onDemand } from '../../lib/on-demand';
 import { useUploads } from './upload-context';
 import './upload.css';
 
-const UploadListView = lazy(async () => ({ default: (await import('./UploadListView')).UploadListView }));
+const UploadListView = onDemand(async () => (await import('./UploadListView')).UploadListView);
 
 /**
  * This tab's uploads into the project (or, given `assetId`, as new versions of that cut), live.
@@ -16,8 +16,8 @@ export function UploadList({ projectId, assetId }: { projectId: string; assetId?
   );
   if (uploads.length === 0) return null;
   return (
-    <Suspense fallback={null}>
+    <OnDemand what="The list of uploads" loading={null}>
       <UploadListView projectId={projectId} uploads={uploads} />
-    </Suspense>
+    </OnDemand>
   );
 }
