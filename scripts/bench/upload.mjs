@@ -60,6 +60,14 @@ function writeSource(file) {
   return hash.digest('hex');
 }
 
+/** The tus Upload-Metadata header of a new cut called `name` in the project. */
+function uploadMetadata(name, projectId) {
+  const metadata = { filename: `${name}.mov`, projectId, assetName: name };
+  return Object.entries(metadata)
+    .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
+    .join(',');
+}
+
 /** One PATCH carrying bytes [start, end) of the file, streamed from disk; resolves to the response. */
 function patch(agent, url, headers, file, start, end) {
   return new Promise((resolve, reject) => {
@@ -166,7 +174,7 @@ async function counted(pid, into, work) {
  * app's chunk size, with no app on the page. Timed by the page's clock: from the request going
  * out, or the file being chosen, to done.
  */
-async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear, chunkBytes }) {
+async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear }) {
   const executablePath = installedChromium();
   if (!executablePath) return { skipped: NO_BROWSER_MESSAGE };
   if (!existsSync(path.join(root, 'apps/web/dist/index.html')))
@@ -254,18 +262,15 @@ async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear,
     const plainRun = async (name) => {
       spawnSync('sync');
       const seconds = await plainPage.evaluate(
-        async ({ name, projectId, chunkBytes }) => {
+        async ({ metadata, chunkBytes }) => {
           const file = document.getElementById('bench-file').files[0];
           const started = performance.now();
-          const metadata = { filename: `${name}.mov`, projectId, assetName: name };
           const created = await fetch('/api/uploads', {
             method: 'POST',
             headers: {
               'tus-resumable': '1.0.0',
               'upload-length': String(file.size),
-              'upload-metadata': Object.entries(metadata)
-                .map(([key, value]) => `${key} ${btoa(value)}`)
-                .join(','),
+              'upload-metadata': metadata,
             },
           });
           if (created.status !== 201) throw new Error(`tus create: ${created.status}`);
@@ -286,7 +291,7 @@ async function benchBrowser({ baseUrl, bareUrl, email, projectId, checkAndClear,
           }
           return (performance.now() - started) / 1000;
         },
-        { name, projectId, chunkBytes },
+        { metadata: uploadMetadata(name, projectId), chunkBytes: WEB_CHUNK },
       );
       await checkAndClear(name);
       return seconds;
@@ -351,15 +356,12 @@ try {
 
   /** Creates the upload (timed with it: it is part of every upload) and sends the file. */
   const cutroomUpload = async (chunk, name, size = SIZE) => {
-    const metadata = { filename: `${name}.mov`, projectId: project.id, assetName: name };
     const created = await fetch(`${server.baseUrl}/api/uploads`, {
       method: 'POST',
       headers: {
         ...tusHeaders,
         'upload-length': String(size),
-        'upload-metadata': Object.entries(metadata)
-          .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
-          .join(','),
+        'upload-metadata': uploadMetadata(name, project.id),
       },
     });
     if (created.status !== 201) throw new Error(`tus create: ${created.status} ${await created.text()}`);
@@ -435,7 +437,6 @@ try {
       email,
       projectId: project.id,
       checkAndClear,
-      chunkBytes: WEB_CHUNK,
     });
 } finally {
   await server.stop();
