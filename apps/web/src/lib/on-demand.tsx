@@ -25,12 +25,22 @@ export function onDemand<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
 ): ComponentType<Props> {
   let attempt = -1;
+  let failed = false;
   let component: ComponentType<Props> | null = null;
   function OnDemandComponent(props: Props) {
     const current = useContext(FetchAttempt);
-    if (component === null || attempt !== current) {
+    // Code that arrived stays: only a failed fetch is tried again, on a new attempt.
+    if (component === null || (failed && attempt !== current)) {
       attempt = current;
-      component = lazy(async () => ({ default: await load() }));
+      failed = false;
+      component = lazy(async () => {
+        try {
+          return { default: await load() };
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      });
     }
     return createElement(component, props);
   }
