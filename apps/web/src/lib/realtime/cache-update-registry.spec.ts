@@ -1,7 +1,8 @@
 import type { AssetEventType } from '@cutroom/contracts';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { z } from 'zod';
 import { CacheUpdateRegistry } from './cache-update-registry';
+import { patchQuery } from './patch-query';
 import type { ReceivedEvent } from './received-event';
 
 const assetId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -59,5 +60,91 @@ describe('dispatching socket messages to the features’ cache updates', () => {
     registry.assetJoined(queryClient, 'a1');
     registry.reconnected(queryClient);
     expect(refreshed).toEqual(['project p1', 'asset a1', 'comments of a1', 'activity']);
+  });
+});
+
+describe('a change told while a page’s first fetch is on its way', () => {
+  const notesKey = ['comments', 'version', 'v1'];
+
+  /**
+   * The notes as the server stores them, and a page watching them whose first read is held: it reads
+   * the notes when asked, and its answer arrives when `arrive` is called. Later reads answer at once.
+   */
+  function pageLoadingNotes(queryClient: QueryClient) {
+    const stored = ['Too dark here'];
+    const reads: string[][] = [];
+    let arrive = () => undefined as void;
+    const observer = new QueryObserver(queryClient, {
+      queryKey: notesKey,
+      queryFn: () => {
+        const read = [...stored];
+        reads.push(read);
+        if (reads.length > 1) return Promise.resolve(read);
+        return new Promise<string[]>((resolve) => (arrive = () => resolve(read)));
+      },
+    });
+    const stopWatching = observer.subscribe(() => undefined);
+    return {
+      stored,
+      reads,
+      arrive: () => arrive(),
+      shown: () => observer.getCurrentResult().data,
+      stopWatching,
+    };
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('shows a note posted after the first read left, once its event arrives', async () => {
+    const queryClient = new QueryClient();
+    const registry = new CacheUpdateRegistry().onEvent('comment.created', (client) =>
+      patchQuery<string[]>(client, notesKey, (notes) => [...notes, 'Logo bigger']),
+    );
+    const page = pageLoadingNotes(queryClient);
+    page.stored.push('Logo bigger');
+    registry.applyEvent(queryClient, event(5, 'comment.created'));
+    page.arrive();
+    await settle();
+    expect(page.shown()).toEqual(['Too dark here', 'Logo bigger']);
+    page.stopWatching();
+  });
+
+  it('shows a note posted before the room was joined, once the join asks for a fresh read', async () => {
+    const queryClient = new QueryClient();
+    const registry = new CacheUpdateRegistry().onAssetJoined((client) => {
+      void client.invalidateQueries({ queryKey: ['comments'] });
+    });
+    const page = pageLoadingNotes(queryClient);
+    page.stored.push('Logo bigger');
+    registry.assetJoined(queryClient, assetId);
+    page.arrive();
+    await settle();
+    expect(page.shown()).toEqual(['Too dark here', 'Logo bigger']);
+    page.stopWatching();
+  });
+
+  it('lets the first read land, and reads nothing again for a message that does not touch it', async () => {
+    const queryClient = new QueryClient();
+    const registry = new CacheUpdateRegistry()
+      .onEvent('comment.created', (client) => {
+        void client.invalidateQueries({ queryKey: notesKey });
+      })
+      .onEvent('asset.renamed', (client) => {
+        void client.invalidateQueries({ queryKey: ['assets'] });
+      });
+    const page = pageLoadingNotes(queryClient);
+    registry.applyEvent(queryClient, event(5, 'comment.created'));
+    registry.applyEvent(queryClient, event(6, 'comment.created'));
+    registry.applyEvent(queryClient, event(7, 'asset.renamed'));
+    page.arrive();
+    await settle();
+    // The first answer is shown, not dropped for a new read; one read after it covers both events.
+    expect(page.reads).toHaveLength(2);
+    expect(queryClient.getQueryState(notesKey)?.dataUpdateCount).toBe(2);
+
+    registry.applyEvent(queryClient, event(8, 'asset.renamed'));
+    await settle();
+    expect(page.reads).toHaveLength(2);
+    page.stopWatching();
   });
 });

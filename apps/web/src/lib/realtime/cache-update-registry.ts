@@ -73,7 +73,10 @@ export class CacheUpdateRegistry {
   /** Applies one persisted asset event; the caller guarantees each seq arrives here once, in order. */
   applyEvent(queryClient: QueryClient, event: ReceivedEvent): void {
     // A type nobody registered changes nothing.
-    for (const apply of this.eventAppliers.get(event.type) ?? []) apply(queryClient, event);
+    const appliers = this.eventAppliers.get(event.type) ?? [];
+    rereadingFirstFetches(queryClient, () => {
+      for (const apply of appliers) apply(queryClient, event);
+    });
   }
 
   /** Socket event names with a registered push applier, for the client to listen to. */
@@ -83,21 +86,52 @@ export class CacheUpdateRegistry {
 
   /** Applies a pushed message; one its applier cannot read is dropped. */
   applyPush(queryClient: QueryClient, socketEvent: string, raw: unknown): void {
-    for (const { schema, apply } of this.pushAppliers.get(socketEvent) ?? []) {
-      const message = schema.safeParse(raw);
-      if (message.success) apply(queryClient, message.data);
-    }
+    rereadingFirstFetches(queryClient, () => {
+      for (const { schema, apply } of this.pushAppliers.get(socketEvent) ?? []) {
+        const message = schema.safeParse(raw);
+        if (message.success) apply(queryClient, message.data);
+      }
+    });
   }
 
   projectJoined(queryClient: QueryClient, projectId: string): void {
-    for (const refresh of this.projectRefreshers) refresh(queryClient, projectId);
+    rereadingFirstFetches(queryClient, () => {
+      for (const refresh of this.projectRefreshers) refresh(queryClient, projectId);
+    });
   }
 
   assetJoined(queryClient: QueryClient, assetId: string): void {
-    for (const refresh of this.assetRefreshers) refresh(queryClient, assetId);
+    rereadingFirstFetches(queryClient, () => {
+      for (const refresh of this.assetRefreshers) refresh(queryClient, assetId);
+    });
   }
 
   reconnected(queryClient: QueryClient): void {
-    for (const refresh of this.reconnectRefreshers) refresh(queryClient);
+    rereadingFirstFetches(queryClient, () => {
+      for (const refresh of this.reconnectRefreshers) refresh(queryClient);
+    });
+  }
+}
+
+/**
+ * Runs the cache updates of one socket message, then reads again each first fetch they invalidated while
+ * it was on its way. react-query restarts an invalidated fetch only when its entry already has data; a
+ * first one runs on, and may have read the database before the change the message tells of (a note
+ * posted while the page loads): its answer would land without it, and nothing later would bring it.
+ * The answer on its way is kept, not cancelled, so a stream of messages cannot keep a page from loading.
+ */
+function rereadingFirstFetches(queryClient: QueryClient, update: () => void): void {
+  // What the update invalidates is told by the flag it sets; one already set (a reread already due) shows nothing.
+  const firstFetches = queryClient.getQueryCache().findAll({
+    fetchStatus: 'fetching',
+    predicate: (query) => query.state.data === undefined && !query.state.isInvalidated,
+  });
+  update();
+  for (const query of firstFetches) {
+    if (!query.state.isInvalidated) continue;
+    const entry = { queryKey: query.queryKey, exact: true };
+    void queryClient
+      .refetchQueries(entry, { cancelRefetch: false })
+      .then(() => queryClient.invalidateQueries(entry));
   }
 }
