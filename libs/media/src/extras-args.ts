@@ -1,6 +1,6 @@
 import { FfmpegVersion, hasFpsModeOption } from './binaries';
 import { pictureOffsetSeconds, renditionTimeline } from './frame-timeline';
-import { primaryAudio } from './hls-args';
+import { primaryAudio } from './primary-audio';
 import { renditionSize } from './ladder';
 import { MediaProbe } from './probe-types';
 
@@ -31,13 +31,16 @@ export interface PosterConfig {
 
 export const DEFAULT_POSTER_CONFIG: PosterConfig = { atFraction: 0.1, shortSide: 720 };
 
-/** A JPEG of one frame about 10% in (a still's only frame), upright, square pixels. */
-export function posterArgs(
-  probe: MediaProbe,
-  input: string,
-  output: string,
-  config: PosterConfig = DEFAULT_POSTER_CONFIG,
-): PosterPlan {
+/** The frame a poster shows and its size; `seekSeconds` finds it in the source (null: from the start). */
+export interface PosterFrame {
+  frame: number;
+  width: number;
+  height: number;
+  seekSeconds: number | null;
+}
+
+/** One frame about 10% in (a still's only frame), upright, square pixels. */
+export function planPoster(probe: MediaProbe, config: PosterConfig = DEFAULT_POSTER_CONFIG): PosterFrame {
   const video = probe.video;
   if (!video || probe.kind === 'audio') throw new Error('Only pictures have a poster frame');
   const timeline = renditionTimeline(probe);
@@ -47,13 +50,33 @@ export function posterArgs(
   const display = { width: video.displayWidth, height: video.displayHeight };
   const size = renditionSize(Math.min(config.shortSide, display.width, display.height), display);
   // Input seeking keeps the first frame at or after the target: aim half a frame early.
-  const seek =
+  const seekSeconds =
     timeline && frame > 0
       ? pictureOffsetSeconds(probe) + ((frame - 0.5) * timeline.fpsDen) / timeline.fpsNum
       : null;
+  return { frame, ...size, seekSeconds };
+}
+
+/** The poster's scaling, and its JPEG output options. */
+export function posterFilter(poster: Pick<PosterFrame, 'width' | 'height'>): string {
+  return `scale=${poster.width}:${poster.height},setsar=1`;
+}
+
+export function posterOutputArgs(output: string): string[] {
+  return ['-q:v', '3', '-f', 'image2', '-update', '1', output];
+}
+
+/** A JPEG of the poster frame, sought in the source. */
+export function posterArgs(
+  probe: MediaProbe,
+  input: string,
+  output: string,
+  config: PosterConfig = DEFAULT_POSTER_CONFIG,
+): PosterPlan {
+  const { seekSeconds, ...poster } = planPoster(probe, config);
   const args = [
     ...QUIET,
-    ...(seek !== null ? ['-ss', seconds(seek)] : []),
+    ...(seekSeconds !== null ? ['-ss', seconds(seekSeconds)] : []),
     '-i',
     input,
     '-map',
@@ -61,16 +84,10 @@ export function posterArgs(
     '-frames:v',
     '1',
     '-vf',
-    `scale=${size.width}:${size.height},setsar=1`,
-    '-q:v',
-    '3',
-    '-f',
-    'image2',
-    '-update',
-    '1',
-    output,
+    posterFilter(poster),
+    ...posterOutputArgs(output),
   ];
-  return { args, frame, ...size };
+  return { args, ...poster };
 }
 
 export interface StoryboardConfig {
@@ -140,6 +157,21 @@ export function spriteFileName(sheet: number): string {
   return `sprite_${String(sheet).padStart(3, '0')}.jpg`;
 }
 
+/** From constant-rate frames numbered like the renditions': every intervalFrames-th, scaled and tiled. */
+export function storyboardTileFilter(layout: StoryboardLayout): string {
+  return [
+    `select='not(mod(n,${layout.intervalFrames}))'`,
+    `scale=${layout.thumbWidth}:${layout.thumbHeight}`,
+    'setsar=1',
+    `tile=${layout.columns}x${layout.rows}`,
+  ].join(',');
+}
+
+/** The sheets as JPEGs numbered from 0 (`outputPattern` as SPRITE_PATTERN). */
+export function storyboardOutputArgs(outputPattern: string): string[] {
+  return ['-q:v', '4', '-start_number', '0', '-f', 'image2', outputPattern];
+}
+
 /**
  * Sprite sheets: the same constant-rate frame numbering as the HLS renditions,
  * every intervalFrames-th frame, tiled columns × rows per JPEG.
@@ -153,10 +185,7 @@ export function storyboardArgs(
   const filter = [
     'setpts=PTS-STARTPTS',
     `fps=fps=${layout.fpsNum}/${layout.fpsDen}:round=near:eof_action=pass`,
-    `select='not(mod(n,${layout.intervalFrames}))'`,
-    `scale=${layout.thumbWidth}:${layout.thumbHeight}`,
-    'setsar=1',
-    `tile=${layout.columns}x${layout.rows}`,
+    storyboardTileFilter(layout),
   ].join(',');
   return [
     ...QUIET,
@@ -167,13 +196,7 @@ export function storyboardArgs(
     '-vf',
     filter,
     ...passthrough(ffmpegVersion),
-    '-q:v',
-    '4',
-    '-start_number',
-    '0',
-    '-f',
-    'image2',
-    outputPattern,
+    ...storyboardOutputArgs(outputPattern),
   ];
 }
 
@@ -202,6 +225,11 @@ export function samplesPerPeakFor(
   return Math.max(byRate, byLimit);
 }
 
+/** Output options for the waveform's samples: mono 16-bit PCM at `sampleRate`. */
+export function waveformOutputArgs(sampleRate: number, output: string): string[] {
+  return ['-ac', '1', '-ar', String(sampleRate), '-c:a', 'pcm_s16le', '-f', 's16le', output];
+}
+
 /** The first audio stream as mono 16-bit PCM on stdout, aligned with the picture's first frame. */
 export function waveformArgs(probe: MediaProbe, input: string, sampleRate: number): string[] {
   const audio = primaryAudio(probe);
@@ -214,14 +242,6 @@ export function waveformArgs(probe: MediaProbe, input: string, sampleRate: numbe
     '-map',
     `0:a:${audio.mapIndex}`,
     ...(offset > 0 ? ['-af', `atrim=start=${seconds(offset)},asetpts=PTS-${seconds(offset)}/TB`] : []),
-    '-ac',
-    '1',
-    '-ar',
-    String(sampleRate),
-    '-c:a',
-    'pcm_s16le',
-    '-f',
-    's16le',
-    'pipe:1',
+    ...waveformOutputArgs(sampleRate, 'pipe:1'),
   ];
 }

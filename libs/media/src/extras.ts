@@ -22,7 +22,7 @@ import { MediaProbe } from './probe-types';
 import { writeStoryboardVtt } from './storyboard-vtt';
 import { PeakAccumulator, WaveformPeaks } from './waveform';
 
-type RunOptions = Pick<RunProcessOptions, 'signal' | 'timeoutMs' | 'logger'>;
+type RunOptions = Pick<RunProcessOptions, 'signal' | 'timeoutMs' | 'logger' | 'niceness'>;
 
 interface ExtrasInput extends RunOptions {
   binaries: Pick<MediaBinaries, 'ffmpegPath' | 'ffmpegVersion'>;
@@ -31,7 +31,12 @@ interface ExtrasInput extends RunOptions {
 }
 
 function runOptions(options: RunOptions, defaultTimeoutMs: number): RunOptions {
-  return { signal: options.signal, logger: options.logger, timeoutMs: options.timeoutMs ?? defaultTimeoutMs };
+  return {
+    signal: options.signal,
+    logger: options.logger,
+    niceness: options.niceness,
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+  };
 }
 
 export interface PosterResult {
@@ -74,13 +79,26 @@ export async function createStoryboard(
     options.binaries.ffmpegVersion,
   );
   await runProcess(options.binaries.ffmpegPath, args, runOptions(options, 600_000));
-  const written = new Set(await readdir(options.outputDir));
+  const storyboard = await finishStoryboard(layout, options.outputDir);
+  if (!storyboard.ok) throw new Error(`ffmpeg did not write ${storyboard.missing.join(', ')}`);
+  return storyboard.result;
+}
+
+/** Once ffmpeg has written the sprite sheets into outputDir: checks them, and writes the WebVTT that points at them. */
+export async function finishStoryboard(
+  layout: StoryboardLayout,
+  outputDir: string,
+): Promise<{ ok: true; result: StoryboardResult } | { ok: false; missing: string[] }> {
+  const written = new Set(await readdir(outputDir).catch(() => []));
   const sprites = Array.from({ length: layout.sheetCount }, (_, sheet) => spriteFileName(sheet));
   const missing = sprites.filter((name) => !written.has(name));
-  if (missing.length) throw new Error(`ffmpeg did not write ${missing.join(', ')}`);
-  const vttPath = path.join(options.outputDir, 'thumbnails.vtt');
+  if (missing.length) return { ok: false, missing };
+  const vttPath = path.join(outputDir, 'thumbnails.vtt');
   await writeFile(vttPath, writeStoryboardVtt(layout));
-  return { layout, sprites: sprites.map((name) => path.join(options.outputDir, name)), vttPath };
+  return {
+    ok: true,
+    result: { layout, sprites: sprites.map((name) => path.join(outputDir, name)), vttPath },
+  };
 }
 
 /** Decodes the sound through a pipe into peaks; writes them as JSON when `outputPath` is given. */
@@ -88,25 +106,35 @@ export async function createWaveform(
   options: ExtrasInput & { outputPath?: string; config?: Partial<WaveformConfig> },
 ): Promise<WaveformPeaks> {
   const config = { ...DEFAULT_WAVEFORM_CONFIG, ...options.config };
-  const samplesPerPeak = samplesPerPeakFor(options.probe.durationSeconds, config);
-  const accumulator = new PeakAccumulator(samplesPerPeak);
+  const collector = waveformCollector(options.probe.durationSeconds, config);
   await runProcess(
     options.binaries.ffmpegPath,
     waveformArgs(options.probe, options.input, config.sampleRate),
-    {
-      ...runOptions(options, 600_000),
-      onStdout: (chunk) => accumulator.push(chunk),
-    },
+    { ...runOptions(options, 600_000), onStdout: collector.push },
   );
-  const waveform: WaveformPeaks = {
-    version: 1,
-    samplesPerPeak,
-    sampleRate: config.sampleRate,
-    peaks: accumulator.finish(),
-  };
-  if (options.outputPath) {
-    await mkdir(path.dirname(options.outputPath), { recursive: true });
-    await writeFile(options.outputPath, JSON.stringify(waveform));
-  }
+  const waveform = collector.finish();
+  if (options.outputPath) await writeWaveform(waveform, options.outputPath);
   return waveform;
+}
+
+/** Peaks for a sound of `durationSeconds`: push its samples (mono s16le at config.sampleRate), then call finish. */
+export function waveformCollector(
+  durationSeconds: number,
+  config: WaveformConfig = DEFAULT_WAVEFORM_CONFIG,
+): { push(chunk: Uint8Array): void; finish(): WaveformPeaks } {
+  const accumulator = new PeakAccumulator(samplesPerPeakFor(durationSeconds, config));
+  return {
+    push: (chunk) => accumulator.push(chunk),
+    finish: () => ({
+      version: 1,
+      samplesPerPeak: accumulator.samplesPerPeak,
+      sampleRate: config.sampleRate,
+      peaks: accumulator.finish(),
+    }),
+  };
+}
+
+export async function writeWaveform(waveform: WaveformPeaks, outputPath: string): Promise<void> {
+  await mkdir(path.dirname(outputPath), { recursive: true });
+  await writeFile(outputPath, JSON.stringify(waveform));
 }

@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { MediaProcessError, runFfmpeg, runProcess } from './ffmpeg-runner';
 import { FfmpegProgress } from './progress';
 
@@ -24,6 +25,25 @@ describe('runProcess', () => {
     );
     expect(result.stdout.toString()).toBe('hello');
     expect(result.stderrTail).toBe('note');
+  });
+
+  it('streams what the child writes to fd 3 to its own consumer, apart from stdout', async () => {
+    const chunks: Buffer[] = [];
+    const result = await runProcess(
+      NODE,
+      script("require('fs').writeSync(3, 'samples'); process.stdout.write('progress')"),
+      { onPipe3: (chunk) => chunks.push(chunk) },
+    );
+    expect(Buffer.concat(chunks).toString()).toBe('samples');
+    expect(result.stdout.toString()).toBe('progress');
+  });
+
+  it('runs the child, and what it starts later, at the lower priority asked for', async () => {
+    // The shell's child starts after the priority is set, as ffmpeg's threads do.
+    const result = await runProcess('sh', ['-c', 'sleep 0.2; nice'], { niceness: 7 });
+    expect(result.stdout.toString().trim()).toBe('7');
+    const normal = await runProcess('sh', ['-c', 'sleep 0.2; nice']);
+    expect(normal.stdout.toString().trim()).toBe(String(getPriority()));
   });
 
   it('rejects a failed run with the end of stderr as the cause', async () => {

@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { ChildProcessByStdio, spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
+import type { Readable } from 'node:stream';
 import { MediaLogger, silentLogger } from './logger';
 import { FfmpegProgress, ProgressExpectation, ProgressStreamParser } from './progress';
 
@@ -25,12 +27,20 @@ export interface RunProcessOptions {
   logger?: MediaLogger;
   /** Streaming consumer of stdout; when given, stdout is not collected. */
   onStdout?: (chunk: Buffer) => void;
+  /** Streaming consumer of a second output: what the child writes to its fd 3 (ffmpeg's `pipe:3`). */
+  onPipe3?: (chunk: Buffer) => void;
   /** Upper bound for collected stdout (bytes); beyond it the child is killed. */
   maxStdoutBytes?: number;
   /** How much of stderr to keep for error reports (bytes). */
   stderrTailBytes?: number;
   /** Time between SIGTERM and SIGKILL when stopping the child (ms). */
   killGraceMs?: number;
+  /**
+   * Runs the child at this lower CPU priority (a Unix nice value, 1–19), so that on a busy machine
+   * the server's own work (requests, the database) goes first. Set before the child has started
+   * any thread: every thread it starts inherits it.
+   */
+  niceness?: number;
 }
 
 export interface RunProcessResult {
@@ -60,6 +70,16 @@ function lastLines({ text, cut }: Tail): string {
   return trimmed.trim();
 }
 
+/** spawn() returns once the child has exec'd, while it is still loading its libraries: no threads yet. */
+function lowerPriority(pid: number, niceness: number, logger: MediaLogger): void {
+  try {
+    setPriority(pid, niceness);
+  } catch (error) {
+    // Not fatal: the work is the same, only the server's requests may wait longer behind it.
+    logger.warn('media: could not lower the priority of a child process', { pid, error: String(error) });
+  }
+}
+
 /** Runs a binary with an argument array (never through a shell). */
 export function runProcess(
   command: string,
@@ -77,7 +97,12 @@ export function runProcess(
       return;
     }
     logger.debug('media: spawn', { command, args });
-    const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    // Typed by hand: the fourth entry, only a pipe when asked for, hides the other three's types.
+    const child = spawn(command, [...args], {
+      stdio: ['ignore', 'pipe', 'pipe', options.onPipe3 ? 'pipe' : 'ignore'],
+      windowsHide: true,
+    }) as ChildProcessByStdio<null, Readable, Readable>;
+    if (options.niceness && child.pid !== undefined) lowerPriority(child.pid, options.niceness, logger);
 
     const stdoutChunks: Buffer[] = [];
     let stdoutBytes = 0;
@@ -99,14 +124,19 @@ export function runProcess(
     const timeout =
       options.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
 
+    const consume = (consumer: (chunk: Buffer) => void, chunk: Buffer) => {
+      try {
+        consumer(chunk);
+      } catch (error) {
+        consumerError ??= error instanceof Error ? error : new Error(String(error));
+        stop('consumer');
+      }
+    };
+    const { onStdout, onPipe3 } = options;
+    if (onPipe3) (child.stdio[3] as Readable).on('data', (chunk: Buffer) => consume(onPipe3, chunk));
     child.stdout.on('data', (chunk: Buffer) => {
-      if (options.onStdout) {
-        try {
-          options.onStdout(chunk);
-        } catch (error) {
-          consumerError ??= error instanceof Error ? error : new Error(String(error));
-          stop('consumer');
-        }
+      if (onStdout) {
+        consume(onStdout, chunk);
         return;
       }
       stdoutBytes += chunk.length;

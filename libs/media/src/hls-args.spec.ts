@@ -1,4 +1,5 @@
-import { buildHlsPlan, segmentFrameCount, segmentStartFrames } from './hls-args';
+import { DEFAULT_STORYBOARD_CONFIG, planPoster, planStoryboard } from './extras-args';
+import { buildHlsPlan, segmentFrameCount, segmentStartFrames, WAVEFORM_PIPE } from './hls-args';
 import { VideoRendition } from './ladder';
 import { audioStream, videoProbe } from './test-support/probe-factory';
 
@@ -56,7 +57,7 @@ describe('buildHlsPlan', () => {
 
   it('encodes H.264 without B-frames, one fixed GOP per segment, keyframes at the same frames everywhere', () => {
     expect(plan.segmentFrames).toBe(48);
-    expect(plan.leadFrames).toBe(12);
+    expect(plan.leadFrames).toBe(5);
     expect(plan.segmentSeconds).toBeCloseTo(2.002, 9);
     for (const playlist of ['/out/720p/ffmpeg.m3u8', '/out/360p/ffmpeg.m3u8']) {
       const args = outputArgs(plan.args, playlist);
@@ -66,8 +67,8 @@ describe('buildHlsPlan', () => {
       expect(valueAfter(args, '-g')).toBe('48');
       expect(valueAfter(args, '-keyint_min')).toBe('48');
       expect(valueAfter(args, '-sc_threshold')).toBe('0');
-      // The first segment is cut in two at half a second: playable after 12 frames, not 48.
-      expect(valueAfter(args, '-force_key_frames')).toBe('expr:eq(n,12)+eq(mod(n,48),0)');
+      // The first segment is cut in two at a fifth of a second: playable after 5 frames, not 48.
+      expect(valueAfter(args, '-force_key_frames')).toBe('expr:eq(n,5)+eq(mod(n,48),0)');
       expect(valueAfter(args, '-fps_mode')).toBe('passthrough');
       expect(valueAfter(args, '-hls_segment_type')).toBe('fmp4');
       expect(valueAfter(args, '-hls_playlist_type')).toBe('event');
@@ -104,8 +105,8 @@ describe('buildHlsPlan', () => {
     const args = outputArgs(plan.args, '/out/audio/ffmpeg.m3u8');
     expect(args.slice(0, 8)).toEqual(['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2']);
     expect(args).not.toContain('-c:v');
-    // One-second sound segments: the first does not hold back playback of the picture's lead.
-    expect(valueAfter(args, '-hls_time')).toBe('1');
+    // Three-quarter-second sound segments: the first does not hold back playback of the picture's lead.
+    expect(valueAfter(args, '-hls_time')).toBe('0.75');
   });
 
   it('skips an audio stream nobody can decode and takes the next', () => {
@@ -304,4 +305,94 @@ describe('buildHlsPlan with frame signatures', () => {
       expect(plan.outputs.map((output) => output.name)).toEqual(['720p', '360p']);
     });
   }
+});
+
+describe('buildHlsPlan with the poster, storyboard and waveform from the same decode', () => {
+  const probe = videoProbe(
+    { fpsNum: 25, fpsDen: 1, frameCount: 250, durationSeconds: 10 },
+    { audio: [audioStream()] },
+  );
+  const layout = planStoryboard(probe, { ...DEFAULT_STORYBOARD_CONFIG, columns: 2, rows: 2 });
+  const extras = {
+    poster: { frame: planPoster(probe), path: '/work/poster.jpg' },
+    storyboard: { layout, pattern: '/work/storyboard/sprite_%03d.jpg' },
+    waveformSampleRate: 8000,
+  };
+
+  it('adds them as outputs of the one picture and the one sound decoded', () => {
+    const plan = buildHlsPlan({
+      input: '/in/a.mov',
+      outputDir: '/out',
+      probe,
+      renditions,
+      ffmpegVersion: FF51,
+      extras,
+    });
+    expect(plan.args.filter((arg) => arg === '-i')).toHaveLength(1);
+    expect(valueAfter(plan.args, '-filter_complex')).toBe(
+      '[0:v:0]setpts=PTS-STARTPTS,fps=fps=25/1:round=near:eof_action=pass,split=4[s0][s1][storyboard0][poster0];' +
+        '[s0]scale=1280:720,setsar=1,format=yuv420p[v0];' +
+        '[s1]scale=640:360,setsar=1,format=yuv420p[v1];' +
+        "[storyboard0]select='not(mod(n,50))',scale=160:90,setsar=1,tile=2x2[storyboard];" +
+        "[poster0]select='eq(n,25)',scale=1280:720,setsar=1[poster];" +
+        '[0:a:0]asplit=2[a][waveform]',
+    );
+    expect(outputArgs(plan.args, '/work/storyboard/sprite_%03d.jpg')).toEqual([
+      '-map',
+      '[storyboard]',
+      '-fps_mode',
+      'passthrough',
+      '-q:v',
+      '4',
+      '-start_number',
+      '0',
+      '-f',
+      'image2',
+      '/work/storyboard/sprite_%03d.jpg',
+    ]);
+    expect(outputArgs(plan.args, '/work/poster.jpg')).toEqual([
+      '-map',
+      '[poster]',
+      '-fps_mode',
+      'passthrough',
+      '-q:v',
+      '3',
+      '-f',
+      'image2',
+      '-update',
+      '1',
+      '/work/poster.jpg',
+    ]);
+    expect(outputArgs(plan.args, '/out/audio/ffmpeg.m3u8').slice(0, 2)).toEqual(['-map', '[a]']);
+    expect(outputArgs(plan.args, WAVEFORM_PIPE)).toEqual([
+      '-map',
+      '[waveform]',
+      '-ac',
+      '1',
+      '-ar',
+      '8000',
+      '-c:a',
+      'pcm_s16le',
+      '-f',
+      's16le',
+      'pipe:3',
+    ]);
+    expect(plan.outputs.map((output) => output.name)).toEqual(['720p', '360p', 'audio']);
+  });
+
+  it('trims the sound before the first frame for the waveform too', () => {
+    const late = videoProbe(
+      { fpsNum: 25, fpsDen: 1, frameCount: 250, durationSeconds: 10, startSeconds: 0.5 },
+      { audio: [audioStream()] },
+    );
+    const plan = buildHlsPlan({
+      input: 'x',
+      outputDir: '/out',
+      probe: late,
+      renditions,
+      ffmpegVersion: FF41,
+      extras,
+    });
+    expect(valueAfter(plan.args, '-filter_complex')).toContain('[0:a:0]atrim=start=0,asplit=2[a][waveform]');
+  });
 });

@@ -2,7 +2,17 @@ import * as path from 'node:path';
 import { FfmpegVersion, hasFpsModeOption } from './binaries';
 import { pictureOffsetSeconds, renditionTimeline } from './frame-timeline';
 import { VideoRendition } from './ladder';
-import { AudioStreamProbe, MediaProbe } from './probe-types';
+import { MediaProbe } from './probe-types';
+import { primaryAudio } from './primary-audio';
+import {
+  PosterFrame,
+  posterFilter,
+  posterOutputArgs,
+  StoryboardLayout,
+  storyboardOutputArgs,
+  storyboardTileFilter,
+  waveformOutputArgs,
+} from './extras-args';
 import { SIGNATURE_FILTER, signatureOutputArgs } from './frame-signatures';
 
 export interface EncoderConfig {
@@ -14,10 +24,15 @@ export interface EncoderConfig {
   targetSegmentSeconds: number;
   /**
    * The first segment is cut in two, this long first (whole frames), so that a version becomes
-   * playable after a handful of frames instead of a whole segment; 0 for none.
+   * playable after a handful of frames instead of a whole segment; 0 for none. x264 holds back
+   * about a dozen frames (lookahead and threads) before it writes one, so shorter does not help.
    */
   leadSegmentSeconds: number;
-  /** Sound segments: shorter than the picture's, so that the first does not hold back playback. */
+  /**
+   * Sound segments: shorter than the picture's, so that the first does not hold back playback
+   * (ffmpeg reads sound and picture together: the first sound segment of 1 s waits for a second
+   * of picture to be encoded, later than the picture's short first segment).
+   */
   audioSegmentSeconds: number;
   audioBitrateKbps: number;
 }
@@ -26,8 +41,8 @@ export const DEFAULT_ENCODER_CONFIG: EncoderConfig = {
   preset: 'veryfast',
   crf: 21,
   targetSegmentSeconds: 2,
-  leadSegmentSeconds: 0.5,
-  audioSegmentSeconds: 1,
+  leadSegmentSeconds: 0.2,
+  audioSegmentSeconds: 0.75,
   audioBitrateKbps: 128,
 };
 
@@ -77,17 +92,29 @@ export interface HlsPlanInput {
   encoder?: Partial<EncoderConfig>;
   /** Also write every frame's signature (see frame-signatures.ts) to this file, from the same decode. */
   signaturesPath?: string;
+  /** Also made from the same decode: the poster, the storyboard and the waveform's samples. */
+  extras?: LadderExtras;
 }
+
+/**
+ * What a version shows besides its renditions, as more outputs of the ladder's one decode: the
+ * picture and sound are decoded once, and these cost only their scaling and JPEG encoding.
+ */
+export interface LadderExtras {
+  /** One frame (planPoster) as a JPEG at `path`. */
+  poster?: { frame: PosterFrame; path: string };
+  /** The storyboard's sprite sheets (planStoryboard), numbered from 0 after `pattern`. */
+  storyboard?: { layout: StoryboardLayout; pattern: string };
+  /** The primary sound, mono 16-bit PCM at this rate, written to the child's pipe 3. */
+  waveformSampleRate?: number;
+}
+
+/** The ladder's ffmpeg writes the waveform's samples here (the child's fd 3). */
+export const WAVEFORM_PIPE = 'pipe:3';
 
 export const FFMPEG_PLAYLIST = 'ffmpeg.m3u8';
 export const INIT_SEGMENT = 'init.mp4';
 export const SEGMENT_PATTERN = 'seg_%05d.m4s';
-
-/** The sound that is transcoded and drawn: the first audio stream ffprobe could name a codec for. */
-export function primaryAudio(probe: MediaProbe): { stream: AudioStreamProbe; mapIndex: number } | null {
-  const index = probe.audio.findIndex((stream) => stream.codec);
-  return index >= 0 ? { stream: probe.audio[index], mapIndex: index } : null;
-}
 
 /** Frames per segment: the target length rounded to whole frames (48 at 23.976, 50 at 25, 120 at 59.94). */
 export function segmentFrameCount(fpsNum: number, fpsDen: number, targetSeconds: number): number {
@@ -188,14 +215,29 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
   const graph: string[] = [];
   const outputArgs: string[] = [];
 
+  const { poster, storyboard, waveformSampleRate } = plan.extras ?? {};
   if (video) {
-    const signatures = plan.signaturesPath ? 1 : 0;
-    const count = plan.renditions.length + signatures;
+    const extras: Array<[label: string, filter: string, args: string[]]> = [];
+    if (plan.signaturesPath)
+      extras.push(['sig', SIGNATURE_FILTER, signatureOutputArgs('[sig]', plan.signaturesPath, passthrough)]);
+    if (storyboard)
+      extras.push([
+        'storyboard',
+        storyboardTileFilter(storyboard.layout),
+        ['-map', '[storyboard]', ...passthrough, ...storyboardOutputArgs(storyboard.pattern)],
+      ]);
+    if (poster)
+      extras.push([
+        'poster',
+        `select='eq(n,${poster.frame.frame})',${posterFilter(poster.frame)}`,
+        ['-map', '[poster]', ...passthrough, ...posterOutputArgs(poster.path)],
+      ]);
+    const count = plan.renditions.length + extras.length;
     // Zero-based, constant-rate frames, decoded once; `fps` at the source's own rate only regularises
     // timestamps. eof_action=pass keeps a last frame that starts late (variable-rate sources).
     const head = `[0:v:0]setpts=PTS-STARTPTS,fps=fps=${fpsNum}/${fpsDen}:round=near:eof_action=pass`;
     const labels = plan.renditions.map((_, index) => `[s${index}]`);
-    if (signatures) labels.push('[sig0]');
+    labels.push(...extras.map(([label]) => `[${label}0]`));
     graph.push(count > 1 ? `${head},split=${count}${labels.join('')}` : `${head}${labels[0]}`);
     plan.renditions.forEach((rendition, index) => {
       graph.push(
@@ -253,17 +295,21 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
         maxBitrateKbps: rendition.maxBitrateKbps,
       });
     });
-    if (plan.signaturesPath) {
-      graph.push(`[sig0]${SIGNATURE_FILTER}[sig]`);
-      outputArgs.push(...signatureOutputArgs('[sig]', plan.signaturesPath, passthrough));
+    for (const [label, filter, args] of extras) {
+      graph.push(`[${label}0]${filter}[${label}]`);
+      outputArgs.push(...args);
     }
   }
 
   if (audio) {
     let audioInput = `0:a:${primaryAudio(probe)?.mapIndex ?? 0}`;
-    if (videoOffset > 0) {
-      // Sound from before the first frame now has negative timestamps: cut it.
-      graph.push(`[${audioInput}]atrim=start=0[a]`);
+    // Sound from before the first frame now has negative timestamps: cut it.
+    const trim = videoOffset > 0 ? ['atrim=start=0'] : [];
+    if (waveformSampleRate) {
+      graph.push(`[${audioInput}]${[...trim, 'asplit=2'].join(',')}[a][waveform]`);
+      audioInput = '[a]';
+    } else if (trim.length) {
+      graph.push(`[${audioInput}]${trim.join(',')}[a]`);
       audioInput = '[a]';
     }
     const dir = path.join(plan.outputDir, 'audio');
@@ -287,6 +333,8 @@ export function buildHlsPlan(plan: HlsPlanInput): HlsPlan {
       '4096',
       ...hlsMuxerArgs(dir, encoder.audioSegmentSeconds),
     );
+    if (waveformSampleRate)
+      outputArgs.push('-map', '[waveform]', ...waveformOutputArgs(waveformSampleRate, WAVEFORM_PIPE));
     outputs.push({
       kind: 'audio',
       name: 'audio',

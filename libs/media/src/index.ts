@@ -9,6 +9,7 @@ export * from './mp4-boxes';
 export * from './probe-problems';
 export * from './probe';
 export * from './ladder';
+export * from './primary-audio';
 export * from './hls-args';
 export * from './media-playlist';
 export * from './master-playlist';

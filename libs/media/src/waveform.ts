@@ -27,7 +27,7 @@ export class PeakAccumulator {
   private count = 0;
   private carry: number | null = null;
 
-  constructor(private readonly samplesPerPeak: number) {
+  constructor(readonly samplesPerPeak: number) {
     if (!Number.isInteger(samplesPerPeak) || samplesPerPeak < 1) {
       throw new RangeError(`samplesPerPeak must be a positive integer, not ${samplesPerPeak}`);
     }

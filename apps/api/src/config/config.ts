@@ -61,6 +61,12 @@ const envSchema = z.object({
   MEDIA_PRESET: z
     .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
     .default('veryfast'),
+  MEDIA_NICENESS: z.coerce
+    .number({ message: 'must be a number from 0 to 19' })
+    .int({ message: 'must be a whole number from 0 to 19' })
+    .min(0)
+    .max(19)
+    .default(10),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587')
@@ -133,6 +139,11 @@ export interface AppConfig {
   /** How often due dates are checked for reminders to send. */
   roundReminderSweepMs: number;
   mediaPreset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
+  /**
+   * ffmpeg runs at this lower CPU priority (Unix nice; 0: as the server), so that on a machine
+   * shared with the api, requests and live notes go before transcoding.
+   */
+  mediaNiceness: number;
   /** E-mail notifications: off (undefined) unless SMTP_URL is set. Links in mails use `publicUrl`. */
   smtp: SmtpConfig | undefined;
   /** At most one activity e-mail per person this often: it lists everything since the last. */
@@ -202,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     mediaConcurrency: e.MEDIA_CONCURRENCY,
     mediaJobLeaseSeconds: e.MEDIA_JOB_LEASE_SECONDS,
     mediaPreset: e.MEDIA_PRESET,
+    mediaNiceness: e.MEDIA_NICENESS,
     deletedRetentionDays: e.DELETED_RETENTION_DAYS,
     roundReminderBeforeMs: e.ROUND_REMINDER_HOURS_BEFORE * 3600_000,
     roundReminderSweepMs: e.ROUND_REMINDER_SWEEP_SECONDS * 1000,

@@ -6,7 +6,6 @@ import {
   type MediaProbe,
   createPoster,
   createStoryboard,
-  createWaveform,
   probeMedia,
   renditionTimeline,
   SIGNATURES_FILE,
@@ -55,8 +54,8 @@ export function versionMedia(probe: MediaProbe): VersionMedia {
 }
 
 /**
- * Turns an uploaded original into what reviewers watch: probe → HLS ladder (playable early) →
- * poster, storyboard, waveform → publish. Everything is written beside the version and made
+ * Turns an uploaded original into what reviewers watch: probe → HLS ladder (playable early), with
+ * the poster, storyboard and waveform from the same decode → publish. Everything is written beside the version and made
  * visible by renames, so a worker killed at any point leaves nothing half-published.
  */
 @Injectable()
@@ -137,23 +136,21 @@ export class VersionPipeline {
     attempt.pendingWrite = probeWritten;
 
     let renditions: Rendition[] = [];
-    let smallestPlaylist: string | null = null;
     const work = await this.storage.workDir(versionId);
-    // The poster and the waveform read the original, not the renditions: they are made while the
-    // ladder runs, from the moment the version is playable (not before: the first segment is
-    // what people wait for, and these would compete with it for the CPU).
-    const input = { binaries, input: original, probe, signal, logger };
-    let sideProducts: Promise<void> | null = null;
-    const startSideProducts = () => {
-      if (sideProducts) return;
-      sideProducts = posterAndWaveform(input, work, timings);
-      sideProducts.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled
-    };
+    const niceness = this.config.mediaNiceness;
+    const input = { binaries, input: original, probe, signal, logger, niceness };
     try {
-      const partial = probe.kind === 'still' ? null : await freshAttemptDir(versionDir);
-      if (partial) {
+      if (probe.kind === 'still') {
+        context.report('thumbnails', 0);
+        await createPoster({ ...input, outputDir: work });
+        lap('poster');
+      } else {
+        const partial = await freshAttemptDir(versionDir);
         attempt.dir = partial;
+        const picture = probe.kind === 'video';
         const ladderStarted = performance.now();
+        // One decode of the original makes everything: the renditions, the frame signatures, the
+        // poster, the storyboard and the waveform's samples.
         const result = await transcodeToHls({
           binaries,
           input: original,
@@ -161,11 +158,14 @@ export class VersionPipeline {
           probe,
           encoder: { preset: this.config.mediaPreset },
           // Published with the renditions (hls/): the frame map between versions reads them.
-          signaturesPath: probe.kind === 'video' ? path.join(partial, SIGNATURES_FILE) : undefined,
+          signaturesPath: picture ? path.join(partial, SIGNATURES_FILE) : undefined,
+          poster: picture ? { outputDir: work } : undefined,
+          storyboard: picture ? { outputDir: path.join(work, 'storyboard') } : undefined,
+          waveform: { outputPath: path.join(work, 'waveform.json') },
+          niceness,
           onProgress: (progress) => probeStored && context.report('transcode', progress.percent),
           onPlayable: () => {
             timings.firstSegment = since(ladderStarted);
-            startSideProducts();
             const playableWriteStarted = performance.now();
             probeWritten
               .then(() => context.markPlayable())
@@ -177,7 +177,7 @@ export class VersionPipeline {
           signal,
           logger,
         });
-        if (probe.kind === 'video' && result.frameCount !== media.frameCount) {
+        if (picture && result.frameCount !== media.frameCount) {
           // The renditions are what everyone sees and counts frames in. They differ from the
           // packets counted when the container's timing disagrees with its declared rate
           // (Matroska hides variable rates; edit lists, soft telecine).
@@ -193,40 +193,35 @@ export class VersionPipeline {
             media.durationSeconds = (result.frameCount * media.fpsDen) / media.fpsNum;
         }
         lap('ladder');
-        const smallest = result.video.at(-1);
-        if (smallest) smallestPlaylist = path.join(partial, smallest.uri);
         renditions = result.video.map((rendition) => ({
           name: rendition.output.name,
           width: rendition.output.width ?? 0,
           height: rendition.output.height ?? 0,
           bandwidth: rendition.bandwidth,
         }));
+        // The frames the probe promised did not all come: what needed them is made again on its own.
+        if (picture && !result.poster) {
+          context.report('thumbnails', 0);
+          await createPoster({ ...input, outputDir: work });
+          lap('poster');
+        }
+        const smallest = result.video.at(-1);
+        if (picture && !result.storyboard) {
+          context.report('thumbnails', 50);
+          await createStoryboard({
+            ...input,
+            input: smallest ? path.join(partial, smallest.uri) : original,
+            outputDir: path.join(work, 'storyboard'),
+          });
+          lap('storyboard');
+        }
       }
-
-      context.report('thumbnails', 0);
-      startSideProducts();
-      await sideProducts;
-      lap('sideProductsWait');
-      context.report('thumbnails', 40);
-      if (probe.kind === 'video') {
-        // The smallest rendition has the same frames, upright and at the same rate: decoding it
-        // for thumbnails costs a fraction of decoding the source again.
-        const storyboardInput = smallestPlaylist ?? original;
-        await createStoryboard({
-          ...input,
-          input: storyboardInput,
-          outputDir: path.join(work, 'storyboard'),
-        });
-      }
-      lap('storyboard');
       context.report('publish', 0);
       await publish(work, versionDir, ['poster.jpg', 'storyboard', 'waveform.json']);
-      if (partial) await replace(partial, path.join(versionDir, 'hls'));
+      if (attempt.dir) await replace(attempt.dir, path.join(versionDir, 'hls'));
       await fs.rm(path.join(versionDir, PARTIAL_LINK), { force: true });
       lap('publish');
     } finally {
-      // Nothing may still be writing into the folder when it goes (a failed ladder ends early).
-      await (sideProducts as Promise<void> | null)?.catch(() => undefined);
       await fs.rm(work, { recursive: true, force: true });
     }
     await probeWritten;
@@ -240,24 +235,6 @@ export class VersionPipeline {
     lap('readyWrite');
     context.log.info({ stageMs: timings }, 'version published');
     return timings;
-  }
-}
-
-/** The poster (a picture) and the waveform (sound) into `work`, each timed on its own, one after the other. */
-async function posterAndWaveform(
-  input: Omit<Parameters<typeof createPoster>[0], 'outputDir' | 'config'>,
-  work: string,
-  timings: StageTimes,
-): Promise<void> {
-  let started = performance.now();
-  if (input.probe.video) {
-    await createPoster({ ...input, outputDir: work });
-    timings.poster = Math.round(performance.now() - started);
-  }
-  started = performance.now();
-  if (input.probe.audio.length > 0) {
-    await createWaveform({ ...input, outputPath: path.join(work, 'waveform.json') });
-    timings.waveform = Math.round(performance.now() - started);
   }
 }
 
