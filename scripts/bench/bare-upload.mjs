@@ -1,8 +1,10 @@
 // The baseline for bench:upload: a bare Node http server that streams each request's body to a file
 // (at the request's Upload-Offset, so chunked uploads land in one file), with no auth, no database,
-// no hashing and no fsync. It also serves a page with a file input, for the browser upload.
+// no hashing and no fsync, unless the request says `x-fsync: 1`: then the file is made durable (one
+// fdatasync) before the answer, as a server must before it says an upload is complete. It also
+// serves a page with a file input, for the browser upload.
 // Usage: node bare-upload.mjs <directory>; prints its port on stdout.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -17,12 +19,17 @@ const server = createServer(async (request, response) => {
   }
   const name = path.basename(new URL(request.url, 'http://bare').pathname) || 'upload';
   const offset = Number(request.headers['upload-offset'] ?? 0);
-  const file = createWriteStream(path.join(directory, name), {
+  const target = path.join(directory, name);
+  const file = createWriteStream(target, {
     flags: offset === 0 ? 'w' : 'r+',
     start: offset,
   });
   try {
     await pipeline(request, file);
+    if (request.headers['x-fsync'] === '1') {
+      const handle = await fs.open(target, 'r');
+      await handle.datasync().finally(() => handle.close());
+    }
     response.writeHead(204, { 'upload-offset': String(offset + file.bytesWritten) }).end();
   } catch (error) {
     response.writeHead(500).end(String(error));
