@@ -15,7 +15,7 @@ requireBuild();
 const media = await import(path.join(root, 'libs/media/dist/index.js'));
 const SECONDS = Number(process.env.BENCH_MEDIA_SECONDS ?? 60);
 const PRESET = process.env.MEDIA_PRESET ?? 'veryfast';
-const ROUNDS = Number(process.env.BENCH_MEDIA_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_MEDIA_ROUNDS ?? 5);
 
 const db = await benchDatabase();
 const work = path.join(db.scratch, 'bench-media');
@@ -51,7 +51,8 @@ try {
     { timeoutMs: 600_000 },
   );
 
-  // The bare tool: the very ffmpeg command the pipeline runs for this ladder.
+  // The bare tool: the ffmpeg command the pipeline runs for this ladder, without what the pipeline
+  // adds to it (frame signatures, poster, storyboard, waveform).
   const probed = await media.probeMedia(source, { ffprobePath: binaries.ffprobePath });
   const planInput = {
     input: source,
