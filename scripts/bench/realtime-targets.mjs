@@ -190,9 +190,12 @@ export class Cutroom extends Target {
   }
 
   listen(socket) {
-    socket.on('asset:event', (event) => {
+    const take = (event) => {
       if (event.type === 'comment.created') this.onPost?.(event.payload.comment.clientId);
-    });
+    };
+    socket.on('asset:event', take);
+    // A busy room's events come several to a message.
+    socket.on('asset:events', (events) => events.forEach(take));
   }
 
   listenToSignals(socket) {

@@ -63,6 +63,28 @@ describe('the realtime channel', () => {
     spy.socket.disconnect();
   });
 
+  it('a burst of changes reaches the room several to a message, each once and in seq order', async () => {
+    const watcher = await connectSocket(api.baseUrl, reviewer.token);
+    const messages: number[] = [];
+    watcher.socket.on('asset:event', () => messages.push(1));
+    watcher.socket.on('asset:events', (events: unknown[]) => messages.push(events.length));
+    const joined = await emitWithAck(watcher.socket, 'asset:join', { assetId });
+    const renames = 40;
+    await Promise.all(
+      Array.from({ length: renames }, (_, n) =>
+        editor.caller.patch(`/api/assets/${assetId}`, { name: `Take ${n}` }),
+      ),
+    );
+    await waitFor(() => watcher.events.length >= renames);
+    expect(watcher.events.map((e) => e.seq)).toEqual(
+      Array.from({ length: renames }, (_, n) => joined.lastSeq + 1 + n),
+    );
+    // Fewer messages than changes: the room's sockets were not written to once per change.
+    expect(messages.reduce((sum, n) => sum + n, 0)).toBe(renames);
+    expect(messages.length).toBeLessThan(renames);
+    watcher.socket.disconnect();
+  });
+
   it('everyone in the room sees a new version appear and change status, in seq order', async () => {
     const watcher = await connectSocket(api.baseUrl, reviewer.token);
     const joined = await emitWithAck(watcher.socket, 'asset:join', { assetId });

@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type Balancer, startBalancer } from './support/balancer.js';
 import { Caller, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
-import { checkEvent, type ReceivedEvent } from './support/socket-client.js';
+import { onAssetEvents, type ReceivedEvent } from './support/socket-client.js';
 import { tusCreate, tusHead, tusPatch } from './support/tus.js';
 import { useTwoNodes } from './support/two-nodes.js';
 
@@ -92,9 +92,9 @@ function watch(baseUrl: string, token: string, assetId: string): Promise<Watcher
   });
   const watcher: Watcher = { socket, seen: new Map(), reconnects: -1 };
   const take = (event: ReceivedEvent) => {
-    if (event.assetId === assetId) watcher.seen.set(event.seq, checkEvent(event));
+    if (event.assetId === assetId) watcher.seen.set(event.seq, event);
   };
-  socket.on('asset:event', take);
+  onAssetEvents(socket, take);
   return new Promise((resolve, reject) => {
     socket.on('connect', async () => {
       watcher.reconnects++;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { Caller, type SignedIn, signUp } from './support/http-client.js';
 import { readyVersion } from './support/review-fixture.js';
-import { checkEvent, waitFor } from './support/socket-client.js';
+import { checkEvent, onAssetEvents, waitFor } from './support/socket-client.js';
 import { useTwoNodes } from './support/two-nodes.js';
 
 interface Applied {
@@ -39,9 +39,7 @@ class ReviewClient {
       reconnection: false,
     });
     this.socket = socket;
-    socket.on('asset:event', (event: { seq: number; type: string; payload: any }) =>
-      this.receive([checkEvent(event)]),
-    );
+    onAssetEvents(socket, (event) => this.receive([event]));
     socket.on('disconnect', () => {
       if (this.socket === socket) this.socket = undefined;
     });

@@ -40,6 +40,11 @@ export const clientEvents = {
 export const serverEvents = {
   /** A persisted change, with its per-asset `seq`. */
   assetEvent: 'asset:event',
+  /**
+   * Several persisted changes in one message, in the order they happened (each asset's in `seq`
+   * order): a busy room's changes, gathered for a few milliseconds. Read as that many `asset:event`s.
+   */
+  assetEvents: 'asset:events',
   /** Ephemeral: processing progress of a version (not stored as an event). */
   versionProgress: 'version:progress',
   presenceChanged: 'presence:changed',

@@ -27,6 +27,7 @@ import {
   ACCESS_CHANNEL,
   type RoleChangedNotice,
 } from '../events/access-lost.js';
+import { EventBatches } from './event-batches.js';
 import { AssetEventOrder } from './event-order.js';
 import type { LinkNotice } from '../events/link-notice.js';
 import { LIVE_ENDED_CHANNEL, LIVE_SEATS_CHANNEL, type LiveEndedNotice } from '../events/live-seats-notice.js';
@@ -39,6 +40,8 @@ import { settleMovedAssetSockets } from './moved-asset-sockets.js';
 import { changeRole } from './write-rights.js';
 
 const PROJECT_CACHE_LIMIT = 10_000;
+/** How long a busy room's events gather into one message (see EventBatches). */
+const BATCH_WINDOW_MS = 25;
 
 /**
  * Hears committed events and progress through Postgres LISTEN, from this node, other api nodes
@@ -51,6 +54,15 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   /** asset → project; a cut that moves says so (`asset.moved`), in its order with its other events. */
   private readonly projectOf = new Map<string, string>();
   private listenedBefore = false;
+  private readonly batches = new EventBatches<AssetEvent>({
+    windowMs: BATCH_WINDOW_MS,
+    send: ({ rooms, except }, events) => {
+      const audience = this.gateway.server.local.to([...rooms]);
+      const to = except ? audience.except(except) : audience;
+      if (events.length === 1) to.emit(serverEvents.assetEvent, events[0]);
+      else to.emit(serverEvents.assetEvents, events);
+    },
+  });
   private readonly order = new AssetEventOrder({
     read: (assetId, afterSeq, count) => eventsAfter(this.dataSource.manager, assetId, afterSeq, count),
     deliver: (event) => this.broadcast(event),
@@ -89,10 +101,13 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     await this.listener?.stop();
+    this.batches.flush();
   }
 
   private async deliver(channel: string, payload: string): Promise<void> {
     try {
+      // Whatever else is told or changed (progress, access, ended sessions) comes after the events before it.
+      if (channel !== EVENTS_CHANNEL) this.batches.flush();
       if (channel === LIVE_SEATS_CHANNEL) {
         await this.gateway.liveSeatsChanged(payload);
         return;
@@ -162,6 +177,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     const rooms = projectId ? [assetRoom(event.assetId), projectRoom(projectId)] : [assetRoom(event.assetId)];
     this.metrics.relayLag.observe(Math.max(0, Date.now() - Date.parse(event.createdAt)) / 1000);
     if (event.type === 'asset.moved') {
+      this.batches.flush();
       // Both grids hear it: the cut leaves one and joins the other; then its room keeps only who may see it now.
       // Guests hear that it left, not where it went.
       const grids = [...rooms, projectRoom(event.payload.fromProjectId)];
@@ -170,7 +186,6 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       if (told) this.gateway.server.local.to(grids).except(MEMBER_ROOM).emit(serverEvents.assetEvent, told);
       return settleMovedAssetSockets(this.gateway, this.dataSource, event);
     }
-    const audience = this.gateway.server.local.to(rooms);
     // Most events read the same to every guest: judged once, not once per kind of link.
     const sameForAll = guestViewMatters(event.type) ? undefined : { told: eventForGuest(event) };
     const view = (seesTeam: boolean, linkId: string | null) =>
@@ -178,11 +193,14 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     const anyLink = sameForAll ? [sameForAll.told] : [view(false, null), view(true, null)];
     // An event every guest gets as it is (whatever their link shows, whichever link) goes out once.
     if (anyLink.every((told) => told === event)) {
-      audience.emit(serverEvents.assetEvent, event);
+      this.batches.add({ rooms }, event);
       return;
     }
-    audience.except(GUEST_ROOM).emit(serverEvents.assetEvent, event);
-    if (anyLink.some((told) => told !== undefined)) return this.emitToGuests(rooms, view);
+    this.batches.add({ rooms, except: GUEST_ROOM }, event);
+    if (anyLink.every((told) => told === undefined)) return;
+    // The guests' own versions go one socket at a time: what waits goes first.
+    this.batches.flush();
+    return this.emitToGuests(rooms, view);
   }
 
   /**

@@ -21,6 +21,17 @@ export function checkEvent<T>(event: T): T {
   return event;
 }
 
+/**
+ * Calls `take` with each asset event the socket receives, checked against the schema, in the order
+ * received: alone (`asset:event`) or several to a message (`asset:events`, a busy room's).
+ */
+export function onAssetEvents(socket: Socket, take: (event: ReceivedEvent) => void): void {
+  socket.on('asset:event', (event: ReceivedEvent) => take(checkEvent(event)));
+  socket.on('asset:events', (events: ReceivedEvent[]) => {
+    for (const event of events) take(checkEvent(event));
+  });
+}
+
 /** A real socket.io client as the web app uses it, collecting every asset event it receives. */
 export async function connectSocket(
   baseUrl: string,
@@ -34,7 +45,7 @@ export async function connectSocket(
   });
   const events: ReceivedEvent[] = [];
   const progress: any[] = [];
-  socket.on('asset:event', (event: ReceivedEvent) => events.push(checkEvent(event)));
+  onAssetEvents(socket, (event) => events.push(event));
   socket.on('version:progress', (update: unknown) => progress.push(update));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

@@ -123,9 +123,10 @@ export class RealtimeClient {
       }
       this.setStatus('offline');
     });
-    socket.on(serverEvents.assetEvent, (raw: unknown) => {
-      const event = arrivingEventSchema.safeParse(raw);
-      if (event.success) this.receive(readEvent(event.data));
+    socket.on(serverEvents.assetEvent, (raw: unknown) => this.arrived(raw));
+    // A busy room's events, several to a message: each as if it came alone, in order.
+    socket.on(serverEvents.assetEvents, (raw: unknown) => {
+      if (Array.isArray(raw)) for (const one of raw) this.arrived(one);
     });
     for (const pushed of this.cacheUpdates.pushEvents())
       socket.on(pushed, (raw: unknown) => this.cacheUpdates.applyPush(this.queryClient, pushed, raw));
@@ -353,6 +354,12 @@ export class RealtimeClient {
     } catch {
       // No answer: the next connect joins again.
     }
+  }
+
+  /** One event off the wire: a change is applied only once it reads right. */
+  private arrived(raw: unknown): void {
+    const event = arrivingEventSchema.safeParse(raw);
+    if (event.success) this.receive(readEvent(event.data));
   }
 
   private receive(event: ReceivedEvent): void {
