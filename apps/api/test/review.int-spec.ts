@@ -141,6 +141,31 @@ describe('frame-pinned comments', () => {
     expect(count).toBe('1');
   });
 
+  it('posts into one cut at the same moment are stored together, none lost, each event once in seq order', async () => {
+    const posts = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        post([owner, editor, reviewer][n % 3], { body: `At once ${n}`, frame: n }),
+      ),
+    );
+    expect(posts.map((p) => p.status)).toEqual(Array(30).fill(201));
+    const ids = posts.map((p) => p.body.id);
+    const rows = await db.query<{ id: string; xmin: string }>(
+      `SELECT id, xmin::text FROM comments WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    expect(rows).toHaveLength(30);
+    // Fewer transactions than posts: while one was being stored, the next ones gathered.
+    expect(new Set(rows.map((r) => r.xmin)).size).toBeLessThan(30);
+    const events = await db.query<{ n: number; id: string }>(
+      `SELECT seq::int AS n, payload->'comment'->>'id' AS id FROM events
+       WHERE asset_id = $1 AND type = 'comment.created' AND payload->'comment'->>'id' = ANY ($2::text[]) ORDER BY seq`,
+      [assetId, ids],
+    );
+    expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
+    const seqs = events.map((e) => e.n);
+    expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => seqs[0] + i));
+  });
+
   it('replies keep landing while others resolve, react to, edit and hide the thread’s first note: no 5xx, none lost, events in order', async () => {
     const watcher = await connectSocket(api.baseUrl, viewer.token);
     try {

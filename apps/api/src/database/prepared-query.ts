@@ -28,3 +28,28 @@ export async function preparedRows<T>(dataSource: DataSource, sql: string, param
   const result = await pool.query({ name: statementName(sql), text: sql, values: params });
   return result.rows as T[];
 }
+
+/**
+ * Runs `work` in a transaction on one of TypeORM's pooled connections, for prepared statements
+ * (statementName) run together: committed when it resolves, rolled back when it throws.
+ */
+export async function inPooledTransaction<T>(
+  dataSource: DataSource,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
+    throw error;
+  } finally {
+    // A connection that could not even roll back is not handed out again.
+    client.release(broken);
+  }
+}

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Annotation, Comment, CommentFilters } from '@cutroom/contracts';
 import type { AccessRole } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
-import { preparedRows } from '../database/prepared-query.js';
+import { inPooledTransaction, preparedRows, statementName } from '../database/prepared-query.js';
 import { queryRows } from '../database/query-rows.js';
 import { SqlParams } from '../database/sql-params.js';
+import { WriteGroups } from '../database/write-groups.js';
 import { appendEventSql } from '../events/event-log.js';
 import {
   COMMENT_SELECT,
@@ -40,6 +41,24 @@ export interface CommentEdit {
 @Injectable()
 export class CommentsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** New comments, written together per cut while one is under way (see insert). */
+  private readonly inserts = new WriteGroups<NewComment, boolean>({
+    maxGroup: 64,
+    one: async (item) => {
+      const { sql, values } = insertStatement(item);
+      return (await preparedRows(this.dataSource, sql, values)).length > 0;
+    },
+    together: (items) =>
+      inPooledTransaction(this.dataSource, async (client) => {
+        const stored: boolean[] = [];
+        for (const item of items) {
+          const { sql, values } = insertStatement(item);
+          stored.push((await client.query({ name: statementName(sql), text: sql, values })).rows.length > 0);
+        }
+        return stored;
+      }),
+  });
 
   /**
    * A version's threads the filters choose, each with every reply the reader may see, in reading
@@ -98,44 +117,12 @@ export class CommentsRepository {
 
   /**
    * Stores a new comment and its `comment.created` event in one statement (the hot path of a
-   * review session). False when its author already stored one with that `clientId`: nothing written.
+   * review session). False when its author already stored one with that `clientId`: nothing
+   * written. Posts into the same cut while one is being stored go together in one transaction
+   * (WriteGroups): the cut's event counter is a row lock each holds until its commit is on disk.
    */
-  async insert(comment: Comment, actorId: string): Promise<boolean> {
-    const params = new SqlParams();
-    const values = [
-      comment.id,
-      comment.versionId,
-      comment.assetId,
-      comment.parentId,
-      actorId,
-      comment.clientId,
-      comment.body,
-      comment.frame,
-      comment.frameEnd,
-      comment.internal,
-      comment.annotation ? JSON.stringify(comment.annotation) : null,
-      comment.mentions,
-      comment.hashtags,
-    ].map((value) => params.add(value));
-    const createdAt = params.add(comment.createdAt);
-    const event = appendEventSql(
-      params,
-      { assetId: comment.assetId, type: 'comment.created', actorId, payload: { comment } },
-      comment.createdAt,
-      'SELECT 1 FROM inserted',
-    );
-    const stored = await preparedRows<{ seq: string }>(
-      this.dataSource,
-      `WITH inserted AS (
-         INSERT INTO comments (id, version_id, asset_id, parent_id, author_id, client_id, body, frame, frame_end,
-                               internal, annotation, mentions, hashtags, created_at)
-         VALUES (${values.join(', ')}, ${createdAt}::timestamptz)
-         ON CONFLICT (author_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
-         RETURNING id),
-       ${event}`,
-      params.values,
-    );
-    return stored.length > 0;
+  insert(comment: Comment, actorId: string): Promise<boolean> {
+    return this.inserts.write(comment.assetId, { comment, actorId });
   }
 
   async findByClientId(authorId: string, clientId: string): Promise<Comment | undefined> {
@@ -312,4 +299,44 @@ export class CommentsRepository {
     );
     return new Map(rows.map((row) => [row.id, row.internal]));
   }
+}
+
+interface NewComment {
+  comment: Comment;
+  actorId: string;
+}
+
+/** The statement that stores a comment and its event (and NOTIFY), if its clientId is new. */
+function insertStatement({ comment, actorId }: NewComment): { sql: string; values: unknown[] } {
+  const params = new SqlParams();
+  const values = [
+    comment.id,
+    comment.versionId,
+    comment.assetId,
+    comment.parentId,
+    actorId,
+    comment.clientId,
+    comment.body,
+    comment.frame,
+    comment.frameEnd,
+    comment.internal,
+    comment.annotation ? JSON.stringify(comment.annotation) : null,
+    comment.mentions,
+    comment.hashtags,
+  ].map((value) => params.add(value));
+  const createdAt = params.add(comment.createdAt);
+  const event = appendEventSql(
+    params,
+    { assetId: comment.assetId, type: 'comment.created', actorId, payload: { comment } },
+    comment.createdAt,
+    'SELECT 1 FROM inserted',
+  );
+  const sql = `WITH inserted AS (
+       INSERT INTO comments (id, version_id, asset_id, parent_id, author_id, client_id, body, frame, frame_end,
+                             internal, annotation, mentions, hashtags, created_at)
+       VALUES (${values.join(', ')}, ${createdAt}::timestamptz)
+       ON CONFLICT (author_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
+       RETURNING id),
+     ${event}`;
+  return { sql, values: params.values };
 }
