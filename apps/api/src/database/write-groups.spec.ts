@@ -1,7 +1,9 @@
 import { WriteGroups } from './write-groups.js';
 
 /** A database stand-in that records how items were written and lets the test say when each write ends. */
-function recorder(options: { failTogether?: (items: string[]) => boolean; failOne?: (item: string) => boolean } = {}) {
+function recorder(
+  options: { failTogether?: (items: string[]) => boolean; failOne?: (item: string) => boolean } = {},
+) {
   const writes: string[][] = [];
   const finish: (() => void)[] = [];
   const held = () => new Promise<void>((resolve) => finish.push(resolve));
