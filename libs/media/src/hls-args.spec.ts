@@ -1,4 +1,4 @@
-import { DEFAULT_STORYBOARD_CONFIG, planPoster, planStoryboard } from './extras-args';
+import { DEFAULT_STORYBOARD_CONFIG, planPoster, planStoryboard, waveformOutputArgs } from './extras-args';
 import { buildHlsPlan, segmentFrameCount, segmentStartFrames, WAVEFORM_PIPE } from './hls-args';
 import { VideoRendition } from './ladder';
 import { audioStream, videoProbe } from './test-support/probe-factory';
@@ -364,18 +364,11 @@ describe('buildHlsPlan with the poster, storyboard and waveform from the same de
       '/work/poster.jpg',
     ]);
     expect(outputArgs(plan.args, '/out/audio/ffmpeg.m3u8').slice(0, 2)).toEqual(['-map', '[a]']);
+    // The waveform's samples as the standalone waveform command writes them (extras-args.spec), on fd 3.
     expect(outputArgs(plan.args, WAVEFORM_PIPE)).toEqual([
       '-map',
       '[waveform]',
-      '-ac',
-      '1',
-      '-ar',
-      '8000',
-      '-c:a',
-      'pcm_s16le',
-      '-f',
-      's16le',
-      'pipe:3',
+      ...waveformOutputArgs(8000, 'pipe:3'),
     ]);
     expect(plan.outputs.map((output) => output.name)).toEqual(['720p', '360p', 'audio']);
   });
