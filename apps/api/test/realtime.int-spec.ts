@@ -68,7 +68,12 @@ describe('the realtime channel', () => {
     const messages: number[] = [];
     watcher.socket.on('asset:event', () => messages.push(1));
     watcher.socket.on('asset:events', (events: unknown[]) => messages.push(events.length));
+    // A client that never said it reads batches (a page loaded before they existed) gets each alone.
+    const older = await connectSocket(api.baseUrl, editor.token, { batches: false });
+    let olderBatches = 0;
+    older.socket.on('asset:events', () => (olderBatches += 1));
     const joined = await emitWithAck(watcher.socket, 'asset:join', { assetId });
+    await emitWithAck(older.socket, 'asset:join', { assetId });
     const renames = 40;
     await Promise.all(
       Array.from({ length: renames }, (_, n) =>
@@ -82,7 +87,11 @@ describe('the realtime channel', () => {
     // Fewer messages than changes: the room's sockets were not written to once per change.
     expect(messages.reduce((sum, n) => sum + n, 0)).toBe(renames);
     expect(messages.length).toBeLessThan(renames);
+    await waitFor(() => older.events.length >= renames);
+    expect(older.events.map((e) => e.seq)).toEqual(watcher.events.map((e) => e.seq));
+    expect(olderBatches).toBe(0);
     watcher.socket.disconnect();
+    older.socket.disconnect();
   });
 
   it('everyone in the room sees a new version appear and change status, in seq order', async () => {

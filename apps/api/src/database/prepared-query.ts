@@ -16,6 +16,13 @@ export function statementName(sql: string): string {
 }
 
 /**
+ * How long a statement of the comment path may take before its caller is told it failed (and its
+ * connection is dropped): a query that hangs (a half-open connection) must not hold the posts
+ * queued behind it for ever.
+ */
+const HOT_PATH_TIMEOUT_MS = 10_000;
+
+/**
  * Runs one statement of the comment path as a named prepared statement, outside any transaction:
  * each pooled connection parses and plans it once and then only binds and runs it, which halves
  * what Postgres spends on the statement (a comment's insert, its event and NOTIFY: ~0.5 ms
@@ -25,31 +32,43 @@ export function statementName(sql: string): string {
 export async function preparedRows<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   // TypeORM's pool: the same connections, limits and error handling as every other query.
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  const result = await pool.query({ name: statementName(sql), text: sql, values: params });
+  const result = await pool.query({
+    name: statementName(sql),
+    text: sql,
+    values: params,
+    query_timeout: HOT_PATH_TIMEOUT_MS,
+  } as pg.QueryConfig);
   return result.rows as T[];
 }
 
+/** Runs one prepared statement (statementName) inside inPooledTransaction's transaction. */
+export type PreparedQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
 /**
- * Runs `work` in a transaction on one of TypeORM's pooled connections, for prepared statements
- * (statementName) run together: committed when it resolves, rolled back when it throws.
+ * Runs `work` in a transaction on one of TypeORM's pooled connections, its statements prepared
+ * as preparedRows's: committed when it resolves, rolled back when it throws. A connection that
+ * failed (a statement that timed out, a rollback that did not go through) is not handed out again.
  */
 export async function inPooledTransaction<T>(
   dataSource: DataSource,
-  work: (client: pg.PoolClient) => Promise<T>,
+  work: (query: PreparedQuery) => Promise<T>,
 ): Promise<T> {
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const client = await pool.connect();
+  const run = async (text: string, values?: unknown[], name?: string) =>
+    (await client.query({ name, text, values, query_timeout: HOT_PATH_TIMEOUT_MS } as pg.QueryConfig)).rows;
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
+    await run('BEGIN');
+    const result = await work(
+      <R>(sql: string, params: unknown[]) => run(sql, params, statementName(sql)) as Promise<R[]>,
+    );
+    await run('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
+    await run('ROLLBACK').catch((failed: Error) => (broken = failed));
     throw error;
   } finally {
-    // A connection that could not even roll back is not handed out again.
     client.release(broken);
   }
 }

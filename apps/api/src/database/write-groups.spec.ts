@@ -71,8 +71,11 @@ describe('WriteGroups', () => {
     const bad = groups.write('cut', 'bad');
     await release();
     await release();
+    // Again one after another, in the order they came.
+    expect(writes).toEqual([['a'], ['b', 'bad'], ['b']]);
     await release();
     expect(writes).toEqual([['a'], ['b', 'bad'], ['b'], ['bad']]);
+    await release();
     expect(await first).toBe('a stored');
     expect(await good).toBe('b stored');
     await expect(bad).rejects.toThrow('bad refused');

@@ -63,8 +63,13 @@ export class WriteGroups<I, R> {
         return;
       }
     }
-    await Promise.all(
-      group.map((waiting) => this.options.one(waiting.item).then(waiting.resolve, waiting.reject)),
-    );
+    // In the order they came, one after another: they would wait on the same lock anyway.
+    for (const waiting of group) {
+      try {
+        waiting.resolve(await this.options.one(waiting.item));
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
   }
 }

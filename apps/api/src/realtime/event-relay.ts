@@ -34,7 +34,14 @@ import { LIVE_ENDED_CHANNEL, LIVE_SEATS_CHANNEL, type LiveEndedNotice } from '..
 import { applyLinkNotice } from './link-sockets.js';
 import { GUEST_ROOM, MEMBER_ROOM, eventForGuest, guestViewMatters } from './event-visibility.js';
 import { RealtimeGateway } from './realtime.gateway.js';
-import { assetRoom, projectRoom, sessionRoom, userRoom } from './rooms.js';
+import {
+  assetRoom,
+  BATCH_READERS_ROOM,
+  projectRoom,
+  sessionRoom,
+  SINGLE_READERS_ROOM,
+  userRoom,
+} from './rooms.js';
 import type { SocketData } from './socket-auth.js';
 import { settleMovedAssetSockets } from './moved-asset-sockets.js';
 import { changeRole } from './write-rights.js';
@@ -57,10 +64,18 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly batches = new EventBatches<AssetEvent>({
     windowMs: BATCH_WINDOW_MS,
     send: ({ rooms, except }, events) => {
-      const audience = this.gateway.server.local.to([...rooms]);
-      const to = except ? audience.except(except) : audience;
-      if (events.length === 1) to.emit(serverEvents.assetEvent, events[0]);
-      else to.emit(serverEvents.assetEvents, events);
+      const to = (readers?: string) =>
+        this.gateway.server.local
+          .to([...rooms])
+          .except([...(except ? [except] : []), ...(readers ? [readers] : [])]);
+      if (events.length === 1) {
+        to().emit(serverEvents.assetEvent, events[0]);
+        return;
+      }
+      to(SINGLE_READERS_ROOM).emit(serverEvents.assetEvents, events);
+      // A client that does not read batches (a page loaded before they existed) gets each alone.
+      const singles = to(BATCH_READERS_ROOM);
+      for (const event of events) singles.emit(serverEvents.assetEvent, event);
     },
   });
   private readonly order = new AssetEventOrder({

@@ -49,7 +49,15 @@ import { LiveSignals } from './live-signals.js';
 import { postgresAdapter } from './postgres-adapter.js';
 import { TRANSPORT_LIMIT_BYTES } from './message-size.js';
 import { announceRoleChanged } from '../events/access-lost.js';
-import { assetRoom, linkRoom, projectRoom, sessionRoom, userRoom } from './rooms.js';
+import {
+  assetRoom,
+  BATCH_READERS_ROOM,
+  linkRoom,
+  projectRoom,
+  sessionRoom,
+  SINGLE_READERS_ROOM,
+  userRoom,
+} from './rooms.js';
 import { signalRooms, viewerRooms, visiblePresence } from './signal-audience.js';
 import { type SocketData, socketAuthMiddleware } from './socket-auth.js';
 import { answerUnknownEvents, refuseOversized } from './socket-guards.js';
@@ -178,7 +186,12 @@ export class RealtimeGateway
     answerUnknownEvents(socket);
     const { user } = socket.data as Partial<SocketData>;
     if (!user) return;
-    const rooms = [userRoom(user.id), sessionRoom(user.sessionId)];
+    const readsBatches = (socket.handshake.auth as { batches?: unknown } | undefined)?.batches === true;
+    const rooms = [
+      userRoom(user.id),
+      sessionRoom(user.sessionId),
+      readsBatches ? BATCH_READERS_ROOM : SINGLE_READERS_ROOM,
+    ];
     await socket.join(
       user.guest ? [...rooms, GUEST_ROOM, linkRoom(user.guest.linkId)] : [...rooms, MEMBER_ROOM],
     );

@@ -13,3 +13,10 @@ export const teamViewRoom = (assetId: string) => `sees-team:${assetId}`;
 export const linkAssetRoom = (linkId: string, assetId: string) => `link-asset:${linkId}:${assetId}`;
 /** The sockets following an asset's live session, on every node: whether someone is still in it. */
 export const liveSessionRoom = (assetId: string) => `live-session:${assetId}`;
+/**
+ * How a socket reads a busy room's events: several to a message (`asset:events`, for a client that
+ * says `batches: true` in its handshake's auth), or one message each (any other, e.g. a page loaded
+ * before the server learnt batches). Every socket is in one of the two.
+ */
+export const BATCH_READERS_ROOM = 'reads-batches';
+export const SINGLE_READERS_ROOM = 'reads-singles';

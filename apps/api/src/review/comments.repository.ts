@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Annotation, Comment, CommentFilters } from '@cutroom/contracts';
 import type { AccessRole } from '@cutroom/policy';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inPooledTransaction, preparedRows, statementName } from '../database/prepared-query.js';
+import { inPooledTransaction, preparedRows } from '../database/prepared-query.js';
 import { queryRows } from '../database/query-rows.js';
 import { SqlParams } from '../database/sql-params.js';
 import { WriteGroups } from '../database/write-groups.js';
@@ -47,14 +47,21 @@ export class CommentsRepository {
     maxGroup: 64,
     one: async (item) => {
       const { sql, values } = insertStatement(item);
-      return (await preparedRows(this.dataSource, sql, values)).length > 0;
+      try {
+        return (await preparedRows(this.dataSource, sql, values)).length > 0;
+      } catch (error) {
+        // Its id is new to every request: taken, it is this very comment, stored by a group whose
+        // COMMIT went through though its answer was lost.
+        if ((error as { constraint?: string }).constraint === 'comments_pkey') return true;
+        throw error;
+      }
     },
     together: (items) =>
-      inPooledTransaction(this.dataSource, async (client) => {
+      inPooledTransaction(this.dataSource, async (query) => {
         const stored: boolean[] = [];
         for (const item of items) {
           const { sql, values } = insertStatement(item);
-          stored.push((await client.query({ name: statementName(sql), text: sql, values })).rows.length > 0);
+          stored.push((await query(sql, values)).length > 0);
         }
         return stored;
       }),

@@ -36,11 +36,13 @@ export function onAssetEvents(socket: Socket, take: (event: ReceivedEvent) => vo
 export async function connectSocket(
   baseUrl: string,
   token?: string,
+  { batches = true }: { batches?: boolean } = {},
 ): Promise<{ socket: Socket; events: ReceivedEvent[]; progress: any[] }> {
   const socket = io(baseUrl, {
     path: '/socket.io',
     transports: ['websocket'],
-    auth: token ? { token } : {},
+    // As the web app, unless told otherwise: it reads a busy room's events several to a message.
+    auth: token ? { token, batches } : {},
     reconnection: false,
   });
   const events: ReceivedEvent[] = [];

@@ -87,7 +87,8 @@ export class RealtimeClient {
 
   start(): void {
     if (this.socket) return;
-    const socket = io({ path: '/socket.io', withCredentials: true });
+    // `batches`: this client reads a busy room's events several to a message (asset:events).
+    const socket = io({ path: '/socket.io', withCredentials: true, auth: { batches: true } });
     this.socket = socket;
     socket.on('connect', () => {
       this.setStatus('live');
