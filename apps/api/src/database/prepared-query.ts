@@ -30,14 +30,7 @@ const HOT_PATH_TIMEOUT_MS = 10_000;
  * parameters — so that each text is one name.
  */
 export async function preparedRows<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
-  // TypeORM's pool: the same connections, limits and error handling as every other query.
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  const result = await pool.query({
-    name: statementName(sql),
-    text: sql,
-    values: params,
-    query_timeout: HOT_PATH_TIMEOUT_MS,
-  } as pg.QueryConfig);
+  const result = await typeormPool(dataSource).query(prepared(sql, params));
   return result.rows as T[];
 }
 
@@ -53,22 +46,36 @@ export async function inPooledTransaction<T>(
   dataSource: DataSource,
   work: (query: PreparedQuery) => Promise<T>,
 ): Promise<T> {
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  const client = await pool.connect();
-  const run = async (text: string, values?: unknown[], name?: string) =>
-    (await client.query({ name, text, values, query_timeout: HOT_PATH_TIMEOUT_MS } as pg.QueryConfig)).rows;
+  const client = await typeormPool(dataSource).connect();
+  const control = (text: 'BEGIN' | 'COMMIT' | 'ROLLBACK') =>
+    client.query({ text, query_timeout: HOT_PATH_TIMEOUT_MS } as pg.QueryConfig);
   let broken: Error | undefined;
   try {
-    await run('BEGIN');
+    await control('BEGIN');
     const result = await work(
-      <R>(sql: string, params: unknown[]) => run(sql, params, statementName(sql)) as Promise<R[]>,
+      async <R>(sql: string, params: unknown[]) => (await client.query(prepared(sql, params))).rows as R[],
     );
-    await run('COMMIT');
+    await control('COMMIT');
     return result;
   } catch (error) {
-    await run('ROLLBACK').catch((failed: Error) => (broken = failed));
+    await control('ROLLBACK').catch((failed: Error) => (broken = failed));
     throw error;
   } finally {
     client.release(broken);
   }
+}
+
+/** TypeORM's pg pool: the same connections, limits and error handling as every other query. */
+function typeormPool(dataSource: DataSource): pg.Pool {
+  return (dataSource.driver as unknown as { master: pg.Pool }).master;
+}
+
+/** A statement of the comment path, named (prepared once per connection) and with its time limit. */
+function prepared(sql: string, values: unknown[]): pg.QueryConfig {
+  return {
+    name: statementName(sql),
+    text: sql,
+    values,
+    query_timeout: HOT_PATH_TIMEOUT_MS,
+  } as pg.QueryConfig;
 }
