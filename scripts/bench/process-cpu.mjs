@@ -58,6 +58,21 @@ export function cpuReading(serverPid, otherPids = []) {
   return { server, database: children - server - others };
 }
 
+/** A reading of the whole machine's CPU time from /proc/stat: busy and all, in ticks; null elsewhere. */
+export function machineReading() {
+  if (!existsSync('/proc/stat')) return null;
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are the machine waiting.
+  const all = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { busy: all - fields[3] - fields[4], all };
+}
+
+/** How many of the machine's `cores` were busy on average between two machine readings. */
+export function coresBusy(before, after, cores) {
+  if (!before || !after || after.all === before.all) return null;
+  return (cores * (after.busy - before.busy)) / (after.all - before.all);
+}
+
 /**
  * CPU milliseconds per operation between two readings, as printable text. `database`: 'ours' (an
  * embedded Postgres this process started, measured), 'elsewhere' (at DATABASE_URL, not measured)

@@ -3,7 +3,8 @@
 // Node http server streaming the same request body to a file (bare-upload.mjs) and `cp`, in the
 // same run, over BENCH_UPLOAD_ROUNDS (5) interleaved rounds; medians and the ratio printed. Two
 // cases: the whole file in one PATCH, and BENCH_UPLOAD_CHUNK_MB (64) MiB PATCHes one after another
-// as tus-js-client sends them. Also the server CPU per GiB of both, the api's peak RSS while
+// as tus-js-client sends them. Also the server CPU per GiB of both, the sender's, how many of the
+// machine's cores were busy (sender and server share them here), the api's peak RSS while
 // receiving against its idle RSS, and, unless BENCH_UPLOAD_BROWSER=0, the same file uploaded from
 // Chromium: through the web app's Upload files button against the bare server receiving the same
 // slices (and the whole file in one request, which shows what slicing costs the browser itself).
@@ -29,7 +30,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { api, benchDatabase, requireBuild, root, startApi } from './harness.mjs';
-import { cpuReading } from './process-cpu.mjs';
+import { coresBusy, cpuReading, machineReading } from './process-cpu.mjs';
 
 const MIB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * MIB;
@@ -169,12 +170,26 @@ function startBare(directory) {
   );
 }
 
-/** Runs `work`, adding the CPU seconds the process `pid` (all its threads) spent meanwhile to `into`. */
+/**
+ * Runs `work` and adds to `into` what the machine spent meanwhile: the CPU seconds of the server
+ * `pid` (all its threads), of this process (the sender: it reads the file and sends it), and how
+ * many of the machine's cores were busy on average. On a machine with few cores the sender and the
+ * server share them, so a server's extra work (hashing) competes with its own sender.
+ */
 async function counted(pid, into, work) {
   const before = cpuReading(pid);
+  const machineBefore = machineReading();
+  const senderBefore = process.cpuUsage();
   const result = await work();
+  const sender = process.cpuUsage(senderBefore);
   const after = cpuReading(pid);
-  if (before && after) into.push((after.server - before.server) / 1000);
+  const cores = coresBusy(machineBefore, machineReading(), os.cpus().length);
+  if (before && after)
+    into.push({
+      server: (after.server - before.server) / 1000,
+      sender: (sender.user + sender.system) / 1e6,
+      cores,
+    });
   return result;
 }
 
@@ -504,9 +519,17 @@ console.log(
   `  against the bare stream that also waits for the disk: one PATCH ${ratio(results.bareSingleDurable, results.cutroomSingle).toFixed(2)}x   ${CHUNK / MIB} MiB PATCHes ${ratio(results.bareChunkedDurable, results.cutroomChunked).toFixed(2)}x`,
 );
 if (cpu.bareSingle.length > 0) {
-  const perGiB = (values) => `${((median(values) * 1024 * MIB) / SIZE).toFixed(2)} s`;
+  const perGiB = (values, key) =>
+    `${((median(values.map((value) => value[key])) * 1024 * MIB) / SIZE).toFixed(2)} s`;
   console.log(
-    `server CPU per GiB (all threads): one PATCH bare ${perGiB(cpu.bareSingle)}, cutroom ${perGiB(cpu.cutroomSingle)} (sha256 included); ${CHUNK / MIB} MiB PATCHes bare ${perGiB(cpu.bareChunked)}, cutroom ${perGiB(cpu.cutroomChunked)}`,
+    `server CPU per GiB (all threads): one PATCH bare ${perGiB(cpu.bareSingle, 'server')}, cutroom ${perGiB(cpu.cutroomSingle, 'server')} (sha256 included); ${CHUNK / MIB} MiB PATCHes bare ${perGiB(cpu.bareChunked, 'server')}, cutroom ${perGiB(cpu.cutroomChunked, 'server')}`,
+  );
+  console.log(
+    `sender CPU per GiB (this process reading the file and sending it): one PATCH to bare ${perGiB(cpu.bareSingle, 'sender')}, to cutroom ${perGiB(cpu.cutroomSingle, 'sender')}`,
+  );
+  const cores = (values) => median(values.map((value) => value.cores ?? NaN)).toFixed(2);
+  console.log(
+    `cores busy on average, of ${os.cpus().length} (sender, server and everything else): one PATCH bare ${cores(cpu.bareSingle)}, cutroom ${cores(cpu.cutroomSingle)}; ${CHUNK / MIB} MiB PATCHes bare ${cores(cpu.bareChunked)}, cutroom ${cores(cpu.cutroomChunked)}`,
   );
 }
 console.log(`bytes hashed twice (read back from disk): ${rehashed}`);
